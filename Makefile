@@ -1,0 +1,83 @@
+# НКО-Кластер — `make run` and `make test` do all the set-up on a fresh machine.
+SHELL := /bin/bash
+.DEFAULT_GOAL := run
+
+PORT ?= 8000
+HOST ?= 127.0.0.1
+VENV := .venv
+PY := $(VENV)/bin/python
+MANAGE := $(PY) manage.py
+UV := $(VENV)/bin/uv
+
+.PHONY: run serve setup install assets messages makemessages migrate demo test test-fast e2e lint format bench clean
+
+$(VENV)/.installed: pyproject.toml requirements.lock
+	@PYTHON_BIN="$$(scripts/find-python.sh)" || exit 1; \
+	if [ ! -x $(PY) ] || ! $(PY) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 12) else 1)' 2>/dev/null; then \
+		rm -rf $(VENV); echo "Creating $(VENV) with $$PYTHON_BIN"; "$$PYTHON_BIN" -m venv $(VENV); \
+	fi
+	$(PY) -m pip install --quiet --disable-pip-version-check "uv==0.13.8"
+	$(UV) pip sync --quiet --python $(PY) requirements.lock
+	$(UV) pip install --quiet --python $(PY) --no-deps -e .
+	@touch $@
+
+install: $(VENV)/.installed
+
+node_modules/.package-lock.json: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+
+build/vendor/.built: node_modules/.package-lock.json scripts/build-assets.mjs
+	node scripts/build-assets.mjs
+	@touch $@
+
+assets: build/vendor/.built
+
+I18N_IGNORE := --ignore '.venv/*' --ignore 'node_modules/*' --ignore 'build/*' --ignore 'var/*'
+
+messages: install
+	@$(MANAGE) compilemessages --verbosity 0 $(I18N_IGNORE)
+
+makemessages: install
+	$(MANAGE) makemessages --locale ru --no-obsolete --add-location file $(I18N_IGNORE)
+
+migrate: install
+	@mkdir -p var
+	$(MANAGE) migrate --no-input --verbosity 1
+
+setup: install assets messages migrate
+	$(MANAGE) load_reference
+
+demo: setup
+	$(MANAGE) load_demo
+
+run: demo
+	@echo ""
+	@echo "НКО-Кластер: http://$(HOST):$(PORT)/  (остановить: Ctrl+C)"
+	DEBUG=$${DEBUG:-1} $(MANAGE) runserver $(HOST):$(PORT) --noreload
+
+serve: setup
+	DEBUG=$${DEBUG:-1} $(MANAGE) runserver $(HOST):$(PORT)
+
+test: install assets messages
+	$(PY) -m pytest $(PYTEST_ARGS)
+
+test-fast: install assets messages
+	$(PY) -m pytest --ignore=e2e $(PYTEST_ARGS)
+
+e2e: install assets messages
+	$(PY) -m pytest e2e $(PYTEST_ARGS)
+
+lint: install
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/mypy .
+
+format: install
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
+
+bench: install assets messages
+	$(PY) -m bench $(BENCH_ARGS)
+
+clean:
+	rm -rf $(VENV) node_modules build var

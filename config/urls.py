@@ -1,0 +1,28 @@
+"""One root URL file; every app includes its own urls.py here."""
+
+from django.conf import settings
+from django.contrib import admin
+from django.urls import include, path
+
+urlpatterns = [
+    path("", include("nkohub.core.urls")),
+    path("accounts/", include("nkohub.accounts.urls")),
+    path("accounts/", include("allauth.urls")),
+    path("territories/", include("nkohub.territories.urls")),
+    path("organizations/", include("nkohub.organizations.urls")),
+    path("notifications/", include("nkohub.notifications.urls")),
+    path("resources/", include("nkohub.resources.urls")),
+    path("reception/", include("nkohub.reception.urls")),
+    path("fair/", include("nkohub.projects.urls")),
+    path("grants/", include("nkohub.grants.urls")),
+    path("admin/", admin.site.urls),
+]
+
+if settings.DEBUG:
+    from django.conf.urls.static import static
+
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+
+handler403 = "nkohub.core.views.permission_denied"
+handler404 = "nkohub.core.views.page_not_found"
+handler500 = "nkohub.core.views.server_error"

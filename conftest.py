@@ -1,0 +1,68 @@
+"""Named people shared by every app's tests (see STYLE.md): owner, editor, member, outsider,
+official, operator — and the organisations they belong to."""
+
+from typing import Any
+
+import pytest
+
+from nkohub.accounts.tests.factories import OperatorFactory, UserFactory
+from nkohub.organizations.models import Membership, Organization
+from nkohub.organizations.tests.factories import MembershipFactory, OrganizationFactory
+
+
+@pytest.fixture(autouse=True)
+def _media_and_mail(settings: Any, tmp_path: Any) -> None:
+    settings.MEDIA_ROOT = tmp_path / "media"
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
+
+
+@pytest.fixture
+def ngo(db: Any) -> Organization:
+    return OrganizationFactory(full_name="Автономная некоммерческая организация «Добрые соседи»", short_name="АНО «Добрые соседи»")
+
+
+@pytest.fixture
+def other_ngo(db: Any) -> Organization:
+    return OrganizationFactory(full_name="Благотворительный фонд «Другой»", short_name="БФ «Другой»")
+
+
+@pytest.fixture
+def authority(db: Any) -> Organization:
+    return OrganizationFactory(
+        kind=Organization.Kind.AUTHORITY,
+        full_name="Министерство труда и социальной защиты Калужской области",
+        short_name="Минтруд",
+    )
+
+
+@pytest.fixture
+def owner(ngo: Organization) -> Any:
+    return MembershipFactory(organization=ngo, role=Membership.Role.OWNER, user__email="alice@example.org").user
+
+
+@pytest.fixture
+def editor(ngo: Organization) -> Any:
+    return MembershipFactory(organization=ngo, role=Membership.Role.EDITOR, user__email="bob@example.org").user
+
+
+@pytest.fixture
+def member(ngo: Organization) -> Any:
+    return MembershipFactory(organization=ngo, role=Membership.Role.MEMBER, user__email="mila@example.org").user
+
+
+@pytest.fixture
+def outsider(db: Any) -> Any:
+    return UserFactory(email="charlie@example.org")
+
+
+@pytest.fixture
+def official(authority: Organization) -> Any:
+    return MembershipFactory(organization=authority, role=Membership.Role.EDITOR, user__email="olga@example.org").user
+
+
+@pytest.fixture
+def operator(db: Any) -> Any:
+    return OperatorFactory(email="operator@example.org")

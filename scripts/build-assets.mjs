@@ -1,0 +1,15 @@
+// Copies the front-end libraries the pages use from node_modules into build/vendor,
+// which Django's staticfiles serves. Run by `make assets` after `npm ci`.
+import { copyFileSync, mkdirSync } from "node:fs";
+import { dirname, join } from "node:path";
+
+const vendor = [
+  ["node_modules/htmx.org/dist/htmx.min.js", "htmx/htmx.min.js"],
+];
+
+for (const [source, target] of vendor) {
+  const destination = join("build", "vendor", target);
+  mkdirSync(dirname(destination), { recursive: true });
+  copyFileSync(source, destination);
+  console.log(`${source} -> ${destination}`);
+}
