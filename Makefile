@@ -37,8 +37,15 @@ I18N_IGNORE := --ignore '.venv/*' --ignore 'node_modules/*' --ignore 'build/*' -
 messages: install
 	@$(MANAGE) compilemessages --verbosity 0 $(I18N_IGNORE)
 
+APP ?= $(notdir $(wildcard nkohub/*[a-z]))
+
+# Each app keeps its own catalogue: make makemessages APP=resources
 makemessages: install
-	$(MANAGE) makemessages --locale ru --no-obsolete --add-location file $(I18N_IGNORE)
+	@for app in $(APP); do \
+		[ -f nkohub/$$app/apps.py ] || continue; \
+		mkdir -p nkohub/$$app/locale; \
+		(cd nkohub/$$app && ../../$(VENV)/bin/django-admin makemessages --locale ru --no-obsolete --add-location file) || exit 1; \
+	done
 
 migrate: install
 	@mkdir -p var

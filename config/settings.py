@@ -37,6 +37,16 @@ SITE_NAME = env_str("SITE_NAME", "НКО-Кластер")
 CLUSTER_REGION = env_str("CLUSTER_REGION", "40")
 
 INSTALLED_APPS = [
+    # Project apps first, so that their templates override those of allauth and the admin.
+    "nkohub.core",
+    "nkohub.accounts",
+    "nkohub.territories",
+    "nkohub.organizations",
+    "nkohub.notifications",
+    "nkohub.resources",
+    "nkohub.reception",
+    "nkohub.projects",
+    "nkohub.grants",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -53,15 +63,6 @@ INSTALLED_APPS = [
     "django_filters",
     "django_rq",
     "django_tasks_db",
-    "nkohub.core",
-    "nkohub.accounts",
-    "nkohub.territories",
-    "nkohub.organizations",
-    "nkohub.notifications",
-    "nkohub.resources",
-    "nkohub.reception",
-    "nkohub.projects",
-    "nkohub.grants",
 ]
 
 MIDDLEWARE = [
@@ -87,7 +88,7 @@ SITE_ID = 1
 TEMPLATES = [
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",
-        "DIRS": [BASE_DIR / "nkohub" / "templates"],
+        "DIRS": [],
         "APP_DIRS": True,
         "OPTIONS": {
             "context_processors": [
@@ -181,7 +182,7 @@ ACCOUNT_RATE_LIMITS = {
 # --- Internationalisation ----------------------------------------------------------
 LANGUAGE_CODE = "ru"
 LANGUAGES = [("ru", "Русский"), ("en", "English")]
-LOCALE_PATHS = [BASE_DIR / "locale"]
+LOCALE_PATHS: list[Path] = []  # each app keeps its translation in nkohub/<app>/locale
 TIME_ZONE = env_str("TIME_ZONE", "Europe/Moscow")
 USE_I18N = True
 USE_TZ = True
