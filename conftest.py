@@ -11,6 +11,16 @@ from nkohub.organizations.tests.factories import MembershipFactory, Organization
 
 
 @pytest.fixture(autouse=True)
+def _fresh_cache() -> Any:
+    """Rate limits and cached values must not leak from one test to the next."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture(autouse=True)
 def _media_and_mail(settings: Any, tmp_path: Any) -> None:
     settings.MEDIA_ROOT = tmp_path / "media"
     settings.STORAGES = {
