@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "django.forms",
     "django.contrib.postgres",
     "django.contrib.sites",
     "allauth",
@@ -81,6 +82,7 @@ MIDDLEWARE = [
 ]
 
 ROOT_URLCONF = "config.urls"
+FORM_RENDERER = "nkohub.core.forms.FormRenderer"
 WSGI_APPLICATION = "config.wsgi.application"
 ASGI_APPLICATION = "config.asgi.application"
 SITE_ID = 1
@@ -123,7 +125,14 @@ DATABASE_IS_POSTGRES = DATABASES["default"]["ENGINE"].startswith("django.db.back
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Cache and tasks: Redis when REDIS_URL is set ------------------------------------
+# Embedded (no REDIS_URL): tasks run at once in the web process, nothing else to start.
+# With REDIS_URL: tasks go to Redis (django-tasks-rq) and are run by RQ workers:
+#   manage.py rqworker default --job-class django_tasks_rq.Job --with-scheduler
+# TASK_QUEUES names every queue a task may use (workers choose which ones they serve).
 REDIS_URL = env_str("REDIS_URL")
+TASK_QUEUES = env_list("TASK_QUEUES", ["default"])
+if "default" not in TASK_QUEUES:
+    TASK_QUEUES.insert(0, "default")
 if REDIS_URL:
     CACHES = {
         "default": {
@@ -132,17 +141,12 @@ if REDIS_URL:
             "KEY_PREFIX": env_str("CACHE_KEY_PREFIX", "nkohub"),
         }
     }
-    RQ_QUEUES = {"default": {"URL": REDIS_URL, "DEFAULT_TIMEOUT": 600}}
-    TASKS = {
-        "default": {
-            "BACKEND": "django_tasks_rq.RQBackend",
-            "QUEUES": ["default"],
-        }
-    }
+    RQ_QUEUES = {name: {"URL": REDIS_URL, "DEFAULT_TIMEOUT": 600} for name in TASK_QUEUES}
+    TASKS = {"default": {"BACKEND": "django_tasks_rq.RQBackend", "QUEUES": TASK_QUEUES}}
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
     RQ_QUEUES = {}
-    TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
+    TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend", "QUEUES": TASK_QUEUES}}
 
 # --- Authentication -----------------------------------------------------------------
 AUTH_USER_MODEL = "accounts.User"
@@ -287,3 +291,14 @@ OPERATOR_NAME = env_str("OPERATOR_NAME", "АНО «Ресурсный центр
 OPERATOR_ADDRESS = env_str("OPERATOR_ADDRESS", "адрес указывается при развёртывании")
 OPERATOR_INN = env_str("OPERATOR_INN", "—")
 OPERATOR_EMAIL = env_str("OPERATOR_EMAIL", "pd@nko-cluster.local")
+
+# --- notifications ---
+# The queue e-mail tasks go to (must be one of TASK_QUEUES) and the MAILERS alias they use.
+NOTIFICATIONS_EMAIL_QUEUE = env_str("NOTIFICATIONS_EMAIL_QUEUE", "default")
+NOTIFICATIONS_MAILER = env_str("NOTIFICATIONS_MAILER", "default")
+# A failed send is retried with growing pauses, then marked failed for operators to see.
+NOTIFICATIONS_EMAIL_MAX_ATTEMPTS = env_int("NOTIFICATIONS_EMAIL_MAX_ATTEMPTS", 5)
+# Local time (TIME_ZONE) at which the daily digest goes out, HH:MM.
+NOTIFICATIONS_DIGEST_TIME = env_str("NOTIFICATIONS_DIGEST_TIME", "08:00")
+# Read notifications older than this are deleted by the purge_notifications job.
+NOTIFICATIONS_RETENTION_DAYS = env_int("NOTIFICATIONS_RETENTION_DAYS", 365)

@@ -83,8 +83,8 @@ def shot(page: Any, request: pytest.FixtureRequest) -> Callable[[str], Path]:
 def login(page: Any) -> Callable[..., None]:
     def do_login(user: Any, password: str = DEFAULT_PASSWORD) -> None:
         page.goto("/accounts/login/")
-        page.get_by_label("E-mail", exact=True).fill(user.email)
-        page.get_by_label("Пароль", exact=True).fill(password)
+        page.get_by_label("Адрес электронной почты").fill(user.email)
+        page.get_by_role("textbox", name="Пароль", exact=True).fill(password)
         page.get_by_role("button", name="Войти").click()
         page.wait_for_url(re.compile(r"/cabinet/"))
 

@@ -1,0 +1,54 @@
+"""Smoke test of the foundation: home page, sign-up, e-mail confirmation, login, cabinet."""
+
+import re
+
+from django.core import mail
+
+PASSWORD = "Калуга-2026-надёжный"
+
+
+def test_a_newcomer_signs_up_confirms_logs_in_and_opens_the_cabinet(page, shot, live_server) -> None:
+    page.goto("/")
+    assert page.locator("html").get_attribute("lang") == "ru"
+    page.get_by_role("heading", level=1).wait_for()
+    shot("home")
+
+    page.get_by_role("link", name="Регистрация").click()
+    page.get_by_label("ФИО").fill("Анна Кузнецова")
+    page.get_by_label("Адрес электронной почты").fill("anna@example.org")
+    page.get_by_role("textbox", name="Пароль", exact=True).fill(PASSWORD)
+    page.get_by_label("Пароль (ещё раз)").fill(PASSWORD)
+    page.get_by_label("согласие на обработку моих персональных данных").check()
+    page.get_by_label("политикой обработки персональных данных").check()
+    shot("signup-filled")
+    page.get_by_role("button", name="Зарегистрируйтесь").click()
+    page.wait_for_url(re.compile(r"/accounts/confirm-email/"))
+    shot("confirmation-sent")
+
+    assert len(mail.outbox) == 1
+    link = re.search(r"https?://\S+/accounts/confirm-email/\S+", mail.outbox[0].body)
+    assert link is not None
+    page.goto(link.group(0).replace("http://testserver", live_server.url))
+    shot("confirm-email")
+    page.get_by_role("button", name="Подтвердить").click()
+    page.wait_for_url(re.compile(r"/accounts/login/"))
+    shot("login")
+
+    page.get_by_label("Адрес электронной почты").fill("anna@example.org")
+    page.get_by_role("textbox", name="Пароль", exact=True).fill(PASSWORD)
+    page.get_by_role("button", name="Войти").click()
+    page.wait_for_url(re.compile(r"/cabinet/"))
+    page.get_by_role("heading", name="Мой кабинет").wait_for()
+    assert "Анна Кузнецова" in page.content()
+    shot("cabinet")
+    assert not [error for error in page.console_errors if "Content Security Policy" in error]
+
+
+def test_the_home_page_works_on_a_phone(browser, live_server, request) -> None:
+    context = browser.new_context(base_url=live_server.url, viewport={"width": 390, "height": 844}, locale="ru-RU")
+    phone = context.new_page()
+    phone.goto("/")
+    assert phone.get_by_role("link", name="Регистрация").is_visible()
+    width = phone.evaluate("document.documentElement.scrollWidth")
+    assert width <= 390, f"the page scrolls sideways on a phone ({width}px)"
+    context.close()
