@@ -31,12 +31,17 @@ def _media_and_mail(settings: Any, tmp_path: Any) -> None:
 
 @pytest.fixture
 def ngo(db: Any) -> Organization:
-    return OrganizationFactory(full_name="Автономная некоммерческая организация «Добрые соседи»", short_name="АНО «Добрые соседи»")
+    return OrganizationFactory(
+        full_name="Автономная некоммерческая организация «Добрые соседи»",
+        short_name="АНО «Добрые соседи»",
+    )
 
 
 @pytest.fixture
 def other_ngo(db: Any) -> Organization:
-    return OrganizationFactory(full_name="Благотворительный фонд «Другой»", short_name="БФ «Другой»")
+    return OrganizationFactory(
+        full_name="Благотворительный фонд «Другой»", short_name="БФ «Другой»"
+    )
 
 
 @pytest.fixture
@@ -50,17 +55,23 @@ def authority(db: Any) -> Organization:
 
 @pytest.fixture
 def owner(ngo: Organization) -> Any:
-    return MembershipFactory(organization=ngo, role=Membership.Role.OWNER, user__email="alice@example.org").user
+    return MembershipFactory(
+        organization=ngo, role=Membership.Role.OWNER, user__email="alice@example.org"
+    ).user
 
 
 @pytest.fixture
 def editor(ngo: Organization) -> Any:
-    return MembershipFactory(organization=ngo, role=Membership.Role.EDITOR, user__email="bob@example.org").user
+    return MembershipFactory(
+        organization=ngo, role=Membership.Role.EDITOR, user__email="bob@example.org"
+    ).user
 
 
 @pytest.fixture
 def member(ngo: Organization) -> Any:
-    return MembershipFactory(organization=ngo, role=Membership.Role.MEMBER, user__email="mila@example.org").user
+    return MembershipFactory(
+        organization=ngo, role=Membership.Role.MEMBER, user__email="mila@example.org"
+    ).user
 
 
 @pytest.fixture
@@ -70,7 +81,9 @@ def outsider(db: Any) -> Any:
 
 @pytest.fixture
 def official(authority: Organization) -> Any:
-    return MembershipFactory(organization=authority, role=Membership.Role.EDITOR, user__email="olga@example.org").user
+    return MembershipFactory(
+        organization=authority, role=Membership.Role.EDITOR, user__email="olga@example.org"
+    ).user
 
 
 @pytest.fixture

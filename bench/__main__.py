@@ -18,7 +18,11 @@ def main(argv: list[str]) -> int:
     import django
 
     django.setup()
-    names = sorted(m.name[len("bench_") :] for m in pkgutil.iter_modules(__path__) if m.name.startswith("bench_"))
+    names = sorted(
+        m.name[len("bench_") :]
+        for m in pkgutil.iter_modules([str(Path(__file__).resolve().parent)])
+        if m.name.startswith("bench_")
+    )
     if "--list" in argv:
         print("\n".join(names))
         return 0

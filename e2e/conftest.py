@@ -44,18 +44,24 @@ def browser() -> Iterator[Any]:
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
-        instance = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+        instance = playwright.chromium.launch(
+            executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS
+        )
         yield instance
         instance.close()
 
 
 @pytest.fixture
 def page(browser: Any, live_server: Any, request: pytest.FixtureRequest) -> Iterator[Any]:
-    context = browser.new_context(base_url=live_server.url, locale="ru-RU", timezone_id="Europe/Moscow")
+    context = browser.new_context(
+        base_url=live_server.url, locale="ru-RU", timezone_id="Europe/Moscow"
+    )
     context.set_default_timeout(15_000)
     page = context.new_page()
     errors: list[str] = []
-    page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
+    page.on(
+        "console", lambda message: errors.append(message.text) if message.type == "error" else None
+    )
     page.console_errors = errors
     yield page
     context.close()

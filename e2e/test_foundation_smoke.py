@@ -7,7 +7,9 @@ from django.core import mail
 PASSWORD = "Калуга-2026-надёжный"
 
 
-def test_a_newcomer_signs_up_confirms_logs_in_and_opens_the_cabinet(page, shot, live_server) -> None:
+def test_a_newcomer_signs_up_confirms_logs_in_and_opens_the_cabinet(
+    page, shot, live_server
+) -> None:
     page.goto("/")
     assert page.locator("html").get_attribute("lang") == "ru"
     page.get_by_role("heading", level=1).wait_for()
@@ -45,7 +47,9 @@ def test_a_newcomer_signs_up_confirms_logs_in_and_opens_the_cabinet(page, shot, 
 
 
 def test_the_home_page_works_on_a_phone(browser, live_server, request) -> None:
-    context = browser.new_context(base_url=live_server.url, viewport={"width": 390, "height": 844}, locale="ru-RU")
+    context = browser.new_context(
+        base_url=live_server.url, viewport={"width": 390, "height": 844}, locale="ru-RU"
+    )
     phone = context.new_page()
     phone.goto("/")
     assert phone.get_by_role("link", name="Регистрация").is_visible()

@@ -1,6 +1,6 @@
 """A small reader of gettext .po files: which messages lack a Russian translation.
 
-    python scripts/po.py nkohub/*/locale/ru/LC_MESSAGES/django.po      # list untranslated / fuzzy
+python scripts/po.py nkohub/*/locale/ru/LC_MESSAGES/django.po      # list untranslated / fuzzy
 """
 
 import re
@@ -20,7 +20,9 @@ class Entry:
 
 
 def _unquote(text: str) -> str:
-    return text[1:-1].encode("raw_unicode_escape").decode("unicode_escape") if len(text) >= 2 else ""
+    return (
+        text[1:-1].encode("raw_unicode_escape").decode("unicode_escape") if len(text) >= 2 else ""
+    )
 
 
 def parse(path: Path) -> list[Entry]:
@@ -103,7 +105,8 @@ def fill(path: Path, translations: dict[str, str | list[str]]) -> int:
         kept = [
             line
             for line in block.splitlines()
-            if not line.startswith("msgstr") and not (line.startswith('"') and _after_msgstr(block, line))
+            if not line.startswith("msgstr")
+            and not (line.startswith('"') and _after_msgstr(block, line))
         ]
         kept = [line.replace(", fuzzy", "") if line.startswith("#,") else line for line in kept]
         kept = [line for line in kept if line.strip() != "#"]

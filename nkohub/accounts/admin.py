@@ -22,7 +22,10 @@ class UserAdmin(BaseUserAdmin):
     fieldsets = (
         (None, {"fields": ("email", "password")}),
         (_("Profile"), {"fields": ("full_name", "phone", "about")}),
-        (_("Rights"), {"fields": ("is_active", "is_operator", "is_staff", "is_superuser", "groups")}),
+        (
+            _("Rights"),
+            {"fields": ("is_active", "is_operator", "is_staff", "is_superuser", "groups")},
+        ),
         (_("Dates"), {"fields": ("last_login", "date_joined", "deleted_at", "is_demo")}),
     )
     add_fieldsets = ((None, {"classes": ("wide",), "fields": ("email", "password1", "password2")}),)

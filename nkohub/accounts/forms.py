@@ -14,7 +14,9 @@ from nkohub.accounts.services import user_record_signup_consents
 
 def _consent_label() -> str:
     return format_html(
-        _('I give my <a href="{}" target="_blank">consent to the processing of my personal data</a>'),
+        _(
+            'I give my <a href="{}" target="_blank">consent to the processing of my personal data</a>'
+        ),
         reverse_lazy("accounts:consent_text"),
     )
 
@@ -33,7 +35,11 @@ class SignupForm(AllauthSignupForm):
     consent_personal_data = forms.BooleanField(
         label=lazy(_consent_label, str)(),
         required=True,
-        error_messages={"required": _("Without consent to personal data processing we cannot create an account.")},
+        error_messages={
+            "required": _(
+                "Without consent to personal data processing we cannot create an account."
+            )
+        },
     )
     accept_policy = forms.BooleanField(
         label=lazy(_policy_label, str)(),
@@ -41,7 +47,14 @@ class SignupForm(AllauthSignupForm):
         error_messages={"required": _("Please confirm that you have read the processing policy.")},
     )
 
-    field_order = ["full_name", "email", "password1", "password2", "consent_personal_data", "accept_policy"]
+    field_order = [
+        "full_name",
+        "email",
+        "password1",
+        "password2",
+        "consent_personal_data",
+        "accept_policy",
+    ]
 
     def save(self, request: HttpRequest) -> User:
         user: User = super().save(request)
@@ -65,14 +78,18 @@ class ProfileForm(forms.ModelForm):
         phone: str = self.cleaned_data["phone"].strip()
         digits = [ch for ch in phone if ch.isdigit()]
         if phone and not 10 <= len(digits) <= 15:
-            raise forms.ValidationError(_("Enter a phone number with 10 to 15 digits, e.g. +7 484 222-33-44."))
+            raise forms.ValidationError(
+                _("Enter a phone number with 10 to 15 digits, e.g. +7 484 222-33-44.")
+            )
         return phone
 
 
 class DeleteAccountForm(forms.Form):
     password = forms.CharField(label=_("Your password"), widget=forms.PasswordInput)
     confirm = forms.BooleanField(
-        label=_("I understand that my personal data will be destroyed and the account cannot be restored"),
+        label=_(
+            "I understand that my personal data will be destroyed and the account cannot be restored"
+        ),
         required=True,
     )
 

@@ -94,7 +94,9 @@ class Consent(models.Model):
         verbose_name_plural = _("consents")
         ordering = ["-given_at"]
         constraints = [
-            models.UniqueConstraint(fields=["user", "kind", "version"], name="consent_once_per_version"),
+            models.UniqueConstraint(
+                fields=["user", "kind", "version"], name="consent_once_per_version"
+            ),
         ]
 
     def __str__(self) -> str:

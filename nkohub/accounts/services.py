@@ -15,7 +15,9 @@ PROFILE_FIELDS = ["full_name", "phone", "about"]
 
 
 @transaction.atomic
-def user_record_signup_consents(*, user: User, ip_address: str | None, user_agent: str) -> list[Consent]:
+def user_record_signup_consents(
+    *, user: User, ip_address: str | None, user_agent: str
+) -> list[Consent]:
     """Keep proof of the two separate documents the person accepted at sign-up."""
     consents = []
     for kind, version in (
@@ -23,12 +25,21 @@ def user_record_signup_consents(*, user: User, ip_address: str | None, user_agen
         (Consent.Kind.POLICY, settings.PRIVACY_POLICY_VERSION),
     ):
         consent = Consent(
-            user=user, kind=kind, version=version, ip_address=ip_address, user_agent=user_agent[:300]
+            user=user,
+            kind=kind,
+            version=version,
+            ip_address=ip_address,
+            user_agent=user_agent[:300],
         )
         consent.full_clean()
         consent.save()
         consents.append(consent)
-    audit_log(actor=user, action="accounts.consent.give", obj=user, changes={"versions": [c.version for c in consents]})
+    audit_log(
+        actor=user,
+        action="accounts.consent.give",
+        obj=user,
+        changes={"versions": [c.version for c in consents]},
+    )
     return consents
 
 
@@ -97,7 +108,9 @@ def user_delete_account(*, actor: User, user: User, reason: str) -> DeletionReco
         summary[handler.key] = handler.erase(user)
     summary["emails"] = EmailAddress.objects.filter(user=user).delete()[0]
     now = timezone.now()
-    summary["consents_withdrawn"] = user.consents.filter(withdrawn_at__isnull=True).update(withdrawn_at=now)
+    summary["consents_withdrawn"] = user.consents.filter(withdrawn_at__isnull=True).update(
+        withdrawn_at=now
+    )
     user_id = user.pk
     user.email = f"deleted-{user_id}@deleted.invalid"
     user.full_name = ""
@@ -116,5 +129,10 @@ def user_delete_account(*, actor: User, user: User, reason: str) -> DeletionReco
         performed_at=now,
         summary=summary,
     )
-    audit_log(actor=actor if actor.pk != user_id else None, action="accounts.account.delete", obj=record, changes=summary)
+    audit_log(
+        actor=actor if actor.pk != user_id else None,
+        action="accounts.account.delete",
+        obj=record,
+        changes=summary,
+    )
     return record

@@ -1,7 +1,6 @@
 import json
 
 from django.conf import settings
-
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
@@ -63,7 +62,9 @@ def delete_account(request: AuthenticatedHttpRequest) -> HttpResponse:
         user = request.user
         services.user_delete_account(actor=user, user=user, reason="Запрос владельца аккаунта")
         logout(request)
-        messages.success(request, _("Your account has been deleted and your personal data destroyed."))
+        messages.success(
+            request, _("Your account has been deleted and your personal data destroyed.")
+        )
         return redirect("core:home")
     return render(request, "accounts/delete.html", {"form": form})
 
@@ -71,10 +72,18 @@ def delete_account(request: AuthenticatedHttpRequest) -> HttpResponse:
 @require_GET
 def privacy_policy(request: HttpRequest) -> HttpResponse:
     document = legal_document("privacy_policy", settings.PRIVACY_POLICY_VERSION)
-    return render(request, "accounts/legal_document.html", {"document": document, "title": _("Personal data processing policy")})
+    return render(
+        request,
+        "accounts/legal_document.html",
+        {"document": document, "title": _("Personal data processing policy")},
+    )
 
 
 @require_GET
 def consent_text(request: HttpRequest) -> HttpResponse:
     document = legal_document("consent", settings.PERSONAL_DATA_CONSENT_VERSION)
-    return render(request, "accounts/legal_document.html", {"document": document, "title": _("Consent to personal data processing")})
+    return render(
+        request,
+        "accounts/legal_document.html",
+        {"document": document, "title": _("Consent to personal data processing")},
+    )

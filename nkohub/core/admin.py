@@ -9,7 +9,15 @@ class AuditEntryAdmin(admin.ModelAdmin):
     list_filter = ("action", "content_type")
     search_fields = ("object_repr", "actor__email", "action")
     date_hierarchy = "created_at"
-    readonly_fields = ("created_at", "actor", "action", "content_type", "object_id", "object_repr", "changes")
+    readonly_fields = (
+        "created_at",
+        "actor",
+        "action",
+        "content_type",
+        "object_id",
+        "object_repr",
+        "changes",
+    )
 
     def has_add_permission(self, request):  # type: ignore[no-untyped-def]
         return False

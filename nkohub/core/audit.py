@@ -41,7 +41,9 @@ def audit_log(
     return entry
 
 
-def diff_fields(before: models.Model, after: models.Model, fields: list[str]) -> dict[str, list[Any]]:
+def diff_fields(
+    before: models.Model, after: models.Model, fields: list[str]
+) -> dict[str, list[Any]]:
     """The fields whose values differ between two states of an object, as {field: [old, new]}."""
     changes: dict[str, list[Any]] = {}
     for name in fields:

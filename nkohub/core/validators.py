@@ -75,10 +75,15 @@ def is_valid_oktmo(value: str) -> bool:
 def validate_inn(value: str) -> None:
     if not value.isdigit() or len(value) not in (10, 12):
         raise ValidationError(
-            _("INN must consist of 10 digits (organisation) or 12 digits (person)."), code="inn_format"
+            _("INN must consist of 10 digits (organisation) or 12 digits (person)."),
+            code="inn_format",
         )
     if not is_valid_inn(value):
-        raise ValidationError(_("INN %(value)s has a wrong check digit."), code="inn_checksum", params={"value": value})
+        raise ValidationError(
+            _("INN %(value)s has a wrong check digit."),
+            code="inn_checksum",
+            params={"value": value},
+        )
 
 
 def validate_inn_legal(value: str) -> None:
@@ -91,7 +96,11 @@ def validate_ogrn(value: str) -> None:
     if not value.isdigit() or len(value) != 13:
         raise ValidationError(_("OGRN consists of 13 digits."), code="ogrn_format")
     if not is_valid_ogrn(value):
-        raise ValidationError(_("OGRN %(value)s has a wrong check digit."), code="ogrn_checksum", params={"value": value})
+        raise ValidationError(
+            _("OGRN %(value)s has a wrong check digit."),
+            code="ogrn_checksum",
+            params={"value": value},
+        )
 
 
 def validate_ogrnip(value: str) -> None:
@@ -99,14 +108,18 @@ def validate_ogrnip(value: str) -> None:
         raise ValidationError(_("OGRNIP consists of 15 digits."), code="ogrnip_format")
     if not is_valid_ogrnip(value):
         raise ValidationError(
-            _("OGRNIP %(value)s has a wrong check digit."), code="ogrnip_checksum", params={"value": value}
+            _("OGRNIP %(value)s has a wrong check digit."),
+            code="ogrnip_checksum",
+            params={"value": value},
         )
 
 
 def validate_kpp(value: str) -> None:
     if not is_valid_kpp(value):
         raise ValidationError(
-            _("KPP consists of 9 characters: four digits, two digits or capital Latin letters, three digits."),
+            _(
+                "KPP consists of 9 characters: four digits, two digits or capital Latin letters, three digits."
+            ),
             code="kpp_format",
         )
 

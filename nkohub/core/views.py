@@ -25,7 +25,9 @@ def cabinet(request: AuthenticatedHttpRequest) -> HttpResponse:
 def audit_log(request: AuthenticatedHttpRequest) -> HttpResponse:
     if not can_view_audit(request.user):
         return permission_denied(request)
-    entries = selectors.audit_entries(action=request.GET.get("action", ""), q=request.GET.get("q", ""))
+    entries = selectors.audit_entries(
+        action=request.GET.get("action", ""), q=request.GET.get("q", "")
+    )
     return render(
         request,
         "core/audit_log.html",

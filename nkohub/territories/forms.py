@@ -1,13 +1,29 @@
+from collections.abc import Iterator
 from typing import Any
 
 from django import forms
+from django.forms.models import ModelChoiceIterator
 
 from nkohub.territories.models import Municipality
 from nkohub.territories.selectors import municipalities_home_first
 
 
+class MunicipalityGroupsIterator(ModelChoiceIterator):
+    """Choices grouped by region (an <optgroup> each), in the queryset's order: home region first."""
+
+    def __iter__(self) -> Iterator[Any]:
+        if self.field.empty_label is not None:
+            yield ("", self.field.empty_label)
+        groups: dict[str, list[Any]] = {}
+        for municipality in self.queryset:
+            groups.setdefault(municipality.region.name, []).append(self.choice(municipality))
+        yield from groups.items()
+
+
 class MunicipalityChoiceField(forms.ModelChoiceField):
-    """A select of municipalities grouped by region, the home region's first."""
+    """A select of municipalities grouped by region, the cluster's home region first."""
+
+    iterator = MunicipalityGroupsIterator
 
     def __init__(self, **kwargs: Any) -> None:
         kwargs.setdefault("queryset", municipalities_home_first())
@@ -15,17 +31,3 @@ class MunicipalityChoiceField(forms.ModelChoiceField):
 
     def label_from_instance(self, obj: Municipality) -> str:
         return obj.name
-
-    def _get_choices(self) -> Any:
-        groups: dict[str, list[tuple[Any, str]]] = {}
-        for municipality in self.queryset:  # type: ignore[union-attr]
-            groups.setdefault(municipality.region.name, []).append(
-                (self.prepare_value(municipality), self.label_from_instance(municipality))
-            )
-        choices: list[Any] = []
-        if self.empty_label is not None:
-            choices.append(("", self.empty_label))
-        choices.extend(groups.items())
-        return choices
-
-    choices = property(_get_choices, forms.ChoiceField.choices.fset)  # type: ignore[attr-defined]

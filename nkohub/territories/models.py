@@ -37,7 +37,9 @@ class Municipality(models.Model):
         verbose_name_plural = _("municipalities")
         ordering = ["region__code", "name"]
         constraints = [
-            models.UniqueConstraint(fields=["region", "name"], name="municipality_unique_name_in_region"),
+            models.UniqueConstraint(
+                fields=["region", "name"], name="municipality_unique_name_in_region"
+            ),
         ]
 
     def __str__(self) -> str:

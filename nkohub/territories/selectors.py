@@ -24,4 +24,6 @@ def municipalities_home_first() -> QuerySet[Municipality]:
 
 
 def home_municipalities() -> QuerySet[Municipality]:
-    return Municipality.objects.filter(region__code=settings.CLUSTER_REGION).order_by("kind", "name")
+    return Municipality.objects.filter(region__code=settings.CLUSTER_REGION).order_by(
+        "kind", "name"
+    )

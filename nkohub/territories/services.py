@@ -20,7 +20,9 @@ def territories_load_reference(*, path: Path = REFERENCE_FILE) -> dict[str, int]
     created = updated = 0
     regions: dict[str, Region] = {}
     for item in data["regions"]:
-        region, was_created = Region.objects.get_or_create(code=item["code"], defaults={"name": item["name"]})
+        region, was_created = Region.objects.get_or_create(
+            code=item["code"], defaults={"name": item["name"]}
+        )
         if not was_created and region.name != item["name"]:
             region.name = item["name"]
             region.save(update_fields=["name"])

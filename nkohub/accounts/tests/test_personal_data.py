@@ -39,13 +39,19 @@ def test_download_my_data_requires_login(client) -> None:
     assert reverse("account_login") in response["Location"]
 
 
-def test_delete_account_anonymises_the_person_and_keeps_the_organisation(client, owner, ngo) -> None:
+def test_delete_account_anonymises_the_person_and_keeps_the_organisation(
+    client, owner, ngo
+) -> None:
     client.force_login(owner)
-    response = client.post(reverse("accounts:delete_account"), {"password": DEFAULT_PASSWORD, "confirm": "on"})
+    response = client.post(
+        reverse("accounts:delete_account"), {"password": DEFAULT_PASSWORD, "confirm": "on"}
+    )
     assert response.status_code == 302
     person = User.objects.get(pk=owner.pk)
     assert person.email == f"deleted-{owner.pk}@deleted.invalid"
-    assert person.full_name == "" and person.phone == "" and person.about == ""
+    assert person.full_name == ""
+    assert person.phone == ""
+    assert person.about == ""
     assert not person.is_active
     assert not person.has_usable_password()
     assert Organization.objects.filter(pk=ngo.pk).exists()
@@ -74,7 +80,9 @@ def test_delete_account_withdraws_consents(client) -> None:
 def test_delete_account_with_a_wrong_password_is_refused(client) -> None:
     user = UserFactory(email="keep@example.org")
     client.force_login(user)
-    response = client.post(reverse("accounts:delete_account"), {"password": "nope", "confirm": "on"})
+    response = client.post(
+        reverse("accounts:delete_account"), {"password": "nope", "confirm": "on"}
+    )
     assert response.status_code == 200
     assert "Неверный пароль" in response.content.decode()
     assert User.objects.get(pk=user.pk).email == "keep@example.org"

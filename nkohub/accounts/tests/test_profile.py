@@ -12,7 +12,8 @@ def test_profile_saves_name_phone_about_and_audits(client) -> None:
     user = UserFactory(full_name="Старое Имя")
     client.force_login(user)
     response = client.post(
-        reverse("accounts:profile"), {"full_name": "Новое Имя", "phone": "+7 (4842) 22-33-44", "about": "Юрист"}
+        reverse("accounts:profile"),
+        {"full_name": "Новое Имя", "phone": "+7 (4842) 22-33-44", "about": "Юрист"},
     )
     assert response.status_code == 302
     user.refresh_from_db()
@@ -24,7 +25,9 @@ def test_profile_saves_name_phone_about_and_audits(client) -> None:
 def test_a_bad_phone_is_refused_and_the_typed_values_are_kept(client) -> None:
     user = UserFactory(full_name="Имя")
     client.force_login(user)
-    response = client.post(reverse("accounts:profile"), {"full_name": "Другое", "phone": "12", "about": "текст"})
+    response = client.post(
+        reverse("accounts:profile"), {"full_name": "Другое", "phone": "12", "about": "текст"}
+    )
     assert response.status_code == 200
     content = response.content.decode()
     assert "от 10 до 15 цифр" in content or "10–15 цифр" in content

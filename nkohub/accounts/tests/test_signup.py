@@ -37,7 +37,9 @@ def test_signup_creates_an_inactive_login_and_sends_a_confirmation(client) -> No
 
 
 def test_signup_records_both_consents_with_version_and_time(client, settings) -> None:
-    client.post(reverse("account_signup"), signup_data(), REMOTE_ADDR="10.1.2.3", HTTP_USER_AGENT="Firefox")
+    client.post(
+        reverse("account_signup"), signup_data(), REMOTE_ADDR="10.1.2.3", HTTP_USER_AGENT="Firefox"
+    )
     consents = Consent.objects.filter(user__email="anna@example.org")
     assert {c.kind for c in consents} == {Consent.Kind.PERSONAL_DATA, Consent.Kind.POLICY}
     personal = consents.get(kind=Consent.Kind.PERSONAL_DATA)
@@ -79,7 +81,9 @@ def test_a_second_signup_with_the_same_email_is_refused_clearly(client) -> None:
 def test_an_unconfirmed_account_cannot_log_in_until_confirmed(client) -> None:
     client.post(reverse("account_signup"), signup_data())
     client.logout()
-    response = client.post(reverse("account_login"), {"login": "anna@example.org", "password": PASSWORD})
+    response = client.post(
+        reverse("account_login"), {"login": "anna@example.org", "password": PASSWORD}
+    )
     assert response.status_code == 302
     assert response["Location"] == reverse("account_email_verification_sent")
     assert "_auth_user_id" not in client.session
@@ -89,7 +93,9 @@ def test_an_unconfirmed_account_cannot_log_in_until_confirmed(client) -> None:
     path = link.group(0).split("://", 1)[1].split("/", 1)[1]
     confirm = client.post("/" + path)
     assert confirm.status_code == 302
-    response = client.post(reverse("account_login"), {"login": "anna@example.org", "password": PASSWORD})
+    response = client.post(
+        reverse("account_login"), {"login": "anna@example.org", "password": PASSWORD}
+    )
     assert response.status_code == 302
     assert response["Location"] == reverse("core:cabinet")
     assert client.session["_auth_user_id"] == str(User.objects.get(email="anna@example.org").pk)
@@ -99,7 +105,9 @@ def test_repeated_failed_logins_are_throttled(client) -> None:
     user = UserFactory(email="victim@example.org")
     for _ in range(5):
         client.post(reverse("account_login"), {"login": user.email, "password": "wrong-password"})
-    response = client.post(reverse("account_login"), {"login": user.email, "password": "wrong-password"})
+    response = client.post(
+        reverse("account_login"), {"login": user.email, "password": "wrong-password"}
+    )
     assert response.status_code in (200, 429)
     assert "Слишком много" in response.content.decode() or response.status_code == 429
 

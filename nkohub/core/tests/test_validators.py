@@ -30,7 +30,10 @@ def test_valid_inns_pass(value: str) -> None:
     validate_inn(value)
 
 
-@pytest.mark.parametrize("value", ["7707083894", "500100732258", "500100732269", "770708389", "77070838931", "abcdefghij", ""])
+@pytest.mark.parametrize(
+    "value",
+    ["7707083894", "500100732258", "500100732269", "770708389", "77070838931", "abcdefghij", ""],
+)
 def test_broken_inns_fail(value: str) -> None:
     assert not is_valid_inn(value)
     with pytest.raises(ValidationError):
@@ -49,7 +52,9 @@ def test_valid_ogrn_passes(value: str) -> None:
     validate_ogrn(value)
 
 
-@pytest.mark.parametrize("value", ["1027700132196", "102770013219", "10277001321950", "1O27700132195"])
+@pytest.mark.parametrize(
+    "value", ["1027700132196", "102770013219", "10277001321950", "1O27700132195"]
+)
 def test_broken_ogrn_fails(value: str) -> None:
     assert not is_valid_ogrn(value)
     with pytest.raises(ValidationError):

@@ -12,7 +12,9 @@ class Command(BaseCommand):
     help = "Create a believable demo cluster for the home region (idempotent; marked as demo)."
 
     def add_arguments(self, parser: CommandParser) -> None:
-        parser.add_argument("--quiet-logins", action="store_true", help="Do not print the demo logins.")
+        parser.add_argument(
+            "--quiet-logins", action="store_true", help="Do not print the demo logins."
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         call_command("load_reference", verbosity=0)
@@ -25,7 +27,7 @@ class Command(BaseCommand):
 
     def print_logins(self, ctx: DemoContext) -> None:
         self.stdout.write("")
-        self.stdout.write("Демо-входы (пароль у всех: %s)" % ctx.password)
+        self.stdout.write(f"Демо-входы (пароль у всех: {ctx.password})")
         width = max((len(login[1]) for login in ctx.logins), default=20)
         for role, email, description in ctx.logins:
             self.stdout.write(f"  {role:<22} {email:<{width}}  {description}")

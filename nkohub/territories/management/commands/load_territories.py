@@ -10,4 +10,6 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, **options: Any) -> None:
         result = territories_load_reference()
-        self.stdout.write(f"Территории: создано {result['created']}, обновлено {result['updated']}.")
+        self.stdout.write(
+            f"Территории: создано {result['created']}, обновлено {result['updated']}."
+        )

@@ -1,0 +1,33 @@
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[3]
+
+
+def run_manage(*args: str, **env: str) -> subprocess.CompletedProcess[str]:
+    environment = {k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "REDIS_URL"}}
+    environment.update(env)
+    return subprocess.run(
+        [sys.executable, "manage.py", *args], cwd=ROOT, env=environment, capture_output=True, text=True, timeout=120
+    )
+
+
+def test_check_deploy_is_clean_under_production_settings() -> None:
+    result = run_manage(
+        "check",
+        "--deploy",
+        "--fail-level",
+        "WARNING",
+        NKOHUB_ENV="production",
+        SECRET_KEY="a-long-random-production-secret-key-for-the-test-0123456789-abcdefghijk",
+        ALLOWED_HOSTS="nko.example.org",
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_production_refuses_to_start_without_a_secret_key() -> None:
+    result = run_manage("check", NKOHUB_ENV="production", SECRET_KEY="", ALLOWED_HOSTS="nko.example.org")
+    assert result.returncode != 0
+    assert "SECRET_KEY must be set" in result.stderr

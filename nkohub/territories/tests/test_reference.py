@@ -1,0 +1,48 @@
+import pytest
+from django.test import override_settings
+
+from nkohub.territories.forms import MunicipalityChoiceField
+from nkohub.territories.models import Municipality, Region
+from nkohub.territories.services import territories_load_reference
+
+pytestmark = pytest.mark.django_db
+
+
+def test_reference_has_every_region_and_both_seed_regions_municipalities() -> None:
+    territories_load_reference()
+    assert Region.objects.count() == 89
+    kaluga = Municipality.objects.filter(region__code="40")
+    smolensk = Municipality.objects.filter(region__code="67")
+    assert kaluga.count() == 26
+    assert smolensk.count() == 27
+    assert kaluga.filter(name="Обнинск", kind=Municipality.Kind.CITY_DISTRICT).exists()
+    assert smolensk.filter(name="Холм-Жирковский район").exists()
+
+
+def test_loading_the_reference_twice_changes_nothing() -> None:
+    territories_load_reference()
+    second = territories_load_reference()
+    assert second == {"created": 0, "updated": 0}
+
+
+def test_an_oktmo_entered_by_an_operator_survives_a_reload() -> None:
+    territories_load_reference()
+    Municipality.objects.filter(name="Обнинск").update(oktmo="29715000")
+    territories_load_reference()
+    assert Municipality.objects.get(name="Обнинск").oktmo == "29715000"
+
+
+@override_settings(CLUSTER_REGION="67")
+def test_forms_offer_the_home_region_first() -> None:
+    territories_load_reference()
+    field = MunicipalityChoiceField()
+    groups = [label for label, _ in list(field.choices)[1:]]
+    assert groups[0] == "Смоленская область"
+    assert groups[1] == "Калужская область"
+
+
+def test_the_municipality_page_lists_the_home_region(client) -> None:
+    territories_load_reference()
+    content = client.get("/territories/").content.decode()
+    assert "Калужская область" in content
+    assert "Бабынинский район" in content
