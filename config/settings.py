@@ -313,3 +313,8 @@ NOTIFICATIONS_RETENTION_DAYS = env_int("NOTIFICATIONS_RETENTION_DAYS", 365)
 # --- organizations ---
 # Largest file an operator may import from the registry's import page (the command has no limit).
 ORGANIZATIONS_IMPORT_MAX_BYTES = env_int("ORGANIZATIONS_IMPORT_MAX_BYTES", 200 * 1024 * 1024)
+
+# --- reception ---
+# When the last day of a 59-ФЗ term falls on a non-working day: "next_working_day" moves it to the next
+# working day of the production calendar (practice by analogy with art. 193 of the Civil Code), "keep" leaves it.
+RECEPTION_NON_WORKING_LAST_DAY = env_str("RECEPTION_NON_WORKING_LAST_DAY", "next_working_day")

@@ -1,8 +1,14 @@
+import secrets
+from datetime import timedelta
+
 from django.conf import settings
 from django.db import models
+from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from nkohub.core.validators import validate_inn, validate_kpp, validate_ogrn
+from nkohub.organizations.constraints import inn_is_valid, ogrn_is_valid
 
 
 class Sphere(models.Model):
@@ -92,7 +98,14 @@ class Organization(models.Model):
     verified_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
+    is_published = models.BooleanField(
+        _("shown in the registry"),
+        default=True,
+        help_text=_("A newly registered organisation is hidden until an operator approves the registration."),
+    )
     is_demo = models.BooleanField(_("demo"), default=False)
+    # Lemmas of the names and the description (pymorphy3), kept by services; searched on both databases.
+    search_text = models.TextField(_("search terms"), blank=True, editable=False)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
@@ -104,7 +117,16 @@ class Organization(models.Model):
         verbose_name = _("organisation")
         verbose_name_plural = _("organisations")
         ordering = ["full_name"]
-        indexes = [models.Index(fields=["kind", "status"])]
+        indexes = [
+            models.Index(fields=["kind", "status"]),
+            models.Index(fields=["municipality", "full_name"], name="organization_municipality_name"),
+            models.Index(fields=["full_name"], name="organization_full_name"),
+        ]
+        constraints = [
+            models.CheckConstraint(condition=inn_is_valid("inn"), name="organization_inn_check_digits"),
+            models.CheckConstraint(condition=ogrn_is_valid("ogrn"), name="organization_ogrn_check_digits"),
+            models.CheckConstraint(condition=~Q(full_name=""), name="organization_full_name_not_empty"),
+        ]
 
     def __str__(self) -> str:
         return self.short_name or self.full_name
@@ -134,7 +156,171 @@ class Membership(models.Model):
         ordering = ["organization", "role", "user"]
         constraints = [
             models.UniqueConstraint(fields=["user", "organization"], name="membership_unique_person_organization"),
+            models.CheckConstraint(condition=Q(role__in=["owner", "editor", "member"]), name="membership_role_valid"),
         ]
 
     def __str__(self) -> str:
         return f"{self.user} — {self.organization} ({self.get_role_display()})"
+
+
+def claim_document_path(instance: "Claim", filename: str) -> str:
+    extension = filename.rsplit(".", 1)[-1].lower() if "." in filename else "bin"
+    return f"organizations/claims/{timezone.now():%Y/%m}/{secrets.token_hex(16)}.{extension}"
+
+
+class Claim(models.Model):
+    """A person asks to act for an organisation: one already in the registry, or one they register."""
+
+    class Kind(models.TextChoices):
+        CLAIM = "claim", _("claim of an organisation in the registry")
+        REGISTRATION = "registration", _("registration of a new organisation")
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("awaiting review")
+        APPROVED = "approved", _("approved")
+        REJECTED = "rejected", _("rejected")
+        WITHDRAWN = "withdrawn", _("withdrawn")
+
+    class StatedRole(models.TextChoices):
+        HEAD = "head", _("head of the organisation")
+        EMPLOYEE = "employee", _("employee with a power of attorney")
+        FOUNDER = "founder", _("founder or board member")
+        VOLUNTEER = "volunteer", _("volunteer or member")
+
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.CLAIM)
+    organization = models.ForeignKey(Organization, on_delete=models.CASCADE, related_name="claims")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="organization_claims")
+    stated_role = models.CharField(_("your role"), max_length=20, choices=StatedRole.choices)
+    position = models.CharField(_("position"), max_length=200, blank=True)
+    comment = models.TextField(_("comment"), blank=True)
+    document = models.FileField(_("supporting document"), upload_to=claim_document_path, blank=True)
+    document_name = models.CharField(_("document file name"), max_length=255, blank=True)
+    status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.PENDING)
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    reviewed_at = models.DateTimeField(_("reviewed"), null=True, blank=True)
+    rejection_reason = models.TextField(_("reason for rejection"), blank=True)
+    created_at = models.DateTimeField(_("submitted"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("claim of an organisation")
+        verbose_name_plural = _("claims of organisations")
+        ordering = ["-created_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "organization"],
+                condition=Q(status="pending"),
+                name="claim_one_pending_per_person_organization",
+            ),
+            models.CheckConstraint(
+                condition=~Q(status="rejected") | ~Q(rejection_reason=""), name="claim_rejection_has_reason"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()}: {self.organization} — {self.user}"
+
+
+def invitation_token() -> str:
+    return secrets.token_urlsafe(32)
+
+
+def invitation_expiry() -> "timezone.datetime":
+    return timezone.now() + timedelta(days=14)
+
+
+class Invitation(models.Model):
+    """An owner invites a person by e-mail; the person accepts with the link while signed in with that e-mail."""
+
+    organization = models.ForeignKey(Organization, on_delete=models.CASCADE, related_name="invitations")
+    email = models.EmailField(_("e-mail"))
+    role = models.CharField(_("role"), max_length=10, choices=Membership.Role.choices, default=Membership.Role.MEMBER)
+    token = models.CharField(max_length=64, unique=True, default=invitation_token, editable=False)
+    invited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(_("sent"), auto_now_add=True)
+    expires_at = models.DateTimeField(_("valid until"), default=invitation_expiry)
+    accepted_at = models.DateTimeField(_("accepted"), null=True, blank=True)
+    accepted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    cancelled_at = models.DateTimeField(_("cancelled"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("invitation")
+        verbose_name_plural = _("invitations")
+        ordering = ["-created_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["organization", "email"],
+                condition=Q(accepted_at__isnull=True, cancelled_at__isnull=True),
+                name="invitation_one_open_per_email",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.email} → {self.organization}"
+
+    @property
+    def is_open(self) -> bool:
+        return self.accepted_at is None and self.cancelled_at is None and self.expires_at > timezone.now()
+
+
+class ImportRun(models.Model):
+    """One import of a file into the registry, with its progress and row-by-row report."""
+
+    class Format(models.TextChoices):
+        AUTO = "auto", _("detect by the file")
+        MINJUST_XML = "minjust-xml", _("Ministry of Justice open data (XML)")
+        MINJUST_CSV = "minjust-csv", _("Ministry of Justice open data (CSV)")
+        CSV = "csv", _("CSV spreadsheet")
+        XLSX = "xlsx", _("Excel spreadsheet (XLSX)")
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("queued")
+        RUNNING = "running", _("running")
+        DONE = "done", _("finished")
+        FAILED = "failed", _("failed")
+
+    file = models.FileField(_("file"), upload_to="organizations/imports/%Y/%m/")
+    original_name = models.CharField(_("file name"), max_length=255)
+    format = models.CharField(_("format"), max_length=20, choices=Format.choices, default=Format.AUTO)
+    mapping = models.JSONField(_("column mapping"), default=dict, blank=True)
+    dry_run = models.BooleanField(_("dry run (change nothing)"), default=False)
+    status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.PENDING)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    started_at = models.DateTimeField(_("started"), null=True, blank=True)
+    finished_at = models.DateTimeField(_("finished"), null=True, blank=True)
+    bytes_total = models.BigIntegerField(_("file size"), default=0)
+    bytes_done = models.BigIntegerField(_("read"), default=0)
+    rows_total = models.PositiveIntegerField(_("rows read"), default=0)
+    created_count = models.PositiveIntegerField(_("created"), default=0)
+    updated_count = models.PositiveIntegerField(_("updated"), default=0)
+    unchanged_count = models.PositiveIntegerField(_("unchanged"), default=0)
+    skipped_count = models.PositiveIntegerField(_("skipped"), default=0)
+    problems = models.JSONField(_("skipped rows"), default=list, blank=True)
+    changes = models.JSONField(_("sample of changes"), default=list, blank=True)
+    error = models.TextField(_("error"), blank=True)
+
+    class Meta:
+        verbose_name = _("import")
+        verbose_name_plural = _("imports")
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"{self.original_name} ({self.get_status_display()})"
+
+    @property
+    def progress_percent(self) -> int:
+        if self.status == self.Status.DONE:
+            return 100
+        if not self.bytes_total:
+            return 0
+        return min(99, int(self.bytes_done * 100 / self.bytes_total))
+
+    @property
+    def is_active(self) -> bool:
+        return self.status in (self.Status.PENDING, self.Status.RUNNING)

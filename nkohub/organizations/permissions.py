@@ -2,8 +2,12 @@
 
 from typing import Any
 
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+
 from nkohub.core.permissions import is_operator
-from nkohub.organizations.models import Membership, Organization
+from nkohub.organizations.models import Claim, ImportRun, Membership, Organization
 
 ACTING_ROLES = (Membership.Role.OWNER, Membership.Role.EDITOR)
 
@@ -18,6 +22,12 @@ def membership_role(user: Any, organization: Organization) -> str | None:
     return cache.get(organization.pk)
 
 
+def forget_membership_roles(user: Any) -> None:
+    """Drop the per-request cache after a membership of this person changed."""
+    if hasattr(user, "_membership_roles"):
+        del user._membership_roles
+
+
 def is_member(user: Any, organization: Organization) -> bool:
     return membership_role(user, organization) is not None
 
@@ -25,6 +35,19 @@ def is_member(user: Any, organization: Organization) -> bool:
 def can_act_for(user: Any, organization: Organization) -> bool:
     """Edit the profile, publish offers, requests, projects and news, submit appeals in its name."""
     return membership_role(user, organization) in ACTING_ROLES
+
+
+def can_view_organization(user: Any, organization: Organization) -> bool:
+    """Published organisations are public; an unpublished (new, unapproved) one only to its people and operators."""
+    if organization.is_published:
+        return True
+    if is_operator(user) or is_member(user, organization):
+        return True
+    return bool(
+        user
+        and user.is_authenticated
+        and organization.claims.filter(user=user).exists()  # the registrant sees what they submitted
+    )
 
 
 def can_edit_organization(user: Any, organization: Organization) -> bool:
@@ -35,5 +58,99 @@ def can_manage_members(user: Any, organization: Organization) -> bool:
     return is_operator(user) or membership_role(user, organization) == Membership.Role.OWNER
 
 
+def can_view_members(user: Any, organization: Organization) -> bool:
+    return is_operator(user) or is_member(user, organization)
+
+
+def can_leave(user: Any, organization: Organization) -> bool:
+    return is_member(user, organization)
+
+
 def can_verify_organization(user: Any, organization: Organization | None = None) -> bool:
     return is_operator(user)
+
+
+def can_claim(user: Any, organization: Organization) -> bool:
+    """A signed-in person who is not yet a member may claim a published organisation."""
+    return bool(user and user.is_authenticated and organization.is_published and not is_member(user, organization))
+
+
+def can_register_organization(user: Any) -> bool:
+    return bool(user and user.is_authenticated and user.is_active)
+
+
+def can_review_claims(user: Any) -> bool:
+    return is_operator(user)
+
+
+def can_view_claim(user: Any, claim: Claim) -> bool:
+    return is_operator(user) or (user.is_authenticated and claim.user_id == user.pk)
+
+
+def can_withdraw_claim(user: Any, claim: Claim) -> bool:
+    return user.is_authenticated and claim.user_id == user.pk and claim.status == Claim.Status.PENDING
+
+
+def can_import(user: Any) -> bool:
+    return is_operator(user)
+
+
+def can_view_import(user: Any, run: ImportRun) -> bool:
+    return is_operator(user)
+
+
+def can_export(user: Any) -> bool:
+    """The public registry is open data; anyone may download what they can see."""
+    return True
+
+
+# --- fetch-and-check helpers: outsider → 404, member without the right → 403 -------------------
+
+
+def get_organization_for_viewer(user: Any, pk: int) -> Organization:
+    organization = get_object_or_404(
+        Organization.objects.select_related("municipality__region", "legal_form", "verified_by"), pk=pk
+    )
+    if not can_view_organization(user, organization):
+        raise Http404
+    return organization
+
+
+def get_organization_for_editor(user: Any, pk: int) -> Organization:
+    organization = get_object_or_404(Organization.objects.select_related("municipality", "legal_form"), pk=pk)
+    if can_edit_organization(user, organization):
+        return organization
+    if is_member(user, organization):
+        raise PermissionDenied
+    raise Http404
+
+
+def get_organization_for_members_page(user: Any, pk: int) -> Organization:
+    organization = get_object_or_404(Organization, pk=pk)
+    if not can_view_members(user, organization):
+        raise Http404
+    return organization
+
+
+def get_organization_for_member_manager(user: Any, pk: int) -> Organization:
+    organization = get_object_or_404(Organization, pk=pk)
+    if can_manage_members(user, organization):
+        return organization
+    if is_member(user, organization):
+        raise PermissionDenied
+    raise Http404
+
+
+def get_claim_for_user(user: Any, pk: int) -> Claim:
+    claim = get_object_or_404(Claim.objects.select_related("organization", "user", "reviewed_by"), pk=pk)
+    if not can_view_claim(user, claim):
+        raise Http404
+    return claim
+
+
+def get_claim_for_reviewer(user: Any, pk: int) -> Claim:
+    if not can_review_claims(user):
+        raise Http404
+    return get_object_or_404(
+        Claim.objects.select_related("organization__municipality", "organization__legal_form", "user"), pk=pk
+    )

@@ -1,9 +1,22 @@
+"""Reads of the registry: the directory with Russian search and facet counts, members, claims, imports."""
+
+import hashlib
+import re
+from dataclasses import dataclass, field, replace
 from typing import Any
 
-from django.db.models import QuerySet
+from django.conf import settings
+from django.core.cache import cache
+from django.db import connection
+from django.db.models import Count, F, FloatField, Prefetch, Q, QuerySet, Value
+from django.db.models.functions import Coalesce
 
-from nkohub.organizations.models import Membership, Organization
+from nkohub.organizations import search
+from nkohub.organizations.models import Claim, ImportRun, Invitation, LegalForm, Membership, Organization, Sphere
 from nkohub.organizations.permissions import ACTING_ROLES
+
+IDENTIFIER_RE = re.compile(r"^\d{10}$|^\d{12}$|^\d{13}$")
+SORTS = ("relevance", "name", "-registration_date", "-created_at")
 
 
 def organizations_user_acts_for(user: Any, *, kind: str | None = None) -> QuerySet[Organization]:
@@ -20,3 +33,313 @@ def organizations_user_acts_for(user: Any, *, kind: str | None = None) -> QueryS
 
 def memberships_of(user: Any) -> QuerySet[Membership]:
     return Membership.objects.filter(user=user).select_related("organization").order_by("organization__full_name")
+
+
+# --- the directory ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class DirectoryQuery:
+    """What the person asked the directory: a search string, filters and a sort order."""
+
+    q: str = ""
+    kind: str = ""
+    sphere: str = ""
+    legal_form: int | None = None
+    municipality: int | None = None
+    verified: bool = False
+    sort: str = ""
+    any_word: bool = field(default=False, compare=False)
+
+    @property
+    def effective_sort(self) -> str:
+        if self.sort in SORTS and not (self.sort == "relevance" and not self.q.strip()):
+            return self.sort
+        return "relevance" if self.q.strip() else "name"
+
+    @property
+    def is_filtered(self) -> bool:
+        return bool(self.q.strip() or self.kind or self.sphere or self.legal_form or self.municipality or self.verified)
+
+
+def published_organizations() -> QuerySet[Organization]:
+    return Organization.objects.filter(is_published=True)
+
+
+def organization_by_identifier(q: str) -> Organization | None:
+    """An exact INN (10 or 12 digits) or OGRN (13 digits) goes straight to its organisation."""
+    value = "".join(q.split())
+    if not IDENTIFIER_RE.match(value):
+        return None
+    lookup = Q(ogrn=value) if len(value) == 13 else Q(inn=value)
+    return published_organizations().filter(lookup).only("pk").first()
+
+
+def _is_postgres() -> bool:
+    return connection.vendor == "postgresql"
+
+
+def _search_postgres(organizations: QuerySet[Organization], query: DirectoryQuery) -> QuerySet[Organization]:
+    from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector, TrigramWordSimilarity
+
+    text = query.q.strip()
+    parsed = search.parse_query(text)
+    vector = SearchVector("search_text", config="russian")
+    condition = Q(full_name__trigram_word_similar=text)
+    rank: Any = TrigramWordSimilarity(text, "full_name")
+    if parsed:
+        ts_query = SearchQuery(search.tsquery_for(parsed, any_word=query.any_word), search_type="raw", config="russian")
+        organizations = organizations.annotate(search_vector=vector)
+        condition |= Q(search_vector=ts_query)
+        rank = SearchRank(vector, ts_query) + rank
+    digits = "".join(text.split())
+    if digits.isdigit() and len(digits) >= 4:
+        condition |= Q(inn__startswith=digits) | Q(ogrn__startswith=digits)
+    return organizations.filter(condition).annotate(relevance=rank)
+
+
+def _vocabulary() -> list[str]:
+    """Distinct search terms of the registry (SQLite's typo fallback), cached until the registry changes."""
+    stamp = Organization.objects.order_by("-updated_at").values_list("updated_at", flat=True).first()
+    key = f"organizations:vocabulary:{Organization.objects.count()}:{stamp}"
+    terms = cache.get(key)
+    if terms is None:
+        found: set[str] = set()
+        for text in Organization.objects.filter(is_published=True).values_list("search_text", flat=True).iterator():
+            found.update(text.split())
+        terms = sorted(found)
+        cache.set(key, terms, 600)
+    return terms
+
+
+def _search_sqlite(organizations: QuerySet[Organization], query: DirectoryQuery) -> QuerySet[Organization]:
+    text = query.q.strip()
+    parsed = search.parse_query(text)
+    digits = "".join(text.split())
+    if digits.isdigit() and len(digits) >= 4:
+        return organizations.filter(Q(inn__startswith=digits) | Q(ogrn__startswith=digits)).annotate(
+            relevance=Value(1.0, output_field=FloatField())
+        )
+    vocabulary: list[str] | None = None
+    groups = []
+    for word in parsed:
+        alternatives = list(word.alternatives)
+        word_q = Q()
+        for term in alternatives:
+            word_q |= Q(search_text__contains=term)
+        if not organizations.filter(word_q).exists():
+            vocabulary = vocabulary if vocabulary is not None else _vocabulary()
+            for close in search.closest_terms(word.original, vocabulary):
+                word_q |= Q(search_text__contains=close)
+        groups.append(word_q)
+    if not groups:
+        return organizations.annotate(relevance=Value(0.0, output_field=FloatField()))
+    condition = Q()
+    for word_q in groups:
+        condition = (condition | word_q) if query.any_word else (condition & word_q)
+    name_hit = Q(full_name__icontains=text) | Q(short_name__icontains=text)
+    from django.db.models import Case, When
+
+    relevance = Case(When(name_hit, then=Value(2.0)), default=Value(1.0), output_field=FloatField())
+    return organizations.filter(condition | name_hit).annotate(relevance=relevance)
+
+
+def _filtered(query: DirectoryQuery, *, without: str = "") -> QuerySet[Organization]:
+    organizations = published_organizations()
+    if query.kind and without != "kind":
+        organizations = organizations.filter(kind=query.kind)
+    if query.sphere and without != "sphere":
+        organizations = organizations.filter(spheres__code=query.sphere)
+    if query.legal_form and without != "legal_form":
+        organizations = organizations.filter(legal_form_id=query.legal_form)
+    if query.municipality and without != "municipality":
+        organizations = organizations.filter(municipality_id=query.municipality)
+    if query.verified and without != "verified":
+        organizations = organizations.filter(is_verified=True)
+    if query.q.strip():
+        organizations = (_search_postgres if _is_postgres() else _search_sqlite)(organizations, query)
+    return organizations
+
+
+def directory_organizations(query: DirectoryQuery) -> QuerySet[Organization]:
+    """The directory's rows: filtered, searched, sorted, with what a card shows (constant queries)."""
+    organizations = _filtered(query)
+    sort = query.effective_sort
+    if sort == "relevance":
+        organizations = organizations.order_by(F("relevance").desc(nulls_last=True), "full_name", "pk")
+    elif sort == "-registration_date":
+        organizations = organizations.order_by(F("registration_date").desc(nulls_last=True), "full_name", "pk")
+    elif sort == "-created_at":
+        organizations = organizations.order_by("-created_at", "-pk")
+    else:
+        organizations = organizations.order_by("full_name", "pk")
+    return organizations.select_related("municipality", "legal_form").prefetch_related(
+        Prefetch("spheres", queryset=Sphere.objects.only("pk", "code", "name", "position"))
+    ).defer("search_text", "social_links")
+
+
+def directory_export_rows(query: DirectoryQuery) -> QuerySet[Organization]:
+    return directory_organizations(query).select_related("municipality__region")
+
+
+@dataclass
+class FacetValue:
+    value: str
+    label: str
+    count: int
+    selected: bool
+
+
+def directory_facets(query: DirectoryQuery) -> dict[str, list[FacetValue]]:
+    """Counts next to each filter value: for each filter, the rows matching all the *other* filters."""
+    key = "organizations:facets:" + hashlib.md5(repr(query).encode(), usedforsecurity=False).hexdigest()
+    cached = cache.get(key) if settings.DATABASE_IS_POSTGRES and not query.q.strip() else None
+    if cached is not None:
+        return cached
+    facets: dict[str, list[FacetValue]] = {}
+
+    kinds = dict(Organization.Kind.choices)
+    rows = _filtered(query, without="kind").order_by().values("kind").annotate(n=Count("pk", distinct=True))
+    facets["kind"] = sorted(
+        (FacetValue(r["kind"], str(kinds.get(r["kind"], r["kind"])), r["n"], r["kind"] == query.kind) for r in rows),
+        key=lambda v: -v.count,
+    )
+
+    rows = (
+        _filtered(query, without="sphere")
+        .filter(spheres__isnull=False)
+        .order_by()
+        .values("spheres__code", "spheres__name", "spheres__position")
+        .annotate(n=Count("pk", distinct=True))
+    )
+    facets["sphere"] = [
+        FacetValue(r["spheres__code"], r["spheres__name"], r["n"], r["spheres__code"] == query.sphere)
+        for r in sorted(rows, key=lambda r: (r["spheres__position"], r["spheres__name"]))
+    ]
+
+    rows = (
+        _filtered(query, without="legal_form")
+        .filter(legal_form__isnull=False)
+        .order_by()
+        .values("legal_form_id", "legal_form__name")
+        .annotate(n=Count("pk", distinct=True))
+    )
+    facets["legal_form"] = sorted(
+        (FacetValue(str(r["legal_form_id"]), r["legal_form__name"], r["n"], r["legal_form_id"] == query.legal_form) for r in rows),
+        key=lambda v: (-v.count, v.label),
+    )
+
+    rows = (
+        _filtered(query, without="municipality")
+        .filter(municipality__isnull=False)
+        .order_by()
+        .values("municipality_id", "municipality__name")
+        .annotate(n=Count("pk", distinct=True))
+    )
+    facets["municipality"] = sorted(
+        (
+            FacetValue(str(r["municipality_id"]), r["municipality__name"], r["n"], r["municipality_id"] == query.municipality)
+            for r in rows
+        ),
+        key=lambda v: v.label,
+    )
+
+    verified = _filtered(query, without="verified").filter(is_verified=True).order_by().aggregate(
+        n=Coalesce(Count("pk", distinct=True), 0)
+    )["n"]
+    facets["verified"] = [FacetValue("1", "", verified, query.verified)]
+    if settings.DATABASE_IS_POSTGRES and not query.q.strip():
+        cache.set(key, facets, 60)
+    return facets
+
+
+def filter_choices() -> dict[str, Any]:
+    """Every value a filter may take (for validating the query string)."""
+    return {
+        "spheres": list(Sphere.objects.values_list("code", flat=True)),
+        "legal_forms": list(LegalForm.objects.values_list("pk", flat=True)),
+    }
+
+
+# --- profile, members, claims, invitations, imports ---------------------------------------------
+
+
+def organization_spheres(organization: Organization) -> QuerySet[Sphere]:
+    return organization.spheres.order_by("position", "name")
+
+
+def organization_members(organization: Organization) -> QuerySet[Membership]:
+    return organization.memberships.select_related("user").order_by("role", "user__full_name", "user__email")
+
+
+def owners_of(organization: Organization) -> QuerySet[Any]:
+    from django.contrib.auth import get_user_model
+
+    return get_user_model().objects.filter(
+        memberships__organization=organization, memberships__role=Membership.Role.OWNER, is_active=True
+    )
+
+
+def open_invitations_of(organization: Organization) -> QuerySet[Invitation]:
+    from django.utils import timezone
+
+    return organization.invitations.filter(
+        accepted_at__isnull=True, cancelled_at__isnull=True, expires_at__gt=timezone.now()
+    ).select_related("invited_by")
+
+
+def invitations_for_user(user: Any) -> QuerySet[Invitation]:
+    from django.utils import timezone
+
+    return Invitation.objects.filter(
+        email__iexact=user.email, accepted_at__isnull=True, cancelled_at__isnull=True, expires_at__gt=timezone.now()
+    ).select_related("organization")
+
+
+def claims_of(user: Any) -> QuerySet[Claim]:
+    return Claim.objects.filter(user=user).select_related("organization").order_by("-created_at")
+
+
+def claims_for_review(*, status: str = Claim.Status.PENDING) -> QuerySet[Claim]:
+    claims = Claim.objects.select_related("organization__municipality", "user")
+    if status:
+        claims = claims.filter(status=status)
+    return claims.order_by("created_at" if status == Claim.Status.PENDING else "-created_at")
+
+
+def pending_claims_count() -> int:
+    return Claim.objects.filter(status=Claim.Status.PENDING).count()
+
+
+def import_runs() -> QuerySet[ImportRun]:
+    return ImportRun.objects.select_related("created_by").defer("problems", "changes")
+
+
+def possible_duplicates(*, full_name: str, municipality_id: int | None, limit: int = 5) -> list[Organization]:
+    """Organisations with a similar name in the same municipality (registration's duplicate check)."""
+    if not full_name.strip():
+        return []
+    candidates = published_organizations().filter(municipality_id=municipality_id) if municipality_id else None
+    if candidates is None:
+        return []
+    if _is_postgres():
+        from django.contrib.postgres.search import TrigramSimilarity
+
+        return list(
+            candidates.annotate(similarity=TrigramSimilarity("full_name", full_name))
+            .filter(similarity__gte=0.5)
+            .order_by("-similarity")[:limit]
+        )
+    wanted = set(search.search_text_for(full_name).split())
+    if not wanted:
+        return []
+    found = []
+    for organization in candidates.only("pk", "full_name", "short_name", "search_text", "inn", "ogrn"):
+        terms = set(organization.search_text.split())
+        if terms and len(wanted & terms) / len(wanted | terms) >= 0.6:
+            found.append(organization)
+    return found[:limit]
+
+
+def directory_query_changed(query: DirectoryQuery, **changes: Any) -> DirectoryQuery:
+    return replace(query, **changes)

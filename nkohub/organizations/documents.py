@@ -1,0 +1,58 @@
+"""Checks of uploaded files before anything is stored: supporting documents of claims, import files."""
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import UploadedFile
+
+# extension → the bytes such a file starts with
+DOCUMENT_SIGNATURES: dict[str, tuple[bytes, ...]] = {
+    "pdf": (b"%PDF-",),
+    "jpg": (b"\xff\xd8\xff",),
+    "jpeg": (b"\xff\xd8\xff",),
+    "png": (b"\x89PNG\r\n\x1a\n",),
+}
+IMPORT_EXTENSIONS = ("csv", "txt", "xlsx", "xml")
+XLSX_SIGNATURE = b"PK\x03\x04"
+
+
+def _extension(name: str) -> str:
+    return name.rsplit(".", 1)[-1].lower() if "." in name else ""
+
+
+def _head(upload: UploadedFile, size: int = 16) -> bytes:
+    upload.seek(0)
+    head = upload.read(size)
+    upload.seek(0)
+    return head if isinstance(head, bytes) else head.encode()
+
+
+def validate_claim_document(upload: UploadedFile) -> None:
+    """PDF, JPEG or PNG up to UPLOAD_MAX_BYTES, whose content matches its extension."""
+    limit = settings.UPLOAD_MAX_BYTES
+    if upload.size is not None and upload.size > limit:
+        raise ValidationError(
+            f"Файл слишком большой: {upload.size / 1024 / 1024:.1f} МБ, допустимо до {limit / 1024 / 1024:.0f} МБ."
+        )
+    if not upload.size:
+        raise ValidationError("Файл пустой.")
+    extension = _extension(upload.name or "")
+    if extension not in DOCUMENT_SIGNATURES:
+        raise ValidationError("Приложите документ в формате PDF, JPG или PNG.")
+    if not _head(upload).startswith(DOCUMENT_SIGNATURES[extension]):
+        raise ValidationError("Содержимое файла не соответствует его расширению: приложите настоящий PDF, JPG или PNG.")
+
+
+def validate_import_file(upload: UploadedFile) -> None:
+    limit = settings.ORGANIZATIONS_IMPORT_MAX_BYTES
+    if upload.size is not None and upload.size > limit:
+        raise ValidationError(f"Файл слишком большой: допустимо до {limit / 1024 / 1024:.0f} МБ.")
+    if not upload.size:
+        raise ValidationError("Файл пустой.")
+    extension = _extension(upload.name or "")
+    if extension not in IMPORT_EXTENSIONS:
+        raise ValidationError("Загрузите файл CSV, XLSX или XML.")
+    head = _head(upload, 512)
+    if extension == "xlsx" and not head.startswith(XLSX_SIGNATURE):
+        raise ValidationError("Файл не похож на книгу Excel (XLSX).")
+    if extension in ("csv", "txt", "xml") and b"\x00" in head:
+        raise ValidationError("Файл не похож на текстовый CSV или XML.")

@@ -1,0 +1,376 @@
+"""Validating, matching and writing imported rows in batches.
+
+Re-importing updates the same organisations (matched by OGRN, then INN) instead of duplicating them.
+Every skipped row is reported with its line number and the reason; one bad row never aborts the rest
+(a batch that fails as a whole is retried row by row, each in its own savepoint).
+"""
+
+import datetime
+import re
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.conf import settings
+from django.db import IntegrityError, transaction
+
+from nkohub.core.validators import is_valid_inn, is_valid_kpp, is_valid_ogrn, normalize_digits
+from nkohub.organizations.imports.readers import SourceRow
+from nkohub.organizations.models import LegalForm, Organization, Sphere
+from nkohub.organizations.search import search_text_for
+from nkohub.territories.models import Municipality
+
+BATCH_SIZE = 1000
+MAX_REPORTED_PROBLEMS = 5000
+MAX_REPORTED_CHANGES = 200
+UPDATABLE = (
+    "full_name", "short_name", "kpp", "legal_form_id", "municipality_id", "address", "registration_date",
+    "status", "website", "public_email", "public_phone", "description", "source_id",
+)  # fmt: skip
+KINDS = {
+    "нко": "ngo", "некоммерческая организация": "ngo", "ngo": "ngo", "орган власти": "authority",
+    "authority": "authority", "бизнес": "business", "business": "business", "коммерческая организация": "business",
+    "сми": "media", "media": "media", "ресурсный центр": "resource_centre", "resource_centre": "resource_centre",
+}  # fmt: skip
+LIQUIDATED = ("исключ", "ликвид", "прекрат", "liquid")
+MUNICIPALITY_NOISE = re.compile(
+    r"\b(муниципальный|городской|сельский|округ|район|р-н|г\.?|город|мр|го|мо|муниципальное|образование)\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass
+class Problem:
+    line: int
+    reason: str
+
+
+@dataclass
+class Change:
+    line: int
+    action: str  # created / updated
+    name: str
+    fields: list[str] = field(default_factory=list)
+
+
+@dataclass
+class ImportResult:
+    rows: int = 0
+    created: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    skipped: int = 0
+    problems: list[Problem] = field(default_factory=list)
+    changes: list[Change] = field(default_factory=list)
+
+    def add_problem(self, problem: Problem) -> None:
+        self.skipped += 1
+        if len(self.problems) < MAX_REPORTED_PROBLEMS:
+            self.problems.append(problem)
+
+    def add_change(self, change: Change) -> None:
+        if len(self.changes) < MAX_REPORTED_CHANGES:
+            self.changes.append(change)
+
+
+def _norm(value: str) -> str:
+    return " ".join(re.sub(r"[^0-9a-zа-я]+", " ", value.lower().replace("ё", "е")).split())
+
+
+class Reference:
+    """Municipalities, legal forms and spheres held in memory for the whole run."""
+
+    def __init__(self) -> None:
+        self.municipalities: dict[tuple[str, str], int] = {}
+        self.by_oktmo: dict[str, int] = {}
+        self.address_patterns: list[tuple[str, re.Pattern[str], int]] = []
+        for pk, name, region_code, oktmo in Municipality.objects.values_list("pk", "name", "region__code", "oktmo"):
+            key = _norm(MUNICIPALITY_NOISE.sub(" ", name))
+            self.municipalities[(region_code, key)] = pk
+            self.municipalities.setdefault(("*", key), pk)
+            if oktmo:
+                self.by_oktmo[oktmo] = pk
+            stem = name[:-3] if name.endswith(("ский", "цкий")) else name  # Козельский → Козельск…
+            self.address_patterns.append(
+                (region_code, re.compile(r"(?<![А-Яа-яЁё])" + re.escape(stem), re.IGNORECASE), pk)
+            )
+        self.legal_forms = {_norm(name): pk for pk, name in LegalForm.objects.values_list("pk", "name")}
+        for pk, short in LegalForm.objects.exclude(short_name="").values_list("pk", "short_name"):
+            self.legal_forms.setdefault(_norm(short), pk)
+        self.spheres = {}
+        for code, name in Sphere.objects.values_list("code", "name"):
+            self.spheres[_norm(code)] = code
+            self.spheres[_norm(name)] = code
+
+    def municipality(self, value: str, region_code: str) -> int | None:
+        key = _norm(MUNICIPALITY_NOISE.sub(" ", value))
+        return self.municipalities.get((region_code, key)) or self.municipalities.get(("*", key))
+
+    def municipality_from_address(self, address: str, region_code: str) -> int | None:
+        for code, pattern, pk in self.address_patterns:
+            if code == region_code and pattern.search(address):
+                return pk
+        return None
+
+
+def _parse_date(value: str) -> datetime.date | None:
+    value = value.strip()[:10]
+    for fmt in ("%d.%m.%Y", "%Y-%m-%d", "%d/%m/%Y"):
+        try:
+            return datetime.datetime.strptime(value, fmt).date()  # noqa: DTZ007 (a date, no time)
+        except ValueError:
+            continue
+    return None
+
+
+@dataclass
+class Candidate:
+    line: int
+    data: dict[str, Any]
+    spheres: list[str]
+
+
+def _identifier(values: dict[str, str], name: str) -> str:
+    raw = normalize_digits(values.get(name, ""))
+    # spreadsheets turn long numbers into floats: 1234567890123.0
+    return raw[:-2] if raw.endswith(".0") else raw
+
+
+def validate_row(row: SourceRow, reference: Reference, *, source: str, default_kind: str) -> Candidate | Problem:
+    values = row.values
+    full_name = " ".join(values.get("full_name", "").split())
+    if not full_name:
+        return Problem(row.line, "нет наименования организации")
+    inn, ogrn = _identifier(values, "inn"), _identifier(values, "ogrn")
+    if not inn and not ogrn:
+        return Problem(row.line, "нет ни ИНН, ни ОГРН — организацию не с чем сопоставить")
+    if ogrn and not is_valid_ogrn(ogrn):
+        return Problem(row.line, f"ОГРН {ogrn}: " + ("не 13 цифр" if len(ogrn) != 13 or not ogrn.isdigit() else "неверная контрольная цифра"))
+    if inn and not is_valid_inn(inn):
+        return Problem(row.line, f"ИНН {inn}: " + ("не 10 или 12 цифр" if len(inn) not in (10, 12) or not inn.isdigit() else "неверная контрольная цифра"))
+    kpp = normalize_digits(values.get("kpp", ""))
+    if kpp and not is_valid_kpp(kpp):
+        return Problem(row.line, f"КПП {kpp}: неверный формат")
+    region_code = (inn[:2] if inn else "") or (ogrn[3:5] if ogrn else "") or settings.CLUSTER_REGION
+    municipality_id = None
+    if values.get("oktmo"):
+        municipality_id = reference.by_oktmo.get(normalize_digits(values["oktmo"]))
+        if municipality_id is None:
+            return Problem(row.line, f"неизвестный код ОКТМО «{values['oktmo']}»")
+    elif values.get("municipality"):
+        municipality_id = reference.municipality(values["municipality"], region_code)
+        if municipality_id is None:
+            return Problem(row.line, f"неизвестный муниципалитет «{values['municipality']}»")
+    elif values.get("address"):
+        municipality_id = reference.municipality_from_address(values["address"], region_code)
+    legal_form_id = None
+    if values.get("legal_form"):
+        legal_form_id = reference.legal_forms.get(_norm(values["legal_form"]))
+    registration_date = None
+    if values.get("registration_date"):
+        registration_date = _parse_date(values["registration_date"])
+        if registration_date is None:
+            return Problem(row.line, f"не удалось прочитать дату регистрации «{values['registration_date']}»")
+    status_text = values.get("status", "").lower()
+    status = Organization.Status.LIQUIDATED if any(w in status_text for w in LIQUIDATED) else Organization.Status.ACTIVE
+    kind = KINDS.get(_norm(values.get("kind", "")), default_kind)
+    spheres = []
+    for part in re.split(r"[;,\n]", values.get("spheres", "")):
+        if part.strip():
+            code = reference.spheres.get(_norm(part))
+            if code is None:
+                return Problem(row.line, f"неизвестная сфера деятельности «{part.strip()}»")
+            spheres.append(code)
+    email = values.get("email", "").strip()
+    if email and not re.fullmatch(r"[^@\s]+@[^@\s]+\.[^@\s]+", email):
+        return Problem(row.line, f"неверный адрес электронной почты «{email}»")
+    website = values.get("website", "").strip()
+    if website and not website.startswith(("http://", "https://")):
+        website = "https://" + website
+    data = {
+        "full_name": full_name[:500],
+        "short_name": " ".join(values.get("short_name", "").split())[:200],
+        "inn": inn or None,
+        "ogrn": ogrn or None,
+        "kpp": kpp,
+        "legal_form_id": legal_form_id,
+        "kind": kind,
+        "municipality_id": municipality_id,
+        "address": values.get("address", "")[:500],
+        "registration_date": registration_date,
+        "status": status,
+        "website": website[:200],
+        "public_email": email[:254],
+        "public_phone": values.get("phone", "")[:32],
+        "description": values.get("description", ""),
+        "source": source,
+        "source_id": values.get("source_id", "")[:100],
+    }
+    return Candidate(row.line, data, spheres)
+
+
+def _batches(rows: Iterable[SourceRow], size: int) -> Iterator[list[SourceRow]]:
+    batch: list[SourceRow] = []
+    for row in rows:
+        batch.append(row)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+class Importer:
+    def __init__(self, *, source: str, dry_run: bool, default_kind: str = Organization.Kind.NGO) -> None:
+        self.source = source
+        self.dry_run = dry_run
+        self.default_kind = default_kind
+        self.reference = Reference()
+        self.result = ImportResult()
+        self.seen: dict[str, int] = {}  # identifier → first line with it (duplicates inside the file)
+        self.on_problem: Callable[[Problem], None] | None = None
+
+    def _problem(self, problem: Problem) -> None:
+        self.result.add_problem(problem)
+        if self.on_problem:
+            self.on_problem(problem)
+
+    def run(self, rows: Iterable[SourceRow], *, on_batch: Callable[[ImportResult], None] | None = None) -> ImportResult:
+        for batch in _batches(rows, BATCH_SIZE):
+            self._process(batch)
+            if on_batch:
+                on_batch(self.result)
+        return self.result
+
+    def _process(self, batch: list[SourceRow]) -> None:
+        candidates: list[Candidate] = []
+        for row in batch:
+            self.result.rows += 1
+            checked = validate_row(row, self.reference, source=self.source, default_kind=self.default_kind)
+            if isinstance(checked, Problem):
+                self._problem(checked)
+                continue
+            duplicate_of = None
+            for key in (checked.data["ogrn"], checked.data["inn"]):
+                if key and key in self.seen:
+                    duplicate_of = self.seen[key]
+            if duplicate_of is not None:
+                self._problem(Problem(row.line, f"повтор организации из строки {duplicate_of}"))
+                continue
+            for key in (checked.data["ogrn"], checked.data["inn"]):
+                if key:
+                    self.seen[key] = row.line
+            candidates.append(checked)
+        if not candidates:
+            return
+        by_ogrn = {
+            o.ogrn: o for o in Organization.objects.filter(ogrn__in=[c.data["ogrn"] for c in candidates if c.data["ogrn"]])
+        }
+        by_inn = {o.inn: o for o in Organization.objects.filter(inn__in=[c.data["inn"] for c in candidates if c.data["inn"]])}
+        new: list[tuple[Candidate, Organization]] = []
+        changed: list[tuple[Candidate, Organization, list[str]]] = []
+        for candidate in candidates:
+            data = candidate.data
+            match = by_ogrn.get(data["ogrn"]) if data["ogrn"] else None
+            inn_match = by_inn.get(data["inn"]) if data["inn"] else None
+            if match is None:
+                match = inn_match
+            elif inn_match is not None and inn_match.pk != match.pk:
+                self._problem(Problem(candidate.line, f"ИНН {data['inn']} уже принадлежит другой организации реестра"))
+                continue
+            if match is None:
+                organization = Organization(**data, is_published=True)
+                organization.search_text = search_text_for(
+                    organization.full_name, organization.short_name, organization.description, data["inn"] or "", data["ogrn"] or ""
+                )
+                new.append((candidate, organization))
+                continue
+            fields = self._apply(match, data)
+            if fields:
+                changed.append((candidate, match, fields))
+            else:
+                self.result.unchanged += 1
+        if self.dry_run:
+            for candidate, organization in new:
+                self.result.created += 1
+                self.result.add_change(Change(candidate.line, "created", organization.full_name))
+            for candidate, organization, fields in changed:
+                self.result.updated += 1
+                self.result.add_change(Change(candidate.line, "updated", organization.full_name, fields))
+            return
+        self._write(new, changed)
+
+    @staticmethod
+    def _apply(organization: Organization, data: dict[str, Any]) -> list[str]:
+        """Copy non-empty incoming values; empty cells never erase what the registry knows."""
+        fields = []
+        for name in (*UPDATABLE, "inn", "ogrn"):
+            value = data.get(name)
+            if value in (None, ""):
+                continue
+            if getattr(organization, name) != value:
+                setattr(organization, name, value)
+                fields.append(name)
+        if fields:
+            organization.search_text = search_text_for(
+                organization.full_name, organization.short_name, organization.description,
+                organization.inn or "", organization.ogrn or "",
+            )  # fmt: skip
+        return fields
+
+    def _write(self, new: list[tuple[Candidate, Organization]], changed: list[tuple[Candidate, Organization, list[str]]]) -> None:
+        try:
+            with transaction.atomic():
+                Organization.objects.bulk_create([o for _, o in new], batch_size=BATCH_SIZE)
+                if changed:
+                    names = sorted({f for _, _, fields in changed for f in fields} | {"search_text", "updated_at"})
+                    from django.utils import timezone
+
+                    now = timezone.now()
+                    for _, organization, _fields in changed:
+                        organization.updated_at = now
+                    Organization.objects.bulk_update([o for _, o, _ in changed], names, batch_size=BATCH_SIZE)
+                self._set_spheres([(c, o) for c, o in new] + [(c, o) for c, o, _ in changed])
+        except IntegrityError:
+            self._write_one_by_one(new, changed)
+            return
+        for candidate, organization in new:
+            self.result.created += 1
+            self.result.add_change(Change(candidate.line, "created", organization.full_name))
+        for candidate, organization, fields in changed:
+            self.result.updated += 1
+            self.result.add_change(Change(candidate.line, "updated", organization.full_name, fields))
+
+    def _write_one_by_one(self, new: list[tuple[Candidate, Organization]], changed: list[tuple[Candidate, Organization, list[str]]]) -> None:
+        for candidate, organization in new:
+            organization.pk = None
+            try:
+                with transaction.atomic():
+                    organization.save(force_insert=True)
+                    self._set_spheres([(candidate, organization)])
+            except IntegrityError:
+                self._problem(Problem(candidate.line, "ИНН или ОГРН уже есть в реестре у другой организации"))
+                continue
+            self.result.created += 1
+            self.result.add_change(Change(candidate.line, "created", organization.full_name))
+        for candidate, organization, fields in changed:
+            try:
+                with transaction.atomic():
+                    organization.save()
+                    self._set_spheres([(candidate, organization)])
+            except IntegrityError:
+                self._problem(Problem(candidate.line, "ИНН или ОГРН уже есть в реестре у другой организации"))
+                continue
+            self.result.updated += 1
+            self.result.add_change(Change(candidate.line, "updated", organization.full_name, fields))
+
+    def _set_spheres(self, pairs: list[tuple[Candidate, Organization]]) -> None:
+        through = Organization.spheres.through
+        wanted = [(o.pk, code) for c, o in pairs for code in c.spheres]
+        if not wanted:
+            return
+        sphere_ids = dict(Sphere.objects.values_list("code", "pk"))
+        through.objects.bulk_create(
+            [through(organization_id=pk, sphere_id=sphere_ids[code]) for pk, code in wanted],
+            ignore_conflicts=True,
+        )

@@ -1,0 +1,276 @@
+"""Readers of import files. Each yields `SourceRow`s — a line (or record) number and canonical fields.
+
+Column names are matched case- and punctuation-insensitively against the aliases below (the headings
+resource centres and the Ministry of Justice use); an explicit mapping {field: heading} wins.
+"""
+
+import codecs
+import csv
+import io
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import IO, Any
+
+from django.utils.translation import gettext_lazy as _
+
+FIELDS: dict[str, Any] = {
+    "full_name": _("full name"),
+    "short_name": _("short name"),
+    "inn": _("INN"),
+    "ogrn": _("OGRN"),
+    "kpp": _("KPP"),
+    "legal_form": _("legal form"),
+    "kind": _("kind"),
+    "municipality": _("municipality"),
+    "oktmo": _("OKTMO"),
+    "region": _("region"),
+    "address": _("address"),
+    "registration_date": _("registration date"),
+    "status": _("status"),
+    "website": _("website"),
+    "email": _("public e-mail"),
+    "phone": _("public phone"),
+    "description": _("description"),
+    "spheres": _("spheres of activity"),
+    "source_id": _("id in the source"),
+}
+
+ALIASES: dict[str, tuple[str, ...]] = {
+    "full_name": ("полное наименование", "наименование", "название", "наименование организации",
+                  "полное наименование организации", "наименование нко", "fullname", "full name", "name",
+                  "namefull", "name full", "наимюлполн"),
+    "short_name": ("сокращенное наименование", "краткое наименование", "краткое название", "shortname",
+                   "short name", "наимюлсокр"),
+    "inn": ("инн", "инн организации", "inn", "иннюл"),
+    "ogrn": ("огрн", "огрн организации", "ogrn", "основной государственный регистрационный номер",
+             "государственный регистрационный номер", "огрнюл"),
+    "kpp": ("кпп", "kpp"),
+    "legal_form": ("организационно правовая форма", "опф", "правовая форма", "форма", "legal form", "legalform",
+                   "opf", "form", "minjustform"),
+    "kind": ("тип организации", "вид организации", "тип", "kind"),
+    "municipality": ("муниципалитет", "муниципальное образование", "район", "городской округ район",
+                     "муниципальный район городской округ", "территория", "municipality"),
+    "oktmo": ("октмо", "код октмо", "oktmo"),
+    "region": ("регион", "субъект рф", "субъект", "region", "regionname"),
+    "address": ("адрес", "юридический адрес", "адрес место нахождения", "адрес местонахождения",
+                "местонахождение", "address", "addr"),
+    "registration_date": ("дата регистрации", "дата внесения в егрюл", "дата государственной регистрации",
+                          "дата присвоения огрн", "дата внесения сведений в егрюл", "regdate", "date reg",
+                          "dateogrn", "registration date", "дата внесения записи в егрюл"),
+    "status": ("статус", "статус организации", "status", "egrulstatus"),
+    "website": ("сайт", "веб сайт", "вебсайт", "website", "site", "url"),
+    "email": ("email", "e mail", "эл почта", "электронная почта", "адрес электронной почты"),
+    "phone": ("телефон", "контактный телефон", "phone", "tel"),
+    "description": ("описание", "описание деятельности", "о организации", "об организации", "description"),
+    "spheres": ("сферы", "сфера деятельности", "сферы деятельности", "направления деятельности", "направления",
+                "spheres"),
+    "source_id": ("учетный номер", "учетный номер организации", "regnum", "reg num", "id"),
+}
+
+
+def normalize_heading(value: Any) -> str:
+    text = str(value or "").lower().replace("ё", "е")
+    text = re.sub(r"[^0-9a-zа-я]+", " ", text)
+    return " ".join(text.split())
+
+
+_ALIAS_INDEX = {normalize_heading(alias): name for name, aliases in ALIASES.items() for alias in aliases}
+
+
+@dataclass
+class SourceRow:
+    line: int
+    values: dict[str, str]
+
+
+class ReaderError(Exception):
+    """The file cannot be read at all (wrong format, no header); shown to the operator as it is."""
+
+
+def resolve_columns(headings: list[Any], mapping: dict[str, str] | None = None) -> dict[int, str]:
+    """Column index → canonical field. Explicit mapping {field: heading} first, then aliases."""
+    normalized = [normalize_heading(h) for h in headings]
+    columns: dict[int, str] = {}
+    for field, heading in (mapping or {}).items():
+        if field not in FIELDS:
+            raise ReaderError(f"Неизвестное поле в сопоставлении колонок: {field}.")
+        wanted = normalize_heading(heading)
+        if wanted not in normalized:
+            raise ReaderError(f"В файле нет колонки «{heading}», указанной для поля {field}.")
+        columns[normalized.index(wanted)] = field
+    taken = set(columns.values())
+    for index, heading in enumerate(normalized):
+        field = _ALIAS_INDEX.get(heading)
+        if field and field not in taken and index not in columns:
+            columns[index] = field
+            taken.add(field)
+    if "full_name" not in taken and "ogrn" not in taken and "inn" not in taken:
+        raise ReaderError(
+            "Не нашлось колонок с наименованием, ИНН или ОГРН. Проверьте строку заголовков или задайте сопоставление колонок."
+        )
+    return columns
+
+
+def detect_encoding(head: bytes) -> str:
+    if head.startswith(codecs.BOM_UTF8):
+        return "utf-8-sig"
+    try:
+        head.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        # a multi-byte character cut at the end of the sample is still UTF-8
+        if exc.start < len(head) - 4:
+            return "cp1251"
+    return "utf-8"
+
+
+class CountingReader(io.RawIOBase):
+    """Wraps a binary file and counts the bytes read (progress of an import)."""
+
+    def __init__(self, raw: IO[bytes]) -> None:
+        self.raw = raw
+        self.count = 0
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: Any) -> int:
+        data = self.raw.read(len(buffer))
+        size = len(data)
+        buffer[:size] = data
+        self.count += size
+        return size
+
+
+def csv_rows(binary: IO[bytes], mapping: dict[str, str] | None = None, *, head: bytes | None = None) -> Iterator[SourceRow]:
+    """CSV in UTF-8 (with or without BOM) or Windows-1251, separated by semicolons, commas or tabs."""
+    if head is None:
+        head = binary.read(65536)
+        binary.seek(0)
+    encoding = detect_encoding(head)
+    text = io.TextIOWrapper(binary, encoding=encoding, errors="replace", newline="")  # type: ignore[type-var]
+    sample = head.decode(encoding, errors="ignore")
+    first_line = sample.splitlines()[0] if sample else ""
+    delimiter = max((";", ",", "\t"), key=first_line.count)
+    reader = csv.reader(text, delimiter=delimiter)
+    try:
+        headings = next(reader)
+    except StopIteration as exc:
+        raise ReaderError("Файл пустой.") from exc
+    columns = resolve_columns(headings, mapping)
+    for row in reader:
+        if not any(cell.strip() for cell in row):
+            continue
+        values = {field: row[index].strip() for index, field in columns.items() if index < len(row)}
+        yield SourceRow(line=reader.line_num, values=values)
+
+
+def xlsx_rows(path: Path, mapping: dict[str, str] | None = None) -> Iterator[SourceRow]:
+    from openpyxl import load_workbook
+
+    try:
+        workbook = load_workbook(path, read_only=True, data_only=True)
+    except Exception as exc:  # openpyxl raises several kinds for a broken file
+        raise ReaderError("Не удалось открыть книгу Excel: файл повреждён или это не XLSX.") from exc
+    try:
+        sheet = workbook.worksheets[0]
+        columns: dict[int, str] | None = None
+        for line, row in enumerate(sheet.iter_rows(values_only=True), start=1):
+            if not any(cell not in (None, "") for cell in row):
+                continue
+            if columns is None:
+                columns = resolve_columns(list(row), mapping)
+                continue
+            values = {}
+            for index, field in columns.items():
+                if index < len(row) and row[index] is not None:
+                    cell = row[index]
+                    if hasattr(cell, "strftime"):
+                        values[field] = cell.strftime("%d.%m.%Y")
+                    elif isinstance(cell, float) and cell.is_integer():
+                        values[field] = str(int(cell))
+                    else:
+                        values[field] = str(cell).strip()
+            yield SourceRow(line=line, values=values)
+        if columns is None:
+            raise ReaderError("В книге нет строки заголовков.")
+    finally:
+        workbook.close()
+
+
+def _local(tag: str) -> str:
+    return tag.rsplit("}", 1)[-1]
+
+
+def minjust_xml_rows(binary: IO[bytes], mapping: dict[str, str] | None = None) -> Iterator[SourceRow]:
+    """The open-data XML: a list of records, each a flat element with one child (or attribute) per field.
+
+    The record element's name does not matter; a record is an element whose children or attributes
+    map to an OGRN, INN or full name. Streamed with iterparse: each record is cleared after reading.
+    """
+    import xml.etree.ElementTree as ET
+
+    number = 0
+    try:
+        for _event, element in ET.iterparse(binary, events=("end",)):
+            children = list(element)
+            if children and all(len(child) == 0 for child in children):
+                names = [_local(child.tag) for child in children]
+                values_in = [(child.text or "").strip() for child in children]
+            elif not children and element.attrib:
+                names = list(element.attrib)
+                values_in = [str(v).strip() for v in element.attrib.values()]
+            else:
+                continue
+            try:
+                columns = resolve_columns(names, mapping)
+            except ReaderError:
+                continue
+            number += 1
+            values = {field: values_in[index] for index, field in columns.items() if values_in[index]}
+            yield SourceRow(line=number, values=values)
+            element.clear()
+    except ET.ParseError as exc:
+        raise ReaderError(f"XML-файл повреждён: {exc}.") from exc
+    if number == 0:
+        raise ReaderError("В XML-файле не нашлось записей об организациях (с ОГРН, ИНН или наименованием).")
+
+
+def detect_format(name: str, head: bytes) -> str:
+    extension = name.rsplit(".", 1)[-1].lower() if "." in name else ""
+    if head.startswith(b"PK\x03\x04") or extension == "xlsx":
+        return "xlsx"
+    if head.lstrip(codecs.BOM_UTF8).lstrip().startswith(b"<") or extension == "xml":
+        return "minjust-xml"
+    return "csv"
+
+
+def open_rows(
+    path: Path, fmt: str, mapping: dict[str, str] | None = None
+) -> tuple[Iterator[SourceRow], Callable[[], int], Callable[[], None]]:
+    """Rows of the file, a function telling how many bytes were read so far, and a closer."""
+    binary = path.open("rb")
+    if fmt == "auto":
+        fmt = detect_format(path.name, binary.read(512))
+        binary.seek(0)
+    if fmt == "xlsx":
+        binary.close()
+        size = path.stat().st_size
+        done = {"n": 0}
+
+        def xlsx_iter() -> Iterator[SourceRow]:
+            for row in xlsx_rows(path, mapping):
+                yield row
+            done["n"] = size
+
+        return xlsx_iter(), lambda: done["n"], lambda: None
+    head = binary.read(65536)
+    binary.seek(0)
+    counting = CountingReader(binary)
+    buffered = io.BufferedReader(counting, buffer_size=256 * 1024)
+    if fmt == "minjust-xml":
+        rows = minjust_xml_rows(buffered, mapping)
+    else:
+        rows = csv_rows(buffered, mapping, head=head)
+    return rows, lambda: counting.count, binary.close
