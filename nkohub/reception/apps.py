@@ -5,3 +5,46 @@ from django.utils.translation import gettext_lazy as _
 class ReceptionConfig(AppConfig):
     name = "nkohub.reception"
     verbose_name = _("Online reception")
+
+    def ready(self) -> None:
+        from nkohub.accounts.personal_data import PersonalDataHandler, register_personal_data
+        from nkohub.core.cabinet import CabinetBlock, register_cabinet_block
+        from nkohub.reception import personal_data, selectors
+
+        register_cabinet_block(
+            CabinetBlock(
+                order=30, template="reception/_cabinet.html", context=selectors.cabinet_context
+            )
+        )
+        register_personal_data(
+            PersonalDataHandler(
+                key="reception",
+                export=personal_data.export_appeals,
+                erase=personal_data.erase_appeals,
+            )
+        )
+        self._register_with_notifications()
+
+    def _register_with_notifications(self) -> None:
+        """The reminders job and the kinds of notifications, where the notifications app offers them."""
+        try:
+            from nkohub.notifications.kinds import register_notification_kind
+            from nkohub.notifications.scheduling import PeriodicJob, register_periodic_job
+        except (
+            ImportError
+        ):  # an older notifications app: `manage.py send_reception_reminders` from cron
+            return
+        from datetime import time
+
+        from nkohub.reception.jobs import NOTIFICATION_KINDS, send_reminders
+
+        register_periodic_job(
+            PeriodicJob(
+                name="reception.deadline_reminders",
+                title=_("Reminders of appeal deadlines"),
+                run=send_reminders,
+                daily_at=time(8, 0),
+            )
+        )
+        for code, label in NOTIFICATION_KINDS.items():
+            register_notification_kind(code, label)

@@ -1,0 +1,391 @@
+"""Appeals to authorities under 59-ФЗ, the authorities' topics and the production calendar.
+
+The lifecycle (which action moves an appeal from which status to which) lives in `workflow.py`;
+the deadline arithmetic in `deadlines.py`. Due dates are stored on the appeal when they are set,
+so a later edit of the production calendar never moves a deadline already given.
+"""
+
+import uuid
+from datetime import date
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+
+class CalendarDay(models.Model):
+    """A day of Russia's production calendar that differs from the plain week.
+
+    A `holiday` is a non-working day that falls on a weekday or a holiday on a weekend (recorded for
+    reference); a `working` day is a Saturday or Sunday made working by a transfer. Any other
+    Monday–Friday is a working day and any other Saturday or Sunday is a day off.
+    """
+
+    class Kind(models.TextChoices):
+        HOLIDAY = "holiday", _("non-working day")
+        WORKING = "working", _("working day (transferred)")
+
+    day = models.DateField(_("date"), unique=True)
+    kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices)
+    description = models.CharField(_("description"), max_length=200, blank=True)
+    source = models.CharField(_("source"), max_length=200, blank=True)
+
+    class Meta:
+        verbose_name = _("production calendar day")
+        verbose_name_plural = _("production calendar")
+        ordering = ["day"]
+
+    def __str__(self) -> str:
+        return f"{self.day:%d.%m.%Y} — {self.get_kind_display()}"
+
+
+class Topic(models.Model):
+    """A topic an authority answers on; the author picks one and the responsible official is told."""
+
+    authority = models.ForeignKey(
+        "organizations.Organization",
+        verbose_name=_("authority"),
+        on_delete=models.CASCADE,
+        related_name="reception_topics",
+        limit_choices_to={"kind": "authority"},
+    )
+    name = models.CharField(_("name"), max_length=200)
+    responsible = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("responsible official"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    is_active = models.BooleanField(_("accepts appeals"), default=True)
+    position = models.PositiveSmallIntegerField(_("position"), default=100)
+
+    class Meta:
+        verbose_name = _("topic")
+        verbose_name_plural = _("topics")
+        ordering = ["authority", "position", "name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["authority", "name"], name="reception_topic_unique_name"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Appeal(models.Model):
+    class Kind(models.TextChoices):
+        QUESTION = "question", _("question")
+        PROPOSAL = "proposal", _("proposal")
+        COMPLAINT = "complaint", _("complaint")
+        SUPPORT = "support", _("request for support")
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("draft")
+        SUBMITTED = "submitted", _("submitted")
+        REGISTERED = "registered", _("registered")
+        IN_WORK = "in_work", _("in work")
+        ANSWERED = "answered", _("answered")
+        REDIRECTED = "redirected", _("redirected")
+        CLOSED = "closed", _("left without an answer")
+
+    class NoAnswerGround(models.TextChoices):
+        """Grounds on which 59-ФЗ (art. 11) lets an appeal go without an answer on the merits."""
+
+        NO_NAME_OR_ADDRESS = (
+            "no_name_or_address",
+            _("no name of the author or no address for the answer"),
+        )
+        ABUSIVE = "abusive", _("obscene or offensive language, threats to officials")
+        UNREADABLE = "unreadable", _("the text cannot be read")
+        REPEATED = "repeated", _("repeated appeal on a question already answered on the merits")
+        SECRET = "secret", _("an answer would disclose a secret protected by law")
+        UNCLEAR = "unclear", _("the substance of the appeal cannot be understood")
+
+    OPEN_STATUSES = (Status.REGISTERED, Status.IN_WORK)
+    FINAL_STATUSES = (Status.ANSWERED, Status.REDIRECTED, Status.CLOSED)
+
+    authority = models.ForeignKey(
+        "organizations.Organization",
+        verbose_name=_("addressee"),
+        on_delete=models.PROTECT,
+        related_name="received_appeals",
+    )
+    topic = models.ForeignKey(
+        Topic,
+        verbose_name=_("topic"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="appeals",
+    )
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("author"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="appeals",
+    )
+    organization = models.ForeignKey(
+        "organizations.Organization",
+        verbose_name=_("on behalf of"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="sent_appeals",
+        help_text=_("Leave empty to write as a private person."),
+    )
+    kind = models.CharField(_("type"), max_length=20, choices=Kind.choices, default=Kind.QUESTION)
+    subject = models.CharField(_("subject"), max_length=200)
+    text = models.TextField(_("text"))
+    publish_consent = models.BooleanField(
+        _("I agree to publish the question and the answer"),
+        default=False,
+        help_text=_("The author's name is never published; the organisation's name is."),
+    )
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.DRAFT, db_index=True
+    )
+    idempotency_key = models.UUIDField(_("submission key"), default=uuid.uuid4, editable=False)
+    redirected_from = models.OneToOneField(
+        "self",
+        verbose_name=_("redirected from"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="redirected_to",
+    )
+
+    submitted_at = models.DateTimeField(_("submitted"), null=True, blank=True)
+    registration_due = models.DateField(_("to be registered by"), null=True, blank=True)
+    registration_number = models.CharField(_("registration number"), max_length=50, blank=True)
+    registered_on = models.DateField(_("registration date"), null=True, blank=True)
+    registered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    redirect_due = models.DateField(_("to be redirected by"), null=True, blank=True)
+    answer_due = models.DateField(_("answer due"), null=True, blank=True, db_index=True)
+    extension_days = models.PositiveSmallIntegerField(_("extended by, days"), default=0)
+    extension_reason = models.TextField(_("reason for the extension"), blank=True)
+    assignee = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("assignee"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="assigned_appeals",
+    )
+
+    answer_text = models.TextField(_("answer"), blank=True)
+    answered_on = models.DateField(_("answer date"), null=True, blank=True)
+    answered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    redirect_authority = models.ForeignKey(
+        "organizations.Organization",
+        verbose_name=_("redirected to"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    no_answer_ground = models.CharField(
+        _("ground"), max_length=30, choices=NoAnswerGround.choices, blank=True
+    )
+    closing_note = models.TextField(_("explanation to the author"), blank=True)
+    closed_on = models.DateField(_("closed"), null=True, blank=True)
+
+    rating = models.PositiveSmallIntegerField(_("rating of the answer"), null=True, blank=True)
+    rating_comment = models.TextField(_("comment on the answer"), blank=True)
+    rated_at = models.DateTimeField(_("rated"), null=True, blank=True)
+
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("appeal")
+        verbose_name_plural = _("appeals")
+        ordering = ["-submitted_at", "-created_at", "-id"]
+        indexes = [
+            models.Index(fields=["authority", "status"]),
+            models.Index(fields=["status", "publish_consent"]),
+        ]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["author", "idempotency_key"], name="reception_appeal_unique_submission"
+            ),
+            models.UniqueConstraint(
+                fields=["authority", "registration_number"],
+                condition=~Q(registration_number=""),
+                name="reception_appeal_unique_registration_number",
+            ),
+            models.CheckConstraint(
+                condition=Q(rating__isnull=True) | Q(rating__gte=1, rating__lte=5),
+                name="reception_appeal_rating_1_5",
+            ),
+            models.CheckConstraint(
+                condition=Q(extension_days__lte=30), name="reception_appeal_extension_max_30"
+            ),
+            models.CheckConstraint(
+                condition=Q(status="draft") | Q(submitted_at__isnull=False),
+                name="reception_appeal_submitted_has_date",
+            ),
+            models.CheckConstraint(
+                condition=Q(status__in=["draft", "submitted"])
+                | Q(registered_on__isnull=False, answer_due__isnull=False),
+                name="reception_appeal_registered_has_dates",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        if self.registration_number:
+            return f"№ {self.registration_number}: {self.subject}"
+        return self.subject
+
+    # Simple rules over the appeal's own fields ------------------------------------------------
+    @property
+    def is_open(self) -> bool:
+        return self.status in self.OPEN_STATUSES
+
+    @property
+    def is_published(self) -> bool:
+        return self.publish_consent and self.status == self.Status.ANSWERED
+
+    @property
+    def is_extended(self) -> bool:
+        return self.extension_days > 0
+
+    def days_left(self, today: date | None = None) -> int | None:
+        """Days until the answer is due (negative when overdue), for open appeals."""
+        today = today or timezone.localdate()
+        if self.status == self.Status.SUBMITTED and self.registration_due:
+            return (self.registration_due - today).days
+        if self.is_open and self.answer_due:
+            return (self.answer_due - today).days
+        return None
+
+    def days_overdue(self, today: date | None = None) -> int | None:
+        left = self.days_left(today)
+        return -left if left is not None and left < 0 else None
+
+    @property
+    def waiting_for_registration(self) -> bool:
+        return self.status == self.Status.SUBMITTED
+
+    def is_overdue(self, today: date | None = None) -> bool:
+        left = self.days_left(today)
+        return left is not None and left < 0
+
+    @property
+    def answered_in_time(self) -> bool | None:
+        if self.answered_on and self.answer_due:
+            return self.answered_on <= self.answer_due
+        return None
+
+    @property
+    def author_label(self) -> str:
+        """How the author appears to the authority: the organisation, or the person."""
+        if self.organization_id:
+            return str(self.organization)
+        return str(self.author) if self.author else str(_("deleted account"))
+
+
+def _attachment_path(instance: "AppealAttachment", filename: str) -> str:
+    return f"reception/{instance.appeal_id}/{uuid.uuid4().hex}/{filename}"
+
+
+class AppealAttachment(models.Model):
+    class Role(models.TextChoices):
+        APPEAL = "appeal", _("attached to the appeal")
+        CLARIFICATION = "clarification", _("attached to a clarification")
+        ANSWER = "answer", _("attached to the answer")
+
+    appeal = models.ForeignKey(Appeal, on_delete=models.CASCADE, related_name="attachments")
+    role = models.CharField(_("role"), max_length=20, choices=Role.choices, default=Role.APPEAL)
+    file = models.FileField(_("file"), upload_to=_attachment_path)
+    name = models.CharField(_("file name"), max_length=255)
+    size = models.PositiveIntegerField(_("size, bytes"))
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(_("uploaded"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("attachment")
+        verbose_name_plural = _("attachments")
+        ordering = ["created_at", "id"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class AppealEvent(models.Model):
+    """One entry of an appeal's history: who did what and when, with the status before and after."""
+
+    class Kind(models.TextChoices):
+        CREATED = "created", _("draft created")
+        EDITED = "edited", _("draft edited")
+        SUBMITTED = "submitted", _("submitted")
+        REGISTERED = "registered", _("registered")
+        ASSIGNED = "assigned", _("assigned")
+        CLARIFIED = "clarified", _("clarification from the author")
+        EXTENDED = "extended", _("term extended")
+        ANSWERED = "answered", _("answered")
+        REDIRECTED = "redirected", _("redirected")
+        RECEIVED_BY_REDIRECT = "received_by_redirect", _("received by redirect")
+        CLOSED = "closed", _("left without an answer")
+        RATED = "rated", _("answer rated")
+
+    appeal = models.ForeignKey(Appeal, on_delete=models.CASCADE, related_name="events")
+    kind = models.CharField(_("event"), max_length=30, choices=Kind.choices)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    status_before = models.CharField(
+        _("status before"), max_length=20, choices=Appeal.Status.choices, blank=True
+    )
+    status_after = models.CharField(
+        _("status after"), max_length=20, choices=Appeal.Status.choices, blank=True
+    )
+    text = models.TextField(_("text"), blank=True)
+    data = models.JSONField(_("details"), default=dict, blank=True)
+    created_at = models.DateTimeField(_("when"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("history entry")
+        verbose_name_plural = _("history")
+        ordering = ["created_at", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} ({self.created_at:%d.%m.%Y %H:%M})"
+
+
+class Reminder(models.Model):
+    """A reminder already sent: the unique key makes the scheduled job idempotent."""
+
+    class Kind(models.TextChoices):
+        REGISTRATION_OVERDUE = "registration_overdue", _("registration overdue")
+        DAYS_7 = "days_7", _("7 days before the deadline")
+        DAYS_2 = "days_2", _("2 days before the deadline")
+        OVERDUE = "overdue", _("deadline passed")
+
+    appeal = models.ForeignKey(Appeal, on_delete=models.CASCADE, related_name="reminders")
+    kind = models.CharField(_("kind"), max_length=30, choices=Kind.choices)
+    due = models.DateField(_("deadline it was about"))
+    sent_at = models.DateTimeField(_("sent"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("reminder")
+        verbose_name_plural = _("reminders")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["appeal", "kind", "due"], name="reception_reminder_once"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.appeal_id}: {self.kind} {self.due}"
