@@ -1,3 +1,5 @@
+from datetime import time, timedelta
+
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
@@ -5,3 +7,48 @@ from django.utils.translation import gettext_lazy as _
 class NotificationsConfig(AppConfig):
     name = "nkohub.notifications"
     verbose_name = _("Notifications")
+
+    def ready(self) -> None:
+        from django.conf import settings
+
+        from nkohub.accounts.personal_data import PersonalDataHandler, register_personal_data
+        from nkohub.core.cabinet import CabinetBlock, register_cabinet_block
+        from nkohub.notifications import personal_data, services
+        from nkohub.notifications.kinds import register_notification_kind
+        from nkohub.notifications.scheduling import PeriodicJob, register_periodic_job
+        from nkohub.notifications.views import cabinet_context
+
+        register_notification_kind(services.TEST_KIND, _("Test notifications you send yourself"))
+        hour, minute = (int(part) for part in settings.NOTIFICATIONS_DIGEST_TIME.split(":"))
+        register_periodic_job(
+            PeriodicJob(
+                name="notifications.send_digests",
+                title=_("Daily digest of notifications"),
+                run=lambda: services.digests_send(),
+                daily_at=time(hour, minute),
+            )
+        )
+        register_periodic_job(
+            PeriodicJob(
+                name="notifications.retry_emails",
+                title=_("Retry e-mails that could not be sent"),
+                run=lambda: services.email_deliveries_retry(),
+                every=timedelta(minutes=5),
+            )
+        )
+        register_periodic_job(
+            PeriodicJob(
+                name="notifications.purge",
+                title=_("Delete old read notifications"),
+                run=lambda: services.notifications_purge(),
+                daily_at=time(3, 30),
+            )
+        )
+        register_cabinet_block(
+            CabinetBlock(order=5, template="notifications/_cabinet.html", context=cabinet_context)
+        )
+        register_personal_data(
+            PersonalDataHandler(
+                key="notifications", export=personal_data.export, erase=personal_data.erase
+            )
+        )

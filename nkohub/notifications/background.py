@@ -1,0 +1,104 @@
+"""Background tasks with bounded retries, and the record of those that failed for good.
+
+    from nkohub.notifications.background import background_task, enqueue_on_commit
+
+    @background_task(max_attempts=3)
+    def import_registry(upload_id: int) -> None: ...
+
+    enqueue_on_commit(import_registry, upload.pk)
+
+A failing attempt is enqueued again after a growing pause (at once where the backend cannot defer,
+as in the embedded setup). When the last attempt fails, a `TaskFailure` row keeps the task, its
+arguments and the traceback; operators see it on the operations page and in the admin and can run it again.
+"""
+
+import functools
+import logging
+import traceback
+from collections.abc import Callable
+from datetime import timedelta
+from typing import Any
+
+from django.db import transaction
+from django.tasks import Task, task
+from django.utils import timezone
+from django.utils.module_loading import import_string
+
+logger = logging.getLogger(__name__)
+
+ATTEMPT_KWARG = "_attempt"
+
+
+def background_task(
+    function: Callable[..., Any] | None = None,
+    *,
+    max_attempts: int = 3,
+    retry_delay: timedelta = timedelta(minutes=1),
+    **task_options: Any,
+) -> Any:
+    """`django.tasks.task` plus bounded retries and a `TaskFailure` record after the last attempt."""
+    if max_attempts < 1:
+        raise ValueError("max_attempts must be at least 1")
+
+    def decorate(func: Callable[..., Any]) -> Any:
+        task_path = f"{func.__module__}.{func.__qualname__}"
+
+        @functools.wraps(func)
+        def run(*args: Any, **kwargs: Any) -> Any:
+            attempt = int(kwargs.pop(ATTEMPT_KWARG, 1))
+            try:
+                return func(*args, **kwargs)
+            except Exception:
+                error = traceback.format_exc()
+                if attempt < max_attempts:
+                    logger.warning(
+                        "Task %s failed (attempt %s of %s), retrying",
+                        task_path,
+                        attempt,
+                        max_attempts,
+                    )
+                    _enqueue_retry(
+                        import_string(task_path),
+                        args,
+                        kwargs,
+                        attempt + 1,
+                        retry_delay * 2 ** (attempt - 1),
+                    )
+                    return None
+                logger.error("Task %s failed after %s attempts", task_path, attempt)
+                _record_failure(
+                    task_path=task_path,
+                    args=list(args),
+                    kwargs=kwargs,
+                    attempts=attempt,
+                    error=error,
+                )
+                raise
+
+        return task(**task_options)(run)
+
+    if function is not None:
+        return decorate(function)
+    return decorate
+
+
+def _enqueue_retry(
+    this_task: Task, args: tuple[Any, ...], kwargs: dict[str, Any], attempt: int, delay: timedelta
+) -> None:
+    if this_task.get_backend().supports_defer:
+        this_task = this_task.using(run_after=timezone.now() + delay)
+    this_task.enqueue(*args, **{**kwargs, ATTEMPT_KWARG: attempt})
+
+
+def _record_failure(**fields: Any) -> None:
+    from nkohub.notifications.services import task_failure_record
+
+    try:
+        task_failure_record(**fields)
+    except Exception:  # the database may be what failed; the log still has it
+        logger.exception("Could not record the failure of %s", fields["task_path"])
+
+
+def enqueue_on_commit(this_task: Task, *args: Any, **kwargs: Any) -> None:
+    """Enqueue `this_task` with JSON-serialisable arguments once the current transaction commits."""
+    transaction.on_commit(lambda: this_task.enqueue(*args, **kwargs))
