@@ -1,0 +1,232 @@
+import datetime as dt
+from typing import Any
+
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from nkohub.organizations.models import Organization
+from nkohub.resources.models import (
+    AvailabilityException,
+    AvailabilityRule,
+    Category,
+    OfferPhoto,
+    ResourceOffer,
+    ResourceRequest,
+    Review,
+    Terms,
+)
+from nkohub.resources.validators import validate_photo
+from nkohub.territories.forms import MunicipalityChoiceField
+
+DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+TIME = forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
+
+
+class CatalogueFilterForm(forms.Form):
+    q = forms.CharField(
+        label=_("Search"),
+        required=False,
+        max_length=200,
+        widget=forms.TextInput(attrs={"type": "search"}),
+    )
+    category = forms.ChoiceField(
+        label=_("Category"), required=False, choices=[("", _("Any category")), *Category.choices]
+    )
+    municipality = MunicipalityChoiceField(
+        label=_("Municipality"), required=False, empty_label=_("Anywhere")
+    )
+    terms = forms.ChoiceField(
+        label=_("Terms"), required=False, choices=[("", _("Any terms")), *Terms.choices]
+    )
+    free_on = forms.DateField(label=_("Free on"), required=False, widget=DATE)
+
+
+class RequestFilterForm(forms.Form):
+    category = forms.ChoiceField(
+        label=_("Category"), required=False, choices=[("", _("Any category")), *Category.choices]
+    )
+    municipality = MunicipalityChoiceField(
+        label=_("Municipality"), required=False, empty_label=_("Anywhere")
+    )
+
+
+class OrganizationChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj: Organization) -> str:
+        return obj.display_name
+
+
+class OfferForm(forms.ModelForm):
+    organization = OrganizationChoiceField(
+        label=_("Offered by"),
+        queryset=Organization.objects.none(),
+        required=False,
+        empty_label=_("Me, as a private person"),
+    )
+    municipality = MunicipalityChoiceField(label=_("Municipality"))
+
+    class Meta:
+        model = ResourceOffer
+        fields = [
+            "organization",
+            "category",
+            "title",
+            "description",
+            "municipality",
+            "address",
+            "terms",
+            "terms_note",
+            "capacity",
+            "available_from",
+            "available_until",
+        ]
+        widgets = {"available_from": DATE, "available_until": DATE}
+
+    def __init__(self, *args: Any, organizations: Any = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if organizations is None:
+            del self.fields["organization"]
+        else:
+            self.fields["organization"].queryset = organizations  # type: ignore[attr-defined]
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        start, end = data.get("available_from"), data.get("available_until")
+        if start and end and end < start:
+            self.add_error(
+                "available_until", _("The end of the period must not be before its start.")
+            )
+        return data
+
+
+class RequestForm(forms.ModelForm):
+    organization = OrganizationChoiceField(
+        label=_("Organisation"), queryset=Organization.objects.none()
+    )
+    municipality = MunicipalityChoiceField(label=_("Where"))
+
+    class Meta:
+        model = ResourceRequest
+        fields = [
+            "organization",
+            "category",
+            "title",
+            "purpose",
+            "municipality",
+            "needed_from",
+            "needed_until",
+            "quantity",
+        ]
+        widgets = {"needed_from": DATE, "needed_until": DATE}
+
+    def __init__(self, *args: Any, organizations: Any = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if organizations is None:
+            del self.fields["organization"]
+        else:
+            self.fields["organization"].queryset = organizations  # type: ignore[attr-defined]
+        self.fields["needed_until"].required = False
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        start, end = data.get("needed_from"), data.get("needed_until")
+        if start and not end:
+            data["needed_until"] = start
+        elif start and end and end < start:
+            self.add_error("needed_until", _("The end of the period must not be before its start."))
+        return data
+
+
+class AvailabilityRuleForm(forms.ModelForm):
+    class Meta:
+        model = AvailabilityRule
+        fields = ["weekday", "start_time", "end_time"]
+        widgets = {"start_time": TIME, "end_time": TIME}
+
+
+class AvailabilityExceptionForm(forms.ModelForm):
+    class Meta:
+        model = AvailabilityException
+        fields = ["date", "is_closed", "start_time", "end_time", "note"]
+        widgets = {"date": DATE, "start_time": TIME, "end_time": TIME}
+        help_texts = {"is_closed": _("Otherwise give the hours when it is open that day.")}
+
+    def clean_date(self) -> dt.date:
+        date = self.cleaned_data["date"]
+        if date < timezone.localdate():
+            raise forms.ValidationError(_("The date is in the past."))
+        return date
+
+
+class PhotoForm(forms.ModelForm):
+    class Meta:
+        model = OfferPhoto
+        fields = ["image", "caption"]
+        widgets = {
+            "image": forms.ClearableFileInput(attrs={"accept": "image/jpeg,image/png,image/webp"})
+        }
+
+    def clean_image(self) -> Any:
+        image = self.cleaned_data["image"]
+        validate_photo(image)
+        return image
+
+
+class BookingForm(forms.Form):
+    organization = OrganizationChoiceField(
+        label=_("For organisation"), queryset=Organization.objects.none()
+    )
+    date = forms.DateField(label=_("Date"), widget=DATE)
+    start_time = forms.TimeField(label=_("From"), widget=TIME)
+    end_time = forms.TimeField(label=_("Until"), widget=TIME)
+    request = forms.ModelChoiceField(
+        label=_("For the request"),
+        queryset=ResourceRequest.objects.none(),
+        required=False,
+        empty_label=_("No request"),
+    )
+    message = forms.CharField(
+        label=_("Message to the owner"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+    def __init__(self, *args: Any, organizations: Any, requests: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["organization"].queryset = organizations  # type: ignore[attr-defined]
+        self.fields["request"].queryset = requests  # type: ignore[attr-defined]
+        if len(organizations) == 1:
+            self.fields["organization"].initial = organizations[0].pk
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        date, start, end = data.get("date"), data.get("start_time"), data.get("end_time")
+        if date and start and end:
+            if end <= start:
+                self.add_error("end_time", _("The slot must end after it starts."))
+            else:
+                tz = timezone.get_current_timezone()
+                data["starts_at"] = timezone.make_aware(dt.datetime.combine(date, start), tz)
+                data["ends_at"] = timezone.make_aware(dt.datetime.combine(date, end), tz)
+        return data
+
+
+class DecisionForm(forms.Form):
+    note = forms.CharField(label=_("Note for the requester"), required=False, max_length=500)
+
+
+class CancelForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Reason"), max_length=500, widget=forms.Textarea(attrs={"rows": 2})
+    )
+
+
+class ReviewForm(forms.ModelForm):
+    class Meta:
+        model = Review
+        fields = ["rating", "text"]
+        widgets = {
+            "rating": forms.Select(choices=[(n, str(n)) for n in range(5, 0, -1)]),
+            "text": forms.Textarea(attrs={"rows": 3}),
+        }
