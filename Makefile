@@ -49,7 +49,7 @@ makemessages: install
 
 migrate: install
 	@mkdir -p var
-	$(MANAGE) migrate --no-input --verbosity 1
+	$(MANAGE) migrate --no-input --verbosity 0
 
 setup: install assets messages migrate
 	$(MANAGE) load_reference

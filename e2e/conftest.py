@@ -85,6 +85,31 @@ def shot(page: Any, request: pytest.FixtureRequest) -> Callable[[str], Path]:
     return take
 
 
+AXE = Path(__file__).resolve().parent.parent / "node_modules" / "axe-core" / "axe.min.js"
+
+
+@pytest.fixture
+def assert_accessible(page: Any) -> Callable[..., None]:
+    """Run axe-core (npm, pinned in package-lock.json) on the page as it is now — call it after
+    interactions too, not only on first load. Fails on serious and critical WCAG A/AA violations."""
+
+    def check(context: str = "") -> None:
+        if not AXE.exists():
+            pytest.fail("axe-core is missing: run `npm ci` (make test does)")
+        page.evaluate(AXE.read_text(encoding="utf-8"))
+        result = page.evaluate(
+            "async () => await axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})"
+        )
+        problems = [
+            f"{v['id']} ({v['impact']}): {v['help']} — {[n['target'] for n in v['nodes']][:3]}"
+            for v in result["violations"]
+            if v["impact"] in ("serious", "critical")
+        ]
+        assert not problems, f"accessibility problems {context}:\n" + "\n".join(problems)
+
+    return check
+
+
 @pytest.fixture
 def login(page: Any) -> Callable[..., None]:
     def do_login(user: Any, password: str = DEFAULT_PASSWORD) -> None:
