@@ -28,12 +28,20 @@ SECTIONS: tuple[Section, ...] = (
 )
 
 
-def available_sections() -> list[dict[str, str]]:
-    items = []
+def available_sections(current_path: str = "") -> list[dict[str, object]]:
+    """Sections whose URL resolves, each marked current when the page is inside it."""
+    items: list[dict[str, object]] = []
     for section in SECTIONS:
         try:
             url = reverse(section.url_name)
         except NoReverseMatch:
             continue
-        items.append({"url": url, "label": str(section.label), "url_name": section.url_name})
+        items.append(
+            {
+                "url": url,
+                "label": str(section.label),
+                "url_name": section.url_name,
+                "current": bool(current_path) and current_path.startswith(url),
+            }
+        )
     return items
