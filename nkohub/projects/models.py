@@ -408,7 +408,11 @@ class Pledge(models.Model):
         related_name="pledges",
     )
     pledged_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="project_pledges"
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="project_pledges",
     )
     organization = models.ForeignKey(
         "organizations.Organization",
@@ -470,7 +474,7 @@ class Pledge(models.Model):
     def pledger_name(self) -> str:
         if self.organization_id:
             return str(self.organization)
-        return self.pledged_by.display_name
+        return self.pledged_by.display_name if self.pledged_by else "—"
 
     def can_move_to(self, status: str) -> bool:
         return status in self.TRANSITIONS.get(self.status, ())

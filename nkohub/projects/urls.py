@@ -1,4 +1,31 @@
+from django.urls import path
+
+from nkohub.projects import views
 
 app_name = "projects"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.fair, name="fair"),
+    path("my/", views.my_projects, name="my_projects"),
+    path("projects/new/", views.project_create, name="create"),
+    path("projects/<int:pk>/", views.project_detail, name="detail"),
+    path("projects/<int:pk>/edit/", views.project_edit, name="edit"),
+    path("projects/<int:pk>/manage/", views.project_manage, name="manage"),
+    path(
+        "projects/<int:pk>/<str:part>/<int:part_pk>/delete/", views.part_delete, name="part_delete"
+    ),
+    path("projects/<int:pk>/status/", views.project_status, name="status"),
+    path("projects/<int:pk>/results/", views.project_results, name="results"),
+    path("projects/<int:pk>/submit/", views.project_submit, name="submit"),
+    path("projects/<int:pk>/pledge/", views.pledge_create, name="pledge"),
+    path("entries/<int:pk>/withdraw/", views.entry_withdraw, name="entry_withdraw"),
+    path("entries/<int:pk>/decide/", views.entry_decide, name="entry_decide"),
+    path("moderation/", views.moderation, name="moderation"),
+    path("pledges/<int:pk>/accept/", views.pledge_accept, name="pledge_accept"),
+    path("pledges/<int:pk>/decline/", views.pledge_decline, name="pledge_decline"),
+    path("pledges/<int:pk>/withdraw/", views.pledge_withdraw, name="pledge_withdraw"),
+    path("partnerships/<int:pk>/fulfilment/", views.fulfilment_create, name="fulfilment"),
+    path("sponsor/", views.sponsor_home, name="sponsor_home"),
+    path("sponsor/<int:org_pk>/", views.sponsor, name="sponsor"),
+    path("sponsor/<int:org_pk>/report/", views.sponsor_report, name="sponsor_report"),
+]

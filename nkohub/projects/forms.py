@@ -1,0 +1,304 @@
+from decimal import Decimal
+from typing import Any
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from nkohub.organizations.models import Organization, Sphere
+from nkohub.projects.models import FairSeason, PlannedResult, Pledge, Project, ProjectNeed
+from nkohub.territories.selectors import municipalities_home_first
+
+DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+class MoneyField(forms.DecimalField):
+    """Rubles and kopecks; accepts «120 000,50» as people type it."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        kwargs.setdefault("max_digits", 14)
+        kwargs.setdefault("decimal_places", 2)
+        kwargs.setdefault("min_value", Decimal("0"))
+        kwargs.setdefault("widget", forms.TextInput(attrs={"inputmode": "decimal"}))
+        super().__init__(**kwargs)
+
+    def to_python(self, value: Any) -> Any:
+        if isinstance(value, str):
+            value = value.replace("\xa0", "").replace(" ", "").replace("₽", "").replace(",", ".")
+        return super().to_python(value)
+
+
+class ProjectForm(forms.ModelForm):
+    tasks = forms.CharField(
+        label=_("Tasks"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("One task per line, in order."),
+    )
+    budget_total = MoneyField(label=_("Total budget, ₽"))
+    own_contribution = MoneyField(label=_("Own contribution, ₽"))
+    cofinancing = MoneyField(label=_("Co-financing, ₽"))
+
+    class Meta:
+        model = Project
+        fields = [
+            "title",
+            "summary",
+            "goal",
+            "tasks",
+            "social_significance",
+            "spheres",
+            "covers_whole_region",
+            "municipalities",
+            "target_groups",
+            "starts_on",
+            "ends_on",
+            "budget_total",
+            "own_contribution",
+            "cofinancing",
+        ]
+        widgets = {
+            "summary": forms.Textarea(attrs={"rows": 4}),
+            "goal": forms.Textarea(attrs={"rows": 2}),
+            "social_significance": forms.Textarea(attrs={"rows": 4}),
+            "target_groups": forms.Textarea(attrs={"rows": 3}),
+            "spheres": forms.CheckboxSelectMultiple,
+            "municipalities": forms.SelectMultiple(attrs={"size": 8}),
+            "starts_on": DATE,
+            "ends_on": DATE,
+        }
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["municipalities"].queryset = municipalities_home_first()  # type: ignore[attr-defined]
+        if self.instance.pk and not self.is_bound:
+            self.initial["tasks"] = "\n".join(t.text for t in self.instance.tasks.all())
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if not data.get("covers_whole_region") and not data.get("municipalities"):
+            self.add_error(
+                "municipalities", _("Choose the municipalities or mark the whole region.")
+            )
+        starts, ends = data.get("starts_on"), data.get("ends_on")
+        if starts and ends and ends < starts:
+            self.add_error("ends_on", _("The end date cannot be earlier than the start date."))
+        return data
+
+    def task_list(self) -> list[str]:
+        return [
+            line.strip() for line in self.cleaned_data.get("tasks", "").splitlines() if line.strip()
+        ]
+
+
+class OrganizationChoiceForm(forms.Form):
+    organization = forms.ModelChoiceField(
+        label=_("Organisation"), queryset=Organization.objects.none()
+    )
+
+    def __init__(self, *args: Any, organizations: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["organization"].queryset = organizations  # type: ignore[attr-defined]
+
+
+class StatusForm(forms.Form):
+    status = forms.ChoiceField(label=_("New status"), choices=Project.Status.choices)
+
+
+class NeedForm(forms.ModelForm):
+    quantity = MoneyField(label=_("How much"), min_value=Decimal("0.01"))
+
+    class Meta:
+        model = ProjectNeed
+        fields = ["kind", "description", "quantity", "unit"]
+
+
+class PlannedResultForm(forms.ModelForm):
+    planned_value = MoneyField(label=_("Planned value"))
+
+    class Meta:
+        model = PlannedResult
+        fields = ["name", "unit", "planned_value"]
+
+
+class TeamMemberForm(forms.Form):
+    full_name = forms.CharField(label=_("Full name"), max_length=200)
+    role = forms.CharField(label=_("Role in the project"), max_length=200)
+
+
+class ResultsReportForm(forms.Form):
+    outcome_story = forms.CharField(
+        label=_("What came of the project"),
+        widget=forms.Textarea(attrs={"rows": 6}),
+        max_length=5000,
+    )
+
+    def __init__(self, *args: Any, results: list[PlannedResult], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.results = results
+        for result in results:
+            self.fields[f"actual_{result.pk}"] = MoneyField(
+                label=f"{result.name}, {result.unit} ({_('planned')}: {result.planned_value.normalize():f})",
+                required=False,
+                initial=result.actual_value,
+            )
+
+    def actual_values(self) -> dict[int, Decimal | None]:
+        return {r.pk: self.cleaned_data.get(f"actual_{r.pk}") for r in self.results}
+
+
+class ResultPhotoForm(forms.Form):
+    image = forms.FileField(
+        label=_("Photo"),
+        help_text=_("JPEG, PNG or WebP, up to 5 MB."),
+        widget=forms.ClearableFileInput(attrs={"accept": "image/jpeg,image/png,image/webp"}),
+    )
+    caption = forms.CharField(label=_("Caption"), max_length=300, required=False)
+
+
+class SubmitToFairForm(forms.Form):
+    season = forms.ModelChoiceField(label=_("Fair season"), queryset=FairSeason.objects.none())
+
+    def __init__(self, *args: Any, seasons: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["season"].queryset = seasons  # type: ignore[attr-defined]
+
+
+class DecisionForm(forms.Form):
+    decision = forms.ChoiceField(
+        choices=[("accept", _("Accept")), ("reject", _("Reject"))], widget=forms.HiddenInput
+    )
+    note = forms.CharField(
+        label=_("Comment for the organisation"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+
+
+class PledgeForm(forms.Form):
+    organization = forms.ModelChoiceField(
+        label=_("On behalf of"),
+        queryset=Organization.objects.none(),
+        required=False,
+        empty_label=_("Myself, as a person"),
+    )
+    kind = forms.ChoiceField(label=_("Kind of support"), choices=Pledge.Kind.choices)
+    need = forms.ModelChoiceField(
+        label=_("Need it covers"),
+        queryset=ProjectNeed.objects.none(),
+        required=False,
+        empty_label=_("— not tied to a need —"),
+    )
+    amount = MoneyField(
+        label=_("Amount or quantity"),
+        required=False,
+        min_value=Decimal("0.01"),
+        help_text=_(
+            "For money: rubles and kopecks. For other kinds: in the unit of the need, if any."
+        ),
+    )
+    description = forms.CharField(
+        label=_("What exactly"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=3000,
+    )
+    conditions = forms.CharField(
+        label=_("Conditions"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        max_length=3000,
+    )
+
+    def __init__(self, *args: Any, organizations: Any, needs: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["organization"].queryset = organizations  # type: ignore[attr-defined]
+        self.fields["need"].queryset = needs  # type: ignore[attr-defined]
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if data.get("kind") == Pledge.Kind.MONEY and data.get("amount") is None:
+            self.add_error("amount", _("Enter the amount in rubles."))
+        if (
+            data.get("kind")
+            and data.get("kind") != Pledge.Kind.MONEY
+            and not data.get("description", "").strip()
+        ):
+            self.add_error("description", _("Describe what exactly you offer."))
+        return data
+
+
+class DeclineForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Reason"), required=False, widget=forms.Textarea(attrs={"rows": 2}), max_length=2000
+    )
+
+
+class FulfilmentForm(forms.Form):
+    received_on = forms.DateField(label=_("Received on"), widget=DATE)
+    amount = MoneyField(
+        label=_("Amount or quantity received"), required=False, min_value=Decimal("0.01")
+    )
+    note = forms.CharField(label=_("Note"), required=False, max_length=2000)
+    completes = forms.BooleanField(label=_("The pledge is fulfilled in full"), required=False)
+
+
+class FairFilterForm(forms.Form):
+    q = forms.CharField(label=_("Search"), required=False)
+    season = forms.ModelChoiceField(
+        label=_("Fair season"),
+        queryset=FairSeason.objects.all(),
+        required=False,
+        to_field_name="slug",
+        empty_label=_("All seasons"),
+    )
+    sphere = forms.ModelChoiceField(
+        label=_("Sphere"),
+        queryset=Sphere.objects.all(),
+        required=False,
+        empty_label=_("All spheres"),
+    )
+    municipality = forms.ModelChoiceField(
+        label=_("Territory"),
+        queryset=municipalities_home_first(),
+        required=False,
+        empty_label=_("All territories"),
+    )
+    need = forms.ChoiceField(
+        label=_("Needs"), choices=[("", _("Any need")), *ProjectNeed.Kind.choices], required=False
+    )
+    status = forms.ChoiceField(
+        label=_("Status"), choices=[("", _("Any status")), *Project.Status.choices], required=False
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["municipality"].queryset = municipalities_home_first()  # type: ignore[attr-defined]
+
+
+class SponsorPreferencesForm(forms.Form):
+    spheres = forms.ModelMultipleChoiceField(
+        label=_("Spheres"),
+        queryset=Sphere.objects.all(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    municipalities = forms.ModelMultipleChoiceField(
+        label=_("Territories"),
+        queryset=municipalities_home_first(),
+        required=False,
+        widget=forms.SelectMultiple(attrs={"size": 8}),
+    )
+
+
+class PeriodForm(forms.Form):
+    start = forms.DateField(label=_("From"), widget=DATE)
+    end = forms.DateField(label=_("To"), widget=DATE)
+    format = forms.ChoiceField(
+        label=_("Format"), choices=[("xlsx", "XLSX"), ("pdf", "PDF")], initial="xlsx"
+    )
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if data.get("start") and data.get("end") and data["end"] < data["start"]:
+            self.add_error("end", _("The end of the period cannot be earlier than its start."))
+        return data

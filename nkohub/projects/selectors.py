@@ -1,0 +1,287 @@
+"""Reads: the fair's catalogue with its filters, a project with everything its page shows, coverage
+of needs, sponsors' views and reports."""
+
+import datetime
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet, Sum
+from django.utils import timezone
+
+from nkohub.core.permissions import is_operator
+from nkohub.organizations.models import Organization
+from nkohub.organizations.selectors import organizations_user_acts_for
+from nkohub.projects.models import (
+    FairEntry,
+    FairSeason,
+    Fulfilment,
+    Partnership,
+    Pledge,
+    Project,
+    ProjectNeed,
+    SponsorPreferences,
+)
+
+ZERO = Decimal("0")
+
+
+def _accepted_entries() -> QuerySet[FairEntry]:
+    return FairEntry.objects.filter(project=OuterRef("pk"), status=FairEntry.Status.ACCEPTED)
+
+
+def with_fair_flag(projects: QuerySet[Project]) -> QuerySet[Project]:
+    return projects.annotate(on_fair=Exists(_accepted_entries()))
+
+
+def current_season(today: datetime.date | None = None) -> FairSeason | None:
+    """The season running now, else the next one, else the latest past one."""
+    today = today or timezone.localdate()
+    seasons = FairSeason.objects.all()
+    return (
+        seasons.filter(starts_on__lte=today, ends_on__gte=today).first()
+        or seasons.filter(starts_on__gt=today).order_by("starts_on").first()
+        or seasons.order_by("-ends_on").first()
+    )
+
+
+def seasons_open_for_submission(today: datetime.date | None = None) -> QuerySet[FairSeason]:
+    today = today or timezone.localdate()
+    return FairSeason.objects.filter(
+        submissions_open_on__lte=today, submissions_close_on__gte=today
+    ).order_by("submissions_close_on")
+
+
+def _card_queryset(projects: QuerySet[Project]) -> QuerySet[Project]:
+    return projects.select_related("organization").prefetch_related(
+        "spheres",
+        "municipalities",
+        Prefetch("needs", queryset=ProjectNeed.objects.order_by("position", "pk")),
+    )
+
+
+def fair_projects(
+    *,
+    season: FairSeason | None = None,
+    sphere: Any = None,
+    municipality: Any = None,
+    need: str = "",
+    status: str = "",
+    query: str = "",
+) -> QuerySet[Project]:
+    """Projects accepted to the fair (to `season` if given), filtered as visitors ask."""
+    entries = FairEntry.objects.filter(status=FairEntry.Status.ACCEPTED)
+    if season is not None:
+        entries = entries.filter(season=season)
+    projects = Project.objects.filter(pk__in=entries.values("project_id"))
+    if sphere:
+        projects = projects.filter(spheres=sphere)
+    if municipality:
+        projects = projects.filter(Q(covers_whole_region=True) | Q(municipalities=municipality))
+    if need:
+        projects = projects.filter(needs__kind=need)
+    if status:
+        projects = projects.filter(status=status)
+    if query:
+        projects = projects.filter(Q(title__icontains=query) | Q(summary__icontains=query))
+    projects = projects.distinct().annotate(on_fair=Exists(_accepted_entries()))
+    return _card_queryset(projects).order_by("-created_at", "-pk")
+
+
+def project_for_page(pk: int) -> Project | None:
+    projects = with_fair_flag(Project.objects.filter(pk=pk))
+    return (
+        projects.select_related("organization", "organization__municipality")
+        .prefetch_related(
+            "spheres",
+            "municipalities",
+            "tasks",
+            "needs",
+            "planned_results",
+            "team",
+            "result_photos",
+            Prefetch("fair_entries", queryset=FairEntry.objects.select_related("season")),
+        )
+        .first()
+    )
+
+
+def projects_of_organizations(organizations: Any) -> QuerySet[Project]:
+    projects = with_fair_flag(Project.objects.filter(organization__in=organizations))
+    return projects.select_related("organization").order_by("-updated_at", "-pk")
+
+
+def projects_user_manages(user: Any) -> QuerySet[Project]:
+    return projects_of_organizations(organizations_user_acts_for(user))
+
+
+@dataclass(frozen=True)
+class NeedCoverage:
+    need: ProjectNeed
+    pledged: Decimal
+    received: Decimal
+    pending: Decimal
+
+    @property
+    def pledged_percent(self) -> int:
+        return min(int(self.pledged * 100 / self.need.quantity), 100) if self.need.quantity else 0
+
+    @property
+    def received_percent(self) -> int:
+        return min(int(self.received * 100 / self.need.quantity), 100) if self.need.quantity else 0
+
+    @property
+    def is_covered(self) -> bool:
+        return self.pledged >= self.need.quantity
+
+
+def need_coverage(project: Project) -> list[NeedCoverage]:
+    """For each need: how much accepted pledges promise, how much has been received, how much
+    awaits the team's answer. Two aggregate queries whatever the number of needs."""
+    needs = list(project.needs.all())
+    pledged: dict[int, dict[str, Decimal]] = {}
+    rows = (
+        Pledge.objects.filter(
+            project=project,
+            need__isnull=False,
+            status__in=[Pledge.Status.ACCEPTED, Pledge.Status.PENDING],
+        )
+        .values("need_id", "status")
+        .annotate(total=Sum("amount"))
+    )
+    for row in rows:
+        pledged.setdefault(row["need_id"], {})[row["status"]] = row["total"] or ZERO
+    received = dict(
+        Fulfilment.objects.filter(
+            partnership__pledge__project=project, partnership__pledge__need__isnull=False
+        )
+        .values_list("partnership__pledge__need_id")
+        .annotate(total=Sum("amount"))
+        .values_list("partnership__pledge__need_id", "total")
+    )
+    return [
+        NeedCoverage(
+            need=need,
+            pledged=pledged.get(need.pk, {}).get(Pledge.Status.ACCEPTED, ZERO),
+            pending=pledged.get(need.pk, {}).get(Pledge.Status.PENDING, ZERO),
+            received=received.get(need.pk) or ZERO,
+        )
+        for need in needs
+    ]
+
+
+def _pledge_queryset() -> QuerySet[Pledge]:
+    return Pledge.objects.select_related(
+        "project", "project__organization", "need", "organization", "pledged_by", "partnership"
+    ).prefetch_related("partnership__fulfilments")
+
+
+def project_pledges_for(user: Any, project: Project, *, team: bool) -> list[Pledge]:
+    """The team and operators see every pledge; a pledger sees only their own."""
+    pledges = _pledge_queryset().filter(project=project).order_by("-created_at", "-pk")
+    if team or is_operator(user):
+        return list(pledges)
+    if not user.is_authenticated:
+        return []
+    mine = Q(pledged_by=user, organization__isnull=True) | Q(
+        organization__in=organizations_user_acts_for(user)
+    )
+    return list(pledges.filter(mine))
+
+
+def pledges_of_organization(organization: Organization) -> QuerySet[Pledge]:
+    return _pledge_queryset().filter(organization=organization).order_by("-created_at", "-pk")
+
+
+def pending_pledges_for_user(user: Any) -> QuerySet[Pledge]:
+    return _pledge_queryset().filter(
+        project__organization__in=organizations_user_acts_for(user), status=Pledge.Status.PENDING
+    )
+
+
+def partnership_received(partnership: Partnership) -> Decimal:
+    return sum((f.amount or ZERO for f in partnership.fulfilments.all()), ZERO)
+
+
+def entries_awaiting_decision() -> QuerySet[FairEntry]:
+    return (
+        FairEntry.objects.filter(status=FairEntry.Status.SUBMITTED)
+        .select_related("season", "project", "project__organization", "submitted_by")
+        .order_by("submitted_at", "pk")
+    )
+
+
+def sponsor_preferences(organization: Organization) -> SponsorPreferences | None:
+    return (
+        SponsorPreferences.objects.filter(organization=organization)
+        .prefetch_related("spheres", "municipalities")
+        .first()
+    )
+
+
+def projects_matching_sponsor(organization: Organization) -> QuerySet[Project]:
+    """Open projects at the fair in the sponsor's chosen spheres and territories (a project for the
+    whole region matches every territory). With no preferences, all open projects at the fair."""
+    projects = fair_projects().filter(status__in=Project.OPEN_STATUSES)
+    preferences = sponsor_preferences(organization)
+    if preferences is None:
+        return projects
+    sphere_ids = [s.pk for s in preferences.spheres.all()]
+    municipality_ids = [m.pk for m in preferences.municipalities.all()]
+    if sphere_ids:
+        projects = projects.filter(spheres__in=sphere_ids)
+    if municipality_ids:
+        projects = projects.filter(
+            Q(covers_whole_region=True) | Q(municipalities__in=municipality_ids)
+        )
+    return projects.distinct()
+
+
+@dataclass(frozen=True)
+class ContributionRow:
+    received_on: datetime.date
+    project: str
+    recipient: str
+    kind: str
+    amount: Decimal | None
+    unit: str
+    note: str
+    is_money: bool
+
+
+def contributions_for_period(
+    organization: Organization, start: datetime.date, end: datetime.date
+) -> list[ContributionRow]:
+    """What the organisation actually delivered to projects between two dates (inclusive)."""
+    fulfilments = (
+        Fulfilment.objects.filter(
+            partnership__pledge__organization=organization,
+            received_on__gte=start,
+            received_on__lte=end,
+        )
+        .select_related("partnership__pledge__project__organization", "partnership__pledge__need")
+        .order_by("received_on", "pk")
+    )
+    rows = []
+    for fulfilment in fulfilments:
+        pledge = fulfilment.partnership.pledge
+        unit = (
+            "₽" if pledge.kind == Pledge.Kind.MONEY else (pledge.need.unit if pledge.need else "")
+        )
+        rows.append(
+            ContributionRow(
+                received_on=fulfilment.received_on,
+                project=pledge.project.title,
+                recipient=str(pledge.project.organization),
+                kind=str(pledge.get_kind_display()),
+                amount=fulfilment.amount,
+                unit=unit,
+                note=fulfilment.note or pledge.description,
+                is_money=pledge.kind == Pledge.Kind.MONEY,
+            )
+        )
+    return rows
+
+
+def money_total(rows: list[ContributionRow]) -> Decimal:
+    return sum((r.amount or ZERO for r in rows if r.is_money), ZERO)
