@@ -1,6 +1,7 @@
 """Named people shared by every app's tests (see STYLE.md): owner, editor, member, outsider,
 official, operator — and the organisations they belong to."""
 
+import uuid
 from typing import Any
 
 import pytest
@@ -11,13 +12,22 @@ from nkohub.organizations.tests.factories import MembershipFactory, Organization
 
 
 @pytest.fixture(autouse=True)
-def _fresh_cache() -> Any:
-    """Rate limits and cached values must not leak from one test to the next."""
+def _fresh_cache(settings: Any) -> Any:
+    """Rate limits and cached values must not leak from one test to the next.
+
+    A local-memory cache is cleared; a Redis cache gets a key prefix of its own for the test
+    instead, because clearing it would flush the whole Redis database, task queues included.
+    """
     from django.core.cache import cache
 
-    cache.clear()
-    yield
-    cache.clear()
+    backend = settings.CACHES["default"]["BACKEND"]
+    if backend.endswith("LocMemCache"):
+        cache.clear()
+        yield
+        cache.clear()
+    else:
+        settings.CACHES = {"default": {**settings.CACHES["default"], "KEY_PREFIX": f"test-{uuid.uuid4().hex}"}}
+        yield
 
 
 @pytest.fixture(autouse=True)
