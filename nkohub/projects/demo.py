@@ -259,6 +259,8 @@ def _project(ctx: DemoContext, spec: dict[str, Any]) -> Project:
         created_by=ctx.users["ngo_owner" if spec["org"] == "ngo" else "ngo2_owner"],
         is_demo=True,
     )
+    project.search_text = project.build_search_text()
+    project.save(update_fields=["search_text"])
     project.spheres.set(Sphere.objects.filter(code__in=spec["spheres"]))
     project.municipalities.set(
         Municipality.objects.filter(name__in=spec["municipalities"], region__code="40")

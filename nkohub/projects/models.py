@@ -16,6 +16,11 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+
+def normalize_search(text: str) -> str:
+    return " ".join(text.lower().replace("ё", "е").split())
+
+
 NON_NEGATIVE = [MinValueValidator(Decimal("0"))]
 
 
@@ -118,6 +123,9 @@ class Project(models.Model):
     is_demo = models.BooleanField(_("demo"), default=False)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    # Lower-cased title, summary and organisation name (ё as е), kept by the services: SQLite's
+    # LIKE folds only ASCII case, so the fair's search compares against this.
+    search_text = models.TextField(editable=False, blank=True, default="")
 
     # The lifecycle in one place: status -> statuses it may move to.
     TRANSITIONS: dict[str, tuple[str, ...]] = {
@@ -161,6 +169,9 @@ class Project(models.Model):
 
     def can_move_to(self, status: str) -> bool:
         return status in self.TRANSITIONS.get(self.status, ())
+
+    def build_search_text(self) -> str:
+        return normalize_search(f"{self.title} {self.summary} {self.organization}")
 
     @property
     def next_statuses(self) -> list[tuple[str, str]]:

@@ -21,6 +21,7 @@ from nkohub.projects.models import (
     Project,
     ProjectNeed,
     SponsorPreferences,
+    normalize_search,
 )
 
 ZERO = Decimal("0")
@@ -83,7 +84,8 @@ def fair_projects(
     if status:
         projects = projects.filter(status=status)
     if query:
-        projects = projects.filter(Q(title__icontains=query) | Q(summary__icontains=query))
+        for word in normalize_search(query).split()[:8]:
+            projects = projects.filter(search_text__contains=word)
     projects = projects.distinct().annotate(on_fair=Exists(_accepted_entries()))
     return _card_queryset(projects).order_by("-created_at", "-pk")
 

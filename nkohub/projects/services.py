@@ -73,6 +73,24 @@ def _project_url(project: Project) -> str:
     return reverse("projects:detail", args=[project.pk])
 
 
+def _notify_partners(project: Project, *, actor: Any, kind: str, title: str) -> None:
+    """Tell everyone whose support the project accepted."""
+    accepted = Pledge.objects.filter(project=project, status=Pledge.Status.ACCEPTED)
+    partners = [
+        user
+        for pledge in accepted.select_related("organization", "pledged_by")
+        for user in pledger_recipients(pledge)
+    ]
+    notify(
+        recipients=partners,
+        kind=kind,
+        title=title,
+        obj=project,
+        url=_project_url(project),
+        actor=actor,
+    )
+
+
 def _full_clean(obj: Any) -> None:
     try:
         obj.full_clean()
@@ -119,6 +137,7 @@ def project_create(
     )
     _full_clean(project)
     _check_money(project)
+    project.search_text = project.build_search_text()
     project.save()
     project.spheres.set(spheres)
     project.municipalities.set(municipalities)
@@ -148,6 +167,7 @@ def project_update(
             setattr(project, name, data[name])
     _full_clean(project)
     _check_money(project)
+    project.search_text = project.build_search_text()
     project.save()
     if spheres is not None:
         project.spheres.set(spheres)
@@ -181,20 +201,11 @@ def project_change_status(*, actor: Any, project: Project, status: str) -> Proje
         obj=project,
         changes={"status": [old, status]},
     )
-    partners = [
-        user
-        for pledge in Pledge.objects.filter(
-            project=project, status=Pledge.Status.ACCEPTED
-        ).select_related("organization", "pledged_by")
-        for user in pledger_recipients(pledge)
-    ]
-    notify(
-        recipients=partners,
+    _notify_partners(
+        project,
+        actor=actor,
         kind="projects.project.status_changed",
         title=f"Проект «{project.title}»: статус «{project.get_status_display()}»",
-        obj=project,
-        url=_project_url(project),
-        actor=actor,
     )
     return project
 
@@ -330,20 +341,11 @@ def results_report(
     project.results_reported_at = timezone.now()
     project.save(update_fields=["outcome_story", "results_reported_at", "updated_at"])
     audit_log(actor=actor, action="projects.results.report", obj=project, changes=changes)
-    partners = [
-        user
-        for pledge in Pledge.objects.filter(
-            project=project, status=Pledge.Status.ACCEPTED
-        ).select_related("organization", "pledged_by")
-        for user in pledger_recipients(pledge)
-    ]
-    notify(
-        recipients=partners,
+    _notify_partners(
+        project,
+        actor=actor,
         kind="projects.results.reported",
         title=f"Проект «{project.title}» отчитался о результатах",
-        obj=project,
-        url=_project_url(project),
-        actor=actor,
     )
     return project
 
