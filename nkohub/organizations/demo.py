@@ -1,10 +1,15 @@
-"""Demo organisations of every kind with their people (issue 3 grows the NGOs to a few hundred)."""
+"""Demo organisations of every kind with their people, and a few hundred believable NGOs of the region."""
 
+import random
+
+from django.db import transaction
 from django.utils import timezone
 
 from nkohub.core.demo_context import DemoContext
 from nkohub.core.identifiers import make_inn_legal, make_ogrn
-from nkohub.organizations.models import LegalForm, Membership, Organization, Sphere
+from nkohub.organizations.models import Claim, LegalForm, Membership, Organization, Sphere
+from nkohub.organizations.sample_data import sample_organization
+from nkohub.organizations.search import search_text_for
 from nkohub.territories.models import Municipality
 
 CORE_ORGANIZATIONS = [
@@ -62,10 +67,79 @@ def load(ctx: DemoContext) -> None:
                 is_verified=True,
                 verified_at=timezone.now(),
                 is_demo=True,
+                search_text=search_text_for(full_name, short_name, description),
             )
             organization.spheres.set(Sphere.objects.filter(code__in=spheres))
         ctx.organizations[key] = organization
     for user_key, organization_key, role in MEMBERSHIPS:
         Membership.objects.get_or_create(
             user=ctx.users[user_key], organization=ctx.organizations[organization_key], defaults={"role": role}
+        )
+
+    _load_registry(ctx)
+
+
+GENERATED_COUNT = 320
+GENERATED_OFFSET = 5_000_000  # INN/OGRN numbers of demo organisations, apart from benchmarks' ones
+
+
+@transaction.atomic
+def _load_registry(ctx: DemoContext) -> None:
+    """A few hundred NGOs of the home region (fictional, marked as demo); a second run creates nothing."""
+    existing = set(
+        Organization.objects.filter(source=Organization.Source.DEMO, source_id__startswith="demo-").values_list(
+            "source_id", flat=True
+        )
+    )
+    rng = random.Random(4040)  # noqa: S311 — demo data, not security
+    municipalities = {m.name.removesuffix(" район"): m for m in Municipality.objects.filter(region__code="40")}
+    legal_forms = {f.name: f for f in LegalForm.objects.all()}
+    spheres = {s.code: s for s in Sphere.objects.all()}
+    created: list[tuple[Organization, list[str]]] = []
+    for index in range(GENERATED_COUNT):
+        sample = sample_organization(rng, GENERATED_OFFSET + index)
+        source_id = f"demo-{index}"
+        if source_id in existing or not municipalities:
+            continue
+        organization = Organization(
+            kind=Organization.Kind.NGO,
+            full_name=sample.full_name,
+            short_name=sample.short_name,
+            legal_form=legal_forms.get(sample.legal_form),
+            inn=sample.inn,
+            ogrn=sample.ogrn,
+            municipality=municipalities.get(sample.municipality),
+            address=sample.address,
+            description=sample.description,
+            registration_date=sample.registration_date,
+            website=sample.website,
+            public_email=sample.public_email,
+            public_phone=sample.public_phone,
+            source=Organization.Source.DEMO,
+            source_id=source_id,
+            is_verified=sample.is_verified,
+            verified_at=timezone.now() if sample.is_verified else None,
+            is_demo=True,
+            search_text=search_text_for(sample.full_name, sample.short_name, sample.description, sample.inn, sample.ogrn),
+        )
+        created.append((organization, sample.spheres))
+    if created:
+        Organization.objects.bulk_create([o for o, _ in created], ignore_conflicts=False)
+        through = Organization.spheres.through
+        through.objects.bulk_create(
+            [through(organization_id=o.pk, sphere_id=spheres[code].pk) for o, codes in created for code in codes if code in spheres],
+            ignore_conflicts=True,
+        )
+    # one claim waiting for the operator, so that the review queue is not empty in the demo
+    claimed = Organization.objects.filter(source_id="demo-7").first()
+    if claimed is not None and "expert" in ctx.users:
+        Claim.objects.get_or_create(
+            user=ctx.users["expert"],
+            organization=claimed,
+            status=Claim.Status.PENDING,
+            defaults={
+                "stated_role": Claim.StatedRole.HEAD,
+                "position": "Председатель правления",
+                "comment": "Демонстрационная заявка: протокол об избрании председателя пришлю по запросу.",
+            },
         )

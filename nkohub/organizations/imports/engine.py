@@ -90,10 +90,13 @@ class Reference:
             self.municipalities.setdefault(("*", key), pk)
             if oktmo:
                 self.by_oktmo[oktmo] = pk
-            stem = name[:-3] if name.endswith(("ский", "цкий")) else name  # Козельский → Козельск…
-            self.address_patterns.append(
-                (region_code, re.compile(r"(?<![А-Яа-яЁё])" + re.escape(stem), re.IGNORECASE), pk)
+            base = re.sub(r"\s+(район|муниципальный район|муниципальный округ|городской округ)$", "", name)
+            stem = base[:-3] if base.endswith(("ский", "цкий")) else base  # Козельский → Козельск, Людиново
+            pattern = (
+                r"(?:\bг\.|\bгород|\bс\.|\bп\.|\bпос\.)\s*" + re.escape(stem)
+                + r"|" + re.escape(base) + r"\s+(?:р-н|район)"
             )
+            self.address_patterns.append((region_code, re.compile(pattern, re.IGNORECASE), pk))
         self.legal_forms = {_norm(name): pk for pk, name in LegalForm.objects.values_list("pk", "name")}
         for pk, short in LegalForm.objects.exclude(short_name="").values_list("pk", "short_name"):
             self.legal_forms.setdefault(_norm(short), pk)
