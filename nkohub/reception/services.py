@@ -250,10 +250,11 @@ def appeal_submit(*, actor: Any, appeal: Appeal) -> Appeal:
     Appeal.objects.select_for_update().filter(pk=appeal.pk).first()
     appeal.refresh_from_db()
     before = appeal.status
-    appeal.status = _require(actor, appeal, "submit")
+    target = _require(actor, appeal, "submit")
     _check_addressee(authority=appeal.authority, topic=appeal.topic)
     appeal.submitted_at = timezone.now()
     appeal.registration_due = deadlines.registration_due(timezone.localdate(appeal.submitted_at))
+    appeal.status = target
     appeal.full_clean()
     appeal.save()
     _record(
@@ -347,7 +348,7 @@ def appeal_register(
     Organization.objects.select_for_update().filter(pk=appeal.authority_id).first()
     appeal.refresh_from_db()
     before = appeal.status
-    appeal.status = _require(actor, appeal, "register")
+    target = _require(actor, appeal, "register")
     today = _today()
     registered_on = registered_on or today
     assert appeal.submitted_at is not None
@@ -379,6 +380,7 @@ def appeal_register(
         and appeal.topic.responsible is not None
     ):
         appeal.assignee = appeal.topic.responsible
+    appeal.status = target
     appeal.full_clean()
     appeal.save()
     _record(
@@ -406,13 +408,14 @@ def appeal_register(
 @transaction.atomic
 def appeal_assign(*, actor: Any, appeal: Appeal, assignee: Any) -> Appeal:
     before = appeal.status
-    appeal.status = _require(actor, appeal, "assign")
+    target = _require(actor, appeal, "assign")
     if not permissions.is_official(assignee, appeal.authority):
         raise DomainError(
             "Назначить можно только сотрудника этого органа власти.", field="assignee"
         )
     previous = appeal.assignee
     appeal.assignee = assignee
+    appeal.status = target
     appeal.full_clean()
     appeal.save()
     _record(
@@ -436,7 +439,7 @@ def appeal_assign(*, actor: Any, appeal: Appeal, assignee: Any) -> Appeal:
 @transaction.atomic
 def appeal_extend(*, actor: Any, appeal: Appeal, days: int, reason: str) -> Appeal:
     before = appeal.status
-    appeal.status = _require(actor, appeal, "extend")
+    target = _require(actor, appeal, "extend")
     if appeal.extension_days:
         raise DomainError(
             "Срок рассмотрения уже продлевался: закон разрешает продлить его один раз.",
@@ -457,6 +460,7 @@ def appeal_extend(*, actor: Any, appeal: Appeal, days: int, reason: str) -> Appe
     appeal.extension_days = days
     appeal.extension_reason = reason
     appeal.answer_due = deadlines.answer_due(appeal.registered_on, days)
+    appeal.status = target
     appeal.full_clean()
     appeal.save()
     _record(
@@ -485,13 +489,14 @@ def appeal_answer(
     *, actor: Any, appeal: Appeal, text: str, files: Iterable[UploadedFile] = ()
 ) -> Appeal:
     before = appeal.status
-    appeal.status = _require(actor, appeal, "answer")
+    target = _require(actor, appeal, "answer")
     text = text.strip()
     if not text:
         raise DomainError("Напишите ответ.", field="text")
     appeal.answer_text = text
     appeal.answered_on = _today()
     appeal.answered_by = actor
+    appeal.status = target
     appeal.full_clean()
     appeal.save()
     _attach(appeal, files, role=AppealAttachment.Role.ANSWER, actor=actor)
@@ -516,7 +521,7 @@ def appeal_answer(
 def appeal_redirect(*, actor: Any, appeal: Appeal, to_authority: Organization, note: str) -> Appeal:
     """Send the appeal to the competent authority (within 7 days of registration); it arrives there as new."""
     before = appeal.status
-    appeal.status = _require(actor, appeal, "redirect")
+    target = _require(actor, appeal, "redirect")
     if to_authority.kind != Organization.Kind.AUTHORITY or to_authority.pk == appeal.authority_id:
         raise DomainError(
             "Выберите другой орган власти, к компетенции которого относится вопрос.",
@@ -533,6 +538,7 @@ def appeal_redirect(*, actor: Any, appeal: Appeal, to_authority: Organization, n
     appeal.redirect_authority = to_authority
     appeal.closing_note = note
     appeal.closed_on = _today()
+    appeal.status = target
     appeal.full_clean()
     appeal.save()
     now = timezone.now()
@@ -597,7 +603,7 @@ def appeal_redirect(*, actor: Any, appeal: Appeal, to_authority: Organization, n
 def appeal_close(*, actor: Any, appeal: Appeal, ground: str, note: str) -> Appeal:
     """Leave the appeal without an answer on the merits on a ground the law names; the author is told why."""
     before = appeal.status
-    appeal.status = _require(actor, appeal, "close")
+    target = _require(actor, appeal, "close")
     if ground not in Appeal.NoAnswerGround.values:
         raise DomainError("Выберите основание из перечисленных в законе.", field="ground")
     note = note.strip()
@@ -608,6 +614,7 @@ def appeal_close(*, actor: Any, appeal: Appeal, ground: str, note: str) -> Appea
     appeal.no_answer_ground = ground
     appeal.closing_note = note
     appeal.closed_on = _today()
+    appeal.status = target
     appeal.full_clean()
     appeal.save()
     _record(

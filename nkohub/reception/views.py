@@ -10,6 +10,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from nkohub.core.errors import DomainError
@@ -234,15 +235,15 @@ ACTION_SERVICES: dict[str, Callable[..., Any]] = {
     ),
 }
 
-ACTION_DONE = {
-    "register": "The appeal has been registered.",
-    "assign": "The appeal has been assigned.",
-    "extend": "The term has been extended; the author has been told.",
-    "answer": "The answer has been sent to the author.",
-    "redirect": "The appeal has been redirected; the author has been told.",
-    "close": "The appeal has been closed; the author has been told why.",
-    "clarify": "The clarification has been sent.",
-    "rate": "Thank you for rating the answer.",
+ACTION_DONE: dict[str, Any] = {
+    "register": gettext_lazy("The appeal has been registered."),
+    "assign": gettext_lazy("The appeal has been assigned."),
+    "extend": gettext_lazy("The term has been extended; the author has been told."),
+    "answer": gettext_lazy("The answer has been sent to the author."),
+    "redirect": gettext_lazy("The appeal has been redirected; the author has been told."),
+    "close": gettext_lazy("The appeal has been closed; the author has been told why."),
+    "clarify": gettext_lazy("The clarification has been sent."),
+    "rate": gettext_lazy("Thank you for rating the answer."),
 }
 
 
@@ -286,7 +287,7 @@ def appeal_action(request: HttpRequest, pk: int, action: str) -> HttpResponse:
         except DomainError as error:
             _add_domain_error(form, error)
         else:
-            messages.success(request, _(ACTION_DONE[action]))
+            messages.success(request, ACTION_DONE[action])
             return redirect("reception:appeal", pk=appeal.pk)
     if "attachments" in form.errors:
         messages.warning(request, str(FILES_KEPT_NOTE))
