@@ -186,7 +186,9 @@ def project_update(
 
 @transaction.atomic
 def project_change_status(*, actor: Any, project: Project, status: str) -> Project:
-    project = Project.objects.select_for_update().get(pk=project.pk)
+    project.status = (
+        Project.objects.select_for_update().values_list("status", flat=True).get(pk=project.pk)
+    )
     if not project.can_move_to(status):
         raise DomainError(
             f"Проект в статусе «{project.get_status_display()}» нельзя перевести в статус «{Project.Status(status).label}».",
@@ -521,7 +523,7 @@ def pledge_create(
     description: str = "",
     conditions: str = "",
 ) -> Pledge:
-    if not project.is_open:
+    if not Project.objects.filter(pk=project.pk, status__in=Project.OPEN_STATUSES).exists():
         raise DomainError("Проект завершён или отменён и больше не принимает поддержку.")
     if need is not None and need.project_id != project.pk:
         raise DomainError("Выберите потребность этого проекта.", field="need")
