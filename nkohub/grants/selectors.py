@@ -1,0 +1,292 @@
+"""Reads of the grants app: the calendar with its filters, applications people may see, the
+checker's inputs and the statistics of outcomes."""
+
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from decimal import Decimal
+from typing import Any
+
+from django.conf import settings
+from django.db.models import Count, Prefetch, Q, QuerySet, Sum
+from django.utils import timezone
+
+from nkohub.core.permissions import is_operator
+from nkohub.grants.checker import CompetitionRules, Finding, ProjectFacts, check_document
+from nkohub.grants.document import snapshot_of
+from nkohub.grants.models import (
+    Application,
+    ApplicationVersion,
+    Competition,
+    CompetitionFollow,
+    Funder,
+    RegionComparison,
+)
+from nkohub.organizations.models import Organization, Sphere
+
+CLOSING_SOON_DAYS = 14
+
+
+def fund_directions() -> QuerySet[Sphere]:
+    return Sphere.objects.filter(is_fund_direction=True).order_by("position", "name")
+
+
+def competition_directions() -> QuerySet[Sphere]:
+    return (
+        Sphere.objects.filter(grant_competitions__isnull=False)
+        .distinct()
+        .order_by("-is_fund_direction", "position", "name")
+    )
+
+
+def competitions_calendar(
+    *,
+    today: date | None = None,
+    when: str = "",
+    funder: Funder | None = None,
+    direction: Sphere | None = None,
+    query: str = "",
+) -> QuerySet[Competition]:
+    """Competitions for the calendar. `when`: "open" (accepting now), "closing" (closing within
+    two weeks), "upcoming" (not open yet), "past"; anything else — open and upcoming."""
+    today = today or timezone.localdate()
+    competitions = Competition.objects.select_related("funder").prefetch_related(
+        Prefetch("directions", queryset=Sphere.objects.order_by("position", "name"))
+    )
+    if when == "open":
+        competitions = competitions.filter(
+            applications_open_on__lte=today, applications_close_on__gte=today
+        )
+    elif when == "closing":
+        competitions = competitions.filter(
+            applications_open_on__lte=today,
+            applications_close_on__gte=today,
+            applications_close_on__lte=today + timedelta(days=CLOSING_SOON_DAYS),
+        )
+    elif when == "upcoming":
+        competitions = competitions.filter(applications_open_on__gt=today)
+    elif when == "past":
+        competitions = competitions.filter(applications_close_on__lt=today)
+    else:
+        competitions = competitions.filter(applications_close_on__gte=today)
+    if funder is not None:
+        competitions = competitions.filter(funder=funder)
+    if direction is not None:
+        competitions = competitions.filter(directions=direction)
+    if query:
+        competitions = competitions.filter(
+            Q(title__icontains=query) | Q(description__icontains=query)
+        )
+    ordering = ["-applications_close_on"] if when == "past" else ["applications_close_on"]
+    return competitions.order_by(*ordering, "pk").distinct()
+
+
+def followed_competition_ids(user: Any) -> set[int]:
+    if not user.is_authenticated:
+        return set()
+    return set(CompetitionFollow.objects.filter(user=user).values_list("competition_id", flat=True))
+
+
+def competition_detail(pk: int) -> Competition | None:
+    return (
+        Competition.objects.select_related("funder")
+        .prefetch_related("directions")
+        .filter(pk=pk)
+        .first()
+    )
+
+
+def applications_visible_to(user: Any) -> QuerySet[Application]:
+    applications = Application.objects.select_related(
+        "organization", "competition__funder", "funder", "direction"
+    )
+    if is_operator(user):
+        return applications
+    if not user.is_authenticated:
+        return applications.none()
+    return applications.filter(organization__memberships__user=user)
+
+
+def application_document(application: Application) -> Application:
+    """The application with everything its document needs in four queries."""
+    return (
+        Application.objects.select_related(
+            "organization", "competition__funder", "funder", "direction", "project"
+        )
+        .prefetch_related("municipalities", "tasks", "budget_items", "plan_events")
+        .get(pk=application.pk)
+    )
+
+
+def application_versions(application: Application) -> QuerySet[ApplicationVersion]:
+    return application.versions.select_related("created_by").order_by("-number")
+
+
+def competition_rules(competition: Competition | None) -> CompetitionRules | None:
+    if competition is None:
+        return None
+    return CompetitionRules(
+        direction_ids=frozenset(competition.directions.values_list("pk", flat=True)),
+        implementation_starts_from=competition.implementation_starts_from,
+        implementation_ends_by=competition.implementation_ends_by,
+        min_amount=competition.min_amount,
+        max_amount=competition.max_amount,
+        cofinancing_min_percent=competition.cofinancing_min_percent,
+    )
+
+
+def project_facts(application: Application) -> ProjectFacts | None:
+    project = application.project
+    if project is None:
+        return None
+    return ProjectFacts(
+        covers_whole_region=project.covers_whole_region,
+        municipality_names=frozenset(project.municipalities.values_list("name", flat=True)),
+        target_groups=tuple(project.target_group_list),
+    )
+
+
+def check_application(application: Application) -> list[Finding]:
+    """The checker's findings for the application as it is saved now."""
+    document = application_document(application)
+    return check_document(
+        snapshot_of(document),
+        rules=competition_rules(document.competition),
+        project=project_facts(document),
+    )
+
+
+# --- statistics ----------------------------------------------------------------------------
+
+
+@dataclass
+class StatRow:
+    key: Any
+    label: str
+    applications: int = 0
+    winners: int = 0
+    amount: Decimal = Decimal("0")
+
+    @property
+    def success_percent(self) -> Decimal | None:
+        if not self.applications:
+            return None
+        return (Decimal(self.winners) * 100 / self.applications).quantize(Decimal("0.1"))
+
+
+@dataclass
+class GrantStatistics:
+    total: StatRow
+    by_year: list[StatRow] = field(default_factory=list)
+    by_funder: list[StatRow] = field(default_factory=list)
+    by_direction: list[StatRow] = field(default_factory=list)
+
+
+def region_applications() -> QuerySet[Application]:
+    """Applications of the cluster region's organisations (by territory, or by the INN's region
+    code when the territory is not known)."""
+    region = settings.CLUSTER_REGION
+    return Application.objects.filter(
+        Q(organization__municipality__region__code=region)
+        | Q(organization__municipality__isnull=True, organization__inn__startswith=region)
+    )
+
+
+def _filed(applications: QuerySet[Application]) -> QuerySet[Application]:
+    return applications.filter(status__in=Application.FILED_STATUSES)
+
+
+def _aggregate(applications: QuerySet[Application], group: str) -> list[dict[str, Any]]:
+    return list(
+        applications.values(group)
+        .annotate(
+            applications=Count("pk"),
+            winners=Count("pk", filter=Q(status=Application.Status.WON)),
+            amount=Sum("awarded_amount", filter=Q(status=Application.Status.WON)),
+        )
+        .order_by(group)
+    )
+
+
+def _rows(data: list[dict[str, Any]], group: str, labels: dict[Any, str]) -> list[StatRow]:
+    return [
+        StatRow(
+            key=item[group],
+            label=labels.get(item[group], "—") if item[group] is not None else "не указано",
+            applications=item["applications"],
+            winners=item["winners"],
+            amount=item["amount"] or Decimal("0"),
+        )
+        for item in data
+    ]
+
+
+def grant_statistics(applications: QuerySet[Application]) -> GrantStatistics:
+    """Applications filed, winners, success rate and money by year, funder and direction.
+    A constant number of queries whatever the number of applications."""
+    filed = _filed(applications)
+    by_year = _aggregate(filed.filter(submitted_on__isnull=False), "submitted_on__year")
+    by_funder = _aggregate(filed, "funder")
+    by_direction = _aggregate(filed, "direction")
+    funders = dict(Funder.objects.values_list("pk", "short_name"))
+    directions = dict(Sphere.objects.values_list("pk", "name"))
+    years = {item["submitted_on__year"]: str(item["submitted_on__year"]) for item in by_year}
+    totals = filed.aggregate(
+        applications=Count("pk"),
+        winners=Count("pk", filter=Q(status=Application.Status.WON)),
+        amount=Sum("awarded_amount", filter=Q(status=Application.Status.WON)),
+    )
+    return GrantStatistics(
+        total=StatRow(
+            key=None,
+            label="всего",
+            applications=totals["applications"],
+            winners=totals["winners"],
+            amount=totals["amount"] or Decimal("0"),
+        ),
+        by_year=sorted(_rows(by_year, "submitted_on__year", years), key=lambda r: r.key),
+        by_funder=sorted(
+            _rows(by_funder, "funder", funders), key=lambda r: (-r.applications, r.label)
+        ),
+        by_direction=sorted(
+            _rows(by_direction, "direction", directions), key=lambda r: (-r.applications, r.label)
+        ),
+    )
+
+
+@dataclass
+class Comparison:
+    figures: RegionComparison
+    ours: StatRow
+
+
+def region_comparisons() -> list[Comparison]:
+    """Each operator-entered figure of another region next to ours for the same funder and years."""
+    comparisons = []
+    filed = _filed(region_applications())
+    for figures in RegionComparison.objects.select_related("region", "funder"):
+        totals = filed.filter(
+            funder=figures.funder,
+            submitted_on__year__gte=figures.year_from,
+            submitted_on__year__lte=figures.year_to,
+        ).aggregate(
+            applications=Count("pk"),
+            winners=Count("pk", filter=Q(status=Application.Status.WON)),
+            amount=Sum("awarded_amount", filter=Q(status=Application.Status.WON)),
+        )
+        comparisons.append(
+            Comparison(
+                figures=figures,
+                ours=StatRow(
+                    key=figures.pk,
+                    label="",
+                    applications=totals["applications"],
+                    winners=totals["winners"],
+                    amount=totals["amount"] or Decimal("0"),
+                ),
+            )
+        )
+    return comparisons
+
+
+def organization_applications(organization: Organization) -> QuerySet[Application]:
+    return Application.objects.filter(organization=organization)
