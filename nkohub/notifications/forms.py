@@ -26,8 +26,9 @@ class PreferencesForm(forms.Form):
                 choices=EmailMode.choices,
                 initial=row["mode"],
                 widget=forms.RadioSelect,
+                required=False,  # a kind left out of the form keeps its setting
             )
             self.kind_fields.append(row["code"])
 
     def modes(self) -> dict[str, str]:
-        return dict(self.cleaned_data)
+        return {name: value for name, value in self.cleaned_data.items() if value}

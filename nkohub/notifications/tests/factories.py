@@ -1,3 +1,5 @@
+from typing import Any
+
 import factory
 
 from nkohub.accounts.tests.factories import UserFactory
@@ -14,3 +16,8 @@ class NotificationFactory(factory.django.DjangoModelFactory):
     body = "Подробности события."
     url = "/organizations/"
     email_mode = EmailMode.OFF
+
+
+def make_notification(**kwargs: Any) -> Notification:
+    notification: Notification = NotificationFactory(**kwargs)  # type: ignore[assignment]
+    return notification

@@ -5,7 +5,13 @@ from django.core import mail
 
 from nkohub.accounts.tests.factories import UserFactory
 from nkohub.notifications.kinds import register_notification_kind
-from nkohub.notifications.models import ALL_KINDS, EmailDelivery, EmailMode, Notification, NotificationPreference
+from nkohub.notifications.models import (
+    ALL_KINDS,
+    EmailDelivery,
+    EmailMode,
+    Notification,
+    NotificationPreference,
+)
 from nkohub.notifications.services import notify
 
 pytestmark = pytest.mark.django_db
@@ -13,7 +19,13 @@ KIND = "tests.appeal.answered"
 
 
 def test_it_puts_a_notification_in_each_inbox_once(owner: Any, member: Any, ngo: Any) -> None:
-    created = notify(recipients=[owner, member, owner, None], kind=KIND, title="Ответ получен", obj=ngo, url="/x/")
+    created = notify(
+        recipients=[owner, member, owner, None],
+        kind=KIND,
+        title="Ответ получен",
+        obj=ngo,
+        url="/x/",
+    )
     assert {n.recipient for n in created} == {owner, member}
     stored = Notification.objects.get(recipient=owner)
     assert stored.target == ngo
@@ -32,7 +44,9 @@ def test_inactive_people_get_nothing(owner: Any) -> None:
     assert notify(recipients=[owner], kind=KIND, title="Ответ") == []
 
 
-def test_by_default_the_email_goes_out_at_once(owner: Any, django_capture_on_commit_callbacks: Any) -> None:
+def test_by_default_the_email_goes_out_at_once(
+    owner: Any, django_capture_on_commit_callbacks: Any
+) -> None:
     with django_capture_on_commit_callbacks(execute=True):
         notify(recipients=[owner], kind=KIND, title="Ответ на обращение")
     assert len(mail.outbox) == 1
@@ -49,7 +63,9 @@ def test_no_email_is_sent_before_the_transaction_commits(owner: Any) -> None:
     assert EmailDelivery.objects.get().status == EmailDelivery.Status.PENDING
 
 
-def test_a_kind_set_to_digest_is_not_emailed_at_once(owner: Any, django_capture_on_commit_callbacks: Any) -> None:
+def test_a_kind_set_to_digest_is_not_emailed_at_once(
+    owner: Any, django_capture_on_commit_callbacks: Any
+) -> None:
     NotificationPreference.objects.create(user=owner, kind=KIND, email_mode=EmailMode.DIGEST)
     with django_capture_on_commit_callbacks(execute=True):
         (notification,) = notify(recipients=[owner], kind=KIND, title="Ответ")
@@ -58,7 +74,9 @@ def test_a_kind_set_to_digest_is_not_emailed_at_once(owner: Any, django_capture_
     assert notification.delivery is None
 
 
-def test_a_kind_turned_off_is_only_in_the_inbox(owner: Any, django_capture_on_commit_callbacks: Any) -> None:
+def test_a_kind_turned_off_is_only_in_the_inbox(
+    owner: Any, django_capture_on_commit_callbacks: Any
+) -> None:
     NotificationPreference.objects.create(user=owner, kind=KIND, email_mode=EmailMode.OFF)
     with django_capture_on_commit_callbacks(execute=True):
         notify(recipients=[owner], kind=KIND, title="Ответ")
@@ -66,7 +84,9 @@ def test_a_kind_turned_off_is_only_in_the_inbox(owner: Any, django_capture_on_co
     assert Notification.objects.filter(recipient=owner).count() == 1
 
 
-def test_the_personal_default_applies_to_kinds_not_set(owner: Any, member: Any, django_capture_on_commit_callbacks: Any) -> None:
+def test_the_personal_default_applies_to_kinds_not_set(
+    owner: Any, member: Any, django_capture_on_commit_callbacks: Any
+) -> None:
     NotificationPreference.objects.create(user=owner, kind=ALL_KINDS, email_mode=EmailMode.OFF)
     NotificationPreference.objects.create(user=owner, kind=KIND, email_mode=EmailMode.IMMEDIATE)
     with django_capture_on_commit_callbacks(execute=True):
@@ -78,10 +98,14 @@ def test_the_personal_default_applies_to_kinds_not_set(owner: Any, member: Any, 
 
 
 def test_a_registered_kind_brings_its_default(django_capture_on_commit_callbacks: Any) -> None:
-    register_notification_kind("tests.weekly.thing", "Еженедельное", default_email_mode=EmailMode.DIGEST)
+    register_notification_kind(
+        "tests.weekly.thing", "Еженедельное", default_email_mode=EmailMode.DIGEST
+    )
     person = UserFactory()
     with django_capture_on_commit_callbacks(execute=True):
-        (notification,) = notify(recipients=[person], kind="tests.weekly.thing", title="Раз в неделю")
+        (notification,) = notify(
+            recipients=[person], kind="tests.weekly.thing", title="Раз в неделю"
+        )
     assert notification.email_mode == EmailMode.DIGEST
     assert mail.outbox == []
 
