@@ -93,7 +93,7 @@ def test_the_shipped_calendars_match_the_decrees(calendar: None) -> None:
         "2025-11-03", "2025-11-04", "2025-12-31",
     ]  # fmt: skip
     assert cal.working_weekends == {date(2025, 11, 1)}
-    assert NEXT_WORKING_DAY == deadlines.non_working_rule()
+    assert deadlines.non_working_rule() == NEXT_WORKING_DAY
 
 
 def test_the_reference_load_keeps_an_operators_edit(calendar: None) -> None:
