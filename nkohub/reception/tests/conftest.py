@@ -20,11 +20,12 @@ def calendar(db: Any) -> None:
 
 @pytest.fixture
 def other_authority(db: Any) -> Organization:
-    return OrganizationFactory(
+    authority: Organization = OrganizationFactory(
         kind=Organization.Kind.AUTHORITY,
         full_name="Городская Управа города Калуги",
         short_name="Управа г. Калуги",
     )
+    return authority
 
 
 @pytest.fixture

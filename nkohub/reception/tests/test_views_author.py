@@ -29,7 +29,8 @@ def form_data(
 
 def test_the_form_page_needs_a_login(client: Any) -> None:
     response = client.get(reverse("reception:appeal_create"))
-    assert response.status_code == 302 and "/accounts/login/" in response["Location"]
+    assert response.status_code == 302
+    assert "/accounts/login/" in response["Location"]
 
 
 def test_the_form_offers_the_organisations_the_person_acts_for(
@@ -50,14 +51,11 @@ def test_an_ngo_editor_submits_an_appeal(
         reverse("reception:appeal_create"), form_data(authority, ngo, submit="1")
     )
     appeal = Appeal.objects.get()
-    assert response.status_code == 302 and response["Location"] == reverse(
-        "reception:appeal", args=[appeal.pk]
-    )
-    assert (
-        appeal.status == Appeal.Status.SUBMITTED
-        and appeal.organization == ngo
-        and appeal.author == editor
-    )
+    assert response.status_code == 302
+    assert response["Location"] == reverse("reception:appeal", args=[appeal.pk])
+    assert appeal.status == Appeal.Status.SUBMITTED
+    assert appeal.organization == ngo
+    assert appeal.author == editor
 
 
 def test_saving_a_draft_does_not_submit(client: Any, editor: Any, ngo: Any, authority: Any) -> None:
@@ -122,7 +120,8 @@ def test_an_executable_is_not_accepted(client: Any, editor: Any, ngo: Any, autho
         reverse("reception:appeal_create"),
         {**form_data(authority, ngo, submit="1"), "attachments": exe},
     )
-    assert response.status_code == 200 and not Appeal.objects.exists()
+    assert response.status_code == 200
+    assert not Appeal.objects.exists()
     assert "такой тип файла не принимается" in response.content.decode()
 
 
@@ -154,7 +153,8 @@ def test_a_topic_of_another_authority_is_refused(
     response = client.post(
         reverse("reception:appeal_create"), form_data(authority, ngo, submit="1", topic=foreign.pk)
     )
-    assert response.status_code == 200 and not Appeal.objects.exists()
+    assert response.status_code == 200
+    assert not Appeal.objects.exists()
 
 
 def test_nobody_writes_on_behalf_of_an_organisation_they_do_not_act_for(
@@ -164,7 +164,8 @@ def test_nobody_writes_on_behalf_of_an_organisation_they_do_not_act_for(
     response = client.post(
         reverse("reception:appeal_create"), form_data(authority, ngo, submit="1")
     )
-    assert response.status_code == 200 and not Appeal.objects.exists()
+    assert response.status_code == 200
+    assert not Appeal.objects.exists()
 
 
 def test_a_person_may_write_as_a_private_person(client: Any, outsider: Any, authority: Any) -> None:
@@ -173,7 +174,8 @@ def test_a_person_may_write_as_a_private_person(client: Any, outsider: Any, auth
     data["organization"] = ""
     client.post(reverse("reception:appeal_create"), data)
     appeal = Appeal.objects.get()
-    assert appeal.organization is None and appeal.author == outsider
+    assert appeal.organization is None
+    assert appeal.author == outsider
 
 
 def test_the_author_edits_and_then_sends_a_draft(
@@ -185,7 +187,8 @@ def test_the_author_edits_and_then_sends_a_draft(
     response = client.post(reverse("reception:appeal_edit", args=[appeal.pk]), data)
     assert response.status_code == 302
     appeal.refresh_from_db()
-    assert appeal.subject == "Новая тема" and appeal.status == Appeal.Status.SUBMITTED
+    assert appeal.subject == "Новая тема"
+    assert appeal.status == Appeal.Status.SUBMITTED
 
 
 def test_a_colleague_cannot_edit_someone_elses_draft(
@@ -232,7 +235,8 @@ def test_my_appeals_lists_mine_and_my_organisations(
     private = make_appeal(Appeal.Status.SUBMITTED, author=outsider, organization=None)
     client.force_login(owner)
     listed = list(client.get(reverse("reception:my_appeals")).context["page"].object_list)
-    assert listed == [ngo_appeal] and private not in listed
+    assert listed == [ngo_appeal]
+    assert private not in listed
 
 
 def test_my_appeals_shows_an_empty_state(client: Any, outsider: Any) -> None:

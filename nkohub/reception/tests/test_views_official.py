@@ -87,7 +87,8 @@ def test_the_official_registers_through_the_page(
     )
     assert response.status_code == 302
     appeal.refresh_from_db()
-    assert appeal.status == Appeal.Status.REGISTERED and appeal.registration_number
+    assert appeal.status == Appeal.Status.REGISTERED
+    assert appeal.registration_number
 
 
 def test_the_official_answers_with_a_file(client: Any, official: Any, make_appeal: Any) -> None:
@@ -101,7 +102,8 @@ def test_the_official_answers_with_a_file(client: Any, official: Any, make_appea
     )
     assert response.status_code == 302
     appeal.refresh_from_db()
-    assert appeal.status == Appeal.Status.ANSWERED and appeal.attachments.get().role == "answer"
+    assert appeal.status == Appeal.Status.ANSWERED
+    assert appeal.attachments.get().role == "answer"
 
 
 def test_a_refused_action_shows_the_reason_next_to_the_form(
@@ -237,7 +239,7 @@ def test_the_desk_answers_htmx_with_the_results_only(
     make_appeal()
     client.force_login(official)
     response = client.get(reverse("reception:desk"), headers={"HX-Request": "true"})
-    assert [t.name for t in response.templates][0] == "reception/_desk_results.html"
+    assert next(t.name for t in response.templates) == "reception/_desk_results.html"
 
 
 def test_the_desk_runs_a_constant_number_of_queries(
