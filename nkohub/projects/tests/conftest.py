@@ -6,19 +6,20 @@ from typing import Any
 import pytest
 
 from nkohub.organizations.models import Membership, Organization
-from nkohub.organizations.tests.factories import MembershipFactory, OrganizationFactory
+from nkohub.organizations.tests.factories import MembershipFactory
 from nkohub.projects.models import FairSeason, Project, ProjectNeed
 from nkohub.projects.tests.factories import (
     FairEntryFactory,
     FairSeasonFactory,
     ProjectFactory,
     ProjectNeedFactory,
+    make_organization,
 )
 
 
 @pytest.fixture
 def business(db: Any) -> Organization:
-    return OrganizationFactory(
+    return make_organization(
         kind=Organization.Kind.BUSINESS,
         full_name="Общество с ограниченной ответственностью «Калужская строительная компания»",
         short_name="ООО «КСК»",
@@ -41,16 +42,16 @@ def sponsor_member(business: Organization) -> Any:
 
 @pytest.fixture
 def season(db: Any) -> FairSeason:
-    return FairSeasonFactory(title="Ярмарка социальных проектов 2026", slug="fair-2026")
+    return FairSeasonFactory.create(title="Ярмарка социальных проектов 2026", slug="fair-2026")
 
 
 @pytest.fixture
 def draft(ngo: Organization) -> Project:
     """A project of `ngo` not yet at the fair."""
-    project = ProjectFactory(
+    project = ProjectFactory.create(
         organization=ngo, title="Огород добрых соседей", status=Project.Status.IDEA
     )
-    ProjectNeedFactory(
+    ProjectNeedFactory.create(
         project=project,
         kind=ProjectNeed.Kind.EQUIPMENT,
         description="Лопаты",
@@ -62,11 +63,11 @@ def draft(ngo: Organization) -> Project:
 
 @pytest.fixture
 def project(ngo: Organization, season: FairSeason) -> Project:
-    project = ProjectFactory(organization=ngo, title="Тёплый дом")
-    FairEntryFactory(season=season, project=project)
+    project = ProjectFactory.create(organization=ngo, title="Тёплый дом")
+    FairEntryFactory.create(season=season, project=project)
     return project
 
 
 @pytest.fixture
 def money_need(project: Project) -> ProjectNeed:
-    return ProjectNeedFactory(project=project)
+    return ProjectNeedFactory.create(project=project)

@@ -1,10 +1,12 @@
 import datetime
 from decimal import Decimal
+from typing import Any, cast
 
 import factory
 from django.utils import timezone
 
-from nkohub.organizations.tests.factories import OrganizationFactory
+from nkohub.organizations.models import Organization, Sphere
+from nkohub.organizations.tests.factories import OrganizationFactory, SphereFactory
 from nkohub.projects.models import (
     FairEntry,
     FairSeason,
@@ -14,9 +16,11 @@ from nkohub.projects.models import (
     ProjectNeed,
     normalize_search,
 )
+from nkohub.territories.models import Municipality
+from nkohub.territories.tests.factories import MunicipalityFactory
 
 
-class FairSeasonFactory(factory.django.DjangoModelFactory):
+class FairSeasonFactory(factory.django.DjangoModelFactory[FairSeason]):
     class Meta:
         model = FairSeason
 
@@ -32,7 +36,7 @@ class FairSeasonFactory(factory.django.DjangoModelFactory):
     ends_on = factory.LazyFunction(lambda: timezone.localdate() + datetime.timedelta(days=40))
 
 
-class ProjectFactory(factory.django.DjangoModelFactory):
+class ProjectFactory(factory.django.DjangoModelFactory[Project]):
     class Meta:
         model = Project
 
@@ -48,7 +52,7 @@ class ProjectFactory(factory.django.DjangoModelFactory):
     search_text = factory.LazyAttribute(lambda p: normalize_search(f"{p.title} {p.summary}"))
 
 
-class ProjectNeedFactory(factory.django.DjangoModelFactory):
+class ProjectNeedFactory(factory.django.DjangoModelFactory[ProjectNeed]):
     class Meta:
         model = ProjectNeed
 
@@ -59,7 +63,7 @@ class ProjectNeedFactory(factory.django.DjangoModelFactory):
     unit = "₽"
 
 
-class PlannedResultFactory(factory.django.DjangoModelFactory):
+class PlannedResultFactory(factory.django.DjangoModelFactory[PlannedResult]):
     class Meta:
         model = PlannedResult
 
@@ -70,7 +74,7 @@ class PlannedResultFactory(factory.django.DjangoModelFactory):
     planned_value = Decimal("100")
 
 
-class FairEntryFactory(factory.django.DjangoModelFactory):
+class FairEntryFactory(factory.django.DjangoModelFactory[FairEntry]):
     class Meta:
         model = FairEntry
 
@@ -79,7 +83,7 @@ class FairEntryFactory(factory.django.DjangoModelFactory):
     status = FairEntry.Status.ACCEPTED
 
 
-class PledgeFactory(factory.django.DjangoModelFactory):
+class PledgeFactory(factory.django.DjangoModelFactory[Pledge]):
     class Meta:
         model = Pledge
 
@@ -88,3 +92,16 @@ class PledgeFactory(factory.django.DjangoModelFactory):
     kind = Pledge.Kind.MONEY
     amount = Decimal("120000.00")
     description = "На продуктовые наборы"
+
+
+# Typed wrappers of other apps' factories (theirs are not generic, so mypy sees the factory class).
+def make_sphere(**kwargs: Any) -> Sphere:
+    return cast(Sphere, SphereFactory(**kwargs))
+
+
+def make_municipality(**kwargs: Any) -> Municipality:
+    return cast(Municipality, MunicipalityFactory(**kwargs))
+
+
+def make_organization(**kwargs: Any) -> Organization:
+    return cast(Organization, OrganizationFactory(**kwargs))

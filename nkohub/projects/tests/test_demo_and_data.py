@@ -32,7 +32,8 @@ def test_the_demo_has_a_season_with_every_status_and_loads_twice_without_change(
     season = FairSeason.objects.get(title="Ярмарка социальных проектов 2026")
     assert set(Project.objects.values_list("status", flat=True)) == set(Project.Status.values)
     assert season.entries.filter(status=FairEntry.Status.ACCEPTED).count() >= 3
-    assert Partnership.objects.exists() and Fulfilment.objects.exists()
+    assert Partnership.objects.exists()
+    assert Fulfilment.objects.exists()
     call_command("load_demo", verbosity=0)
     assert _counts() == first
 
@@ -41,13 +42,14 @@ def test_personal_data_export_and_erase(
     outsider: Any, sponsor: Any, business: Any, project: Project
 ) -> None:
     assert "projects" in [h.key for h in handlers()]
-    personal = PledgeFactory(
+    personal = PledgeFactory.create(
         project=project, pledged_by=outsider, kind="goods", amount=None, description="Пледы"
     )
-    corporate = PledgeFactory(project=project, pledged_by=outsider, organization=business)
+    corporate = PledgeFactory.create(project=project, pledged_by=outsider, organization=business)
     TeamMember.objects.create(project=project, user=outsider, full_name="Чарли", role="волонтёр")
     exported = export_project_data(outsider)
-    assert len(exported["pledges"]) == 2 and exported["team_roles"][0]["role"] == "волонтёр"
+    assert len(exported["pledges"]) == 2
+    assert exported["team_roles"][0]["role"] == "волонтёр"
     summary = erase_project_data(outsider)
     assert summary["team_roles_deleted"] == 1
     assert not Pledge.objects.filter(pk=personal.pk).exists()

@@ -6,7 +6,6 @@ from django.urls import reverse
 
 from nkohub.core.errors import DomainError
 from nkohub.notifications.models import Notification
-from nkohub.organizations.tests.factories import SphereFactory
 from nkohub.projects import selectors, services
 from nkohub.projects.models import FairEntry, FairSeason, Project, ProjectNeed
 from nkohub.projects.tests.factories import (
@@ -14,8 +13,9 @@ from nkohub.projects.tests.factories import (
     FairSeasonFactory,
     ProjectFactory,
     ProjectNeedFactory,
+    make_municipality,
+    make_sphere,
 )
-from nkohub.territories.tests.factories import MunicipalityFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -60,7 +60,7 @@ def test_an_outsider_cannot_submit(
 
 
 def test_submission_outside_the_dates_is_refused(editor: Any, draft: Project) -> None:
-    past = FairSeasonFactory(
+    past = FairSeasonFactory.create(
         submissions_open_on=datetime.date(2020, 1, 1),
         submissions_close_on=datetime.date(2020, 2, 1),
         starts_on=datetime.date(2020, 3, 1),
@@ -73,7 +73,7 @@ def test_submission_outside_the_dates_is_refused(editor: Any, draft: Project) ->
 def test_a_project_without_needs_cannot_be_submitted(
     editor: Any, ngo: Any, season: FairSeason
 ) -> None:
-    project = ProjectFactory(organization=ngo)
+    project = ProjectFactory.create(organization=ngo)
     with pytest.raises(DomainError, match="потребность"):
         services.fair_entry_submit(actor=editor, project=project, season=season)
 
@@ -127,7 +127,7 @@ def test_rejection_needs_a_reason(
 def test_only_operators_moderate(
     client: Any, request: Any, person: str, draft: Project, season: FairSeason
 ) -> None:
-    entry = FairEntryFactory(project=draft, season=season, status=FairEntry.Status.SUBMITTED)
+    entry = FairEntryFactory.create(project=draft, season=season, status=FairEntry.Status.SUBMITTED)
     client.force_login(request.getfixturevalue(person))
     assert client.get(reverse("projects:moderation")).status_code == 403
     assert (
@@ -155,20 +155,22 @@ def test_the_team_withdraws_from_the_fair(
 def test_visitors_filter_by_sphere_territory_need_and_status(
     client: Any, season: FairSeason
 ) -> None:
-    culture = SphereFactory(code="culture", name="Культура")
-    borovsk = MunicipalityFactory(name="Боровский")
-    concert = ProjectFactory(
+    culture = make_sphere(code="culture", name="Культура")
+    borovsk = make_municipality(name="Боровский")
+    concert = ProjectFactory.create(
         title="Концерты", covers_whole_region=False, status=Project.Status.RUNNING
     )
     concert.spheres.add(culture)
     concert.municipalities.add(borovsk)
-    ProjectNeedFactory(project=concert, kind=ProjectNeed.Kind.PREMISES, quantity=3, unit="дня")
-    regional = ProjectFactory(title="Областной проект", covers_whole_region=True)
-    ProjectNeedFactory(project=regional)
-    other = ProjectFactory(title="Чужой район", covers_whole_region=False)
-    other.municipalities.add(MunicipalityFactory(name="Тарусский"))
+    ProjectNeedFactory.create(
+        project=concert, kind=ProjectNeed.Kind.PREMISES, quantity=3, unit="дня"
+    )
+    regional = ProjectFactory.create(title="Областной проект", covers_whole_region=True)
+    ProjectNeedFactory.create(project=regional)
+    other = ProjectFactory.create(title="Чужой район", covers_whole_region=False)
+    other.municipalities.add(make_municipality(name="Тарусский"))
     for p in (concert, regional, other):
-        FairEntryFactory(project=p, season=season)
+        FairEntryFactory.create(project=p, season=season)
 
     def titles(**params: Any) -> set[str]:
         response = client.get("/fair/", params)
@@ -197,23 +199,23 @@ def test_the_htmx_request_gets_only_the_results(client: Any, project: Project) -
 def test_projects_not_accepted_are_not_listed(
     client: Any, draft: Project, season: FairSeason
 ) -> None:
-    FairEntryFactory(project=draft, season=season, status=FairEntry.Status.SUBMITTED)
+    FairEntryFactory.create(project=draft, season=season, status=FairEntry.Status.SUBMITTED)
     response = client.get("/fair/")
     assert list(response.context["page"].object_list) == []
 
 
 def _fill(season: FairSeason, count: int) -> None:
-    sphere = SphereFactory()
-    municipality = MunicipalityFactory()
+    sphere = make_sphere()
+    municipality = make_municipality()
     for _ in range(count):
-        project = ProjectFactory(covers_whole_region=False)
+        project = ProjectFactory.create(covers_whole_region=False)
         project.spheres.add(sphere)
         project.municipalities.add(municipality)
-        ProjectNeedFactory(project=project)
-        ProjectNeedFactory(
+        ProjectNeedFactory.create(project=project)
+        ProjectNeedFactory.create(
             project=project, kind=ProjectNeed.Kind.VOLUNTEERS, quantity=5, unit="чел."
         )
-        FairEntryFactory(project=project, season=season)
+        FairEntryFactory.create(project=project, season=season)
 
 
 @pytest.mark.parametrize("count", [5, 25])

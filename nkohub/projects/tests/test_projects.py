@@ -8,8 +8,7 @@ from nkohub.core.errors import DomainError
 from nkohub.core.models import AuditEntry
 from nkohub.projects import services
 from nkohub.projects.models import PlannedResult, Project, ProjectNeed, TeamMember
-from nkohub.projects.tests.factories import ProjectFactory, ProjectNeedFactory
-from nkohub.territories.tests.factories import MunicipalityFactory
+from nkohub.projects.tests.factories import ProjectFactory, ProjectNeedFactory, make_municipality
 
 pytestmark = pytest.mark.django_db
 
@@ -94,7 +93,7 @@ def test_own_contribution_and_cofinancing_cannot_exceed_the_budget(ngo: Any, edi
 def test_an_editor_edits_the_project_and_tasks_are_renumbered(
     client: Any, editor: Any, ngo: Any
 ) -> None:
-    project = ProjectFactory(organization=ngo)
+    project = ProjectFactory.create(organization=ngo)
     client.force_login(editor)
     data = {**PROJECT_POST, "tasks": "Вторая\nПервая", "title": "Новое название"}
     response = client.post(reverse("projects:edit", args=[project.pk]), data)
@@ -235,14 +234,14 @@ def test_deleting_a_planned_result_renumbers_the_rest(editor: Any, draft: Projec
 def test_a_part_of_another_project_cannot_be_deleted(
     client: Any, editor: Any, draft: Project
 ) -> None:
-    foreign = ProjectNeedFactory()
+    foreign = ProjectNeedFactory.create()
     client.force_login(editor)
     response = client.post(reverse("projects:part_delete", args=[draft.pk, "need", foreign.pk]))
     assert response.status_code == 404
 
 
 def test_the_municipality_list_is_kept(editor: Any, ngo: Any) -> None:
-    kaluga = MunicipalityFactory(name="Калуга")
+    kaluga = make_municipality(name="Калуга")
     project = services.project_create(
         actor=editor,
         organization=ngo,

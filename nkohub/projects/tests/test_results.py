@@ -34,10 +34,12 @@ def running(project: Project) -> Project:
 def test_the_team_reports_actual_values_and_partners_are_told(
     client: Any, editor: Any, sponsor: Any, running: Project
 ) -> None:
-    result = PlannedResultFactory(
+    result = PlannedResultFactory.create(
         project=running, name="Семей обучено", unit="семей", planned_value=Decimal(60)
     )
-    services.pledge_accept(actor=editor, pledge=PledgeFactory(project=running, pledged_by=sponsor))
+    services.pledge_accept(
+        actor=editor, pledge=PledgeFactory.create(project=running, pledged_by=sponsor)
+    )
     client.force_login(editor)
     response = client.post(
         reverse("projects:results", args=[running.pk]),
@@ -51,7 +53,8 @@ def test_the_team_reports_actual_values_and_partners_are_told(
     assert running.results_reported_at is not None
     assert Notification.objects.filter(recipient=sponsor, kind="projects.results.reported").exists()
     page = client.get(reverse("projects:detail", args=[running.pk])).content.decode()
-    assert "Обучили больше семей" in page and "120%" in page
+    assert "Обучили больше семей" in page
+    assert "120%" in page
 
 
 def test_results_wait_until_the_project_runs(editor: Any, draft: Project) -> None:
@@ -85,8 +88,8 @@ def test_the_team_uploads_a_photo_stored_under_a_safe_name(
     )
     assert response.status_code == 302
     photo = ResultPhoto.objects.get()
-    assert photo.image.name.startswith(f"projects/{running.pk}/results/photo-")
-    assert photo.image.name.endswith(".png")
+    assert str(photo.image.name).startswith(f"projects/{running.pk}/results/photo-")
+    assert str(photo.image.name).endswith(".png")
     assert photo.caption == "Занятие"
 
 

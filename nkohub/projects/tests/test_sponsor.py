@@ -8,11 +8,15 @@ from django.urls import reverse
 from django.utils import timezone
 from openpyxl import load_workbook
 
-from nkohub.organizations.tests.factories import SphereFactory
 from nkohub.projects import selectors, services
 from nkohub.projects.models import Project, SponsorPreferences
-from nkohub.projects.tests.factories import FairEntryFactory, PledgeFactory, ProjectFactory
-from nkohub.territories.tests.factories import MunicipalityFactory
+from nkohub.projects.tests.factories import (
+    FairEntryFactory,
+    PledgeFactory,
+    ProjectFactory,
+    make_municipality,
+    make_sphere,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -20,20 +24,20 @@ pytestmark = pytest.mark.django_db
 def test_sponsor_sees_projects_of_chosen_spheres_and_territories(
     client: Any, sponsor: Any, business: Any, season: Any
 ) -> None:
-    family = SphereFactory(code="family", name="Семья")
-    kaluga = MunicipalityFactory(name="Калуга")
-    match = ProjectFactory(title="Семейный клуб в Калуге", covers_whole_region=False)
+    family = make_sphere(code="family", name="Семья")
+    kaluga = make_municipality(name="Калуга")
+    match = ProjectFactory.create(title="Семейный клуб в Калуге", covers_whole_region=False)
     match.spheres.add(family)
     match.municipalities.add(kaluga)
-    regional = ProjectFactory(title="Семьи всей области", covers_whole_region=True)
+    regional = ProjectFactory.create(title="Семьи всей области", covers_whole_region=True)
     regional.spheres.add(family)
-    elsewhere = ProjectFactory(title="Семьи Тарусы", covers_whole_region=False)
+    elsewhere = ProjectFactory.create(title="Семьи Тарусы", covers_whole_region=False)
     elsewhere.spheres.add(family)
-    elsewhere.municipalities.add(MunicipalityFactory(name="Тарусский"))
-    closed = ProjectFactory(title="Завершённый", status=Project.Status.COMPLETED)
+    elsewhere.municipalities.add(make_municipality(name="Тарусский"))
+    closed = ProjectFactory.create(title="Завершённый", status=Project.Status.COMPLETED)
     closed.spheres.add(family)
     for p in (match, regional, elsewhere, closed):
-        FairEntryFactory(project=p, season=season)
+        FairEntryFactory.create(project=p, season=season)
 
     client.force_login(sponsor)
     url = reverse("projects:sponsor", args=[business.pk])
@@ -74,7 +78,7 @@ def test_an_outsider_cannot_see_a_company_sponsor_page(
 def test_the_sponsor_page_lists_pledges_with_their_state(
     client: Any, sponsor: Any, business: Any, editor: Any, project: Project
 ) -> None:
-    pledge = PledgeFactory(
+    pledge = PledgeFactory.create(
         project=project, organization=business, pledged_by=sponsor, amount=Decimal("120000")
     )
     services.pledge_accept(actor=editor, pledge=pledge)
@@ -87,7 +91,7 @@ def test_the_sponsor_page_lists_pledges_with_their_state(
 
 @pytest.fixture
 def contributions(editor: Any, sponsor: Any, business: Any, project: Project) -> None:
-    pledge = PledgeFactory(
+    pledge = PledgeFactory.create(
         project=project, organization=business, pledged_by=sponsor, amount=Decimal("120000.00")
     )
     partnership = services.pledge_accept(actor=editor, pledge=pledge)
