@@ -85,16 +85,24 @@ def _search_postgres(organizations: QuerySet[Organization], query: DirectoryQuer
     text = query.q.strip()
     parsed = search.parse_query(text)
     vector = SearchVector("search_text", config="russian")
-    condition = Q(full_name__trigram_word_similar=text)
+    organizations = organizations.annotate(search_vector=vector)
+    # each word matches by its lemma or root (full-text, GIN index) or, for typos, by trigram word
+    # similarity to the name (pg_trgm GIN index); all words must match unless any_word is asked
+    condition = Q()
+    for word in parsed:
+        word_q = Q(search_vector=SearchQuery(search.tsquery_for([word]), search_type="raw", config="russian"))
+        if len(word.original) >= 4:
+            word_q |= Q(full_name__trigram_word_similar=word.original)
+        condition = (condition | word_q) if query.any_word else (condition & word_q)
     rank: Any = TrigramWordSimilarity(text, "full_name")
     if parsed:
-        ts_query = SearchQuery(search.tsquery_for(parsed, any_word=query.any_word), search_type="raw", config="russian")
-        organizations = organizations.annotate(search_vector=vector)
-        condition |= Q(search_vector=ts_query)
+        ts_query = SearchQuery(search.tsquery_for(parsed, any_word=True), search_type="raw", config="russian")
         rank = SearchRank(vector, ts_query) + rank
     digits = "".join(text.split())
     if digits.isdigit() and len(digits) >= 4:
-        condition |= Q(inn__startswith=digits) | Q(ogrn__startswith=digits)
+        condition = Q(inn__startswith=digits) | Q(ogrn__startswith=digits)
+    elif not parsed:
+        condition = Q(full_name__trigram_word_similar=text)
     return organizations.filter(condition).annotate(relevance=rank)
 
 
