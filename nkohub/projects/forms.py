@@ -137,7 +137,12 @@ class ResultsReportForm(forms.Form):
         self.results = results
         for result in results:
             self.fields[f"actual_{result.pk}"] = MoneyField(
-                label=f"{result.name}, {result.unit} ({_('planned')}: {result.planned_value.normalize():f})",
+                label=_("%(name)s, %(unit)s (planned: %(value)s)")
+                % {
+                    "name": result.name,
+                    "unit": result.unit,
+                    "value": f"{result.planned_value.normalize():f}",
+                },
                 required=False,
                 initial=result.actual_value,
             )

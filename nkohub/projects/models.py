@@ -358,10 +358,10 @@ class FairEntry(models.Model):
     Accepted entries are what visitors browse at /fair/."""
 
     class Status(models.TextChoices):
-        SUBMITTED = "submitted", _("submitted")
-        ACCEPTED = "accepted", _("accepted")
-        REJECTED = "rejected", _("rejected")
-        WITHDRAWN = "withdrawn", _("withdrawn")
+        SUBMITTED = "submitted", _("under review")
+        ACCEPTED = "accepted", _("accepted to the fair")
+        REJECTED = "rejected", _("not accepted")
+        WITHDRAWN = "withdrawn", _("withdrawn from the fair")
 
     season = models.ForeignKey(FairSeason, on_delete=models.CASCADE, related_name="entries")
     project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="fair_entries")
@@ -497,7 +497,7 @@ class Partnership(models.Model):
     class Status(models.TextChoices):
         ACTIVE = "active", _("in progress")
         FULFILLED = "fulfilled", _("fulfilled")
-        CANCELLED = "cancelled", _("cancelled")
+        CANCELLED = "cancelled", _("ended")
 
     pledge = models.OneToOneField(Pledge, on_delete=models.CASCADE, related_name="partnership")
     status = models.CharField(
