@@ -196,8 +196,9 @@ class BookingForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["organization"].queryset = organizations  # type: ignore[attr-defined]
         self.fields["request"].queryset = requests  # type: ignore[attr-defined]
-        if len(organizations) == 1:
-            self.fields["organization"].initial = organizations[0].pk
+        only = list(organizations[:2])
+        if len(only) == 1:
+            self.fields["organization"].initial = only[0].pk
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}

@@ -110,8 +110,11 @@ def _text_search(offers: QuerySet[ResourceOffer], q: str) -> QuerySet[ResourceOf
             .annotate(rank=SearchRank(F("search_vector"), query))
             .order_by("-rank", "-published_at")
         )
-    for word_lemma in text.lemmas(q):
-        offers = offers.filter(search_lemmas__contains=f" {word_lemma} ")
+    for variants in text.query_lemma_groups(q):
+        any_form = Q()
+        for variant in variants:
+            any_form |= Q(search_lemmas__contains=f" {variant} ")
+        offers = offers.filter(any_form)
     return offers
 
 

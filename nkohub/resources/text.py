@@ -69,6 +69,28 @@ def lemma(word: str) -> str:
     return str(_analyzer().parse(word)[0].normal_form).replace("ё", "е")
 
 
+@lru_cache(maxsize=20_000)
+def lemma_variants(word: str) -> tuple[str, ...]:
+    """Every normal form the word may have ("залы" → зал, зала), most likely first, for searching."""
+    word = word.lower().replace("ё", "е")
+    if not re.search(r"[а-я]", word):
+        return (word,)
+    seen: dict[str, None] = {}
+    for parse in _analyzer().parse(word)[:4]:
+        seen.setdefault(str(parse.normal_form).replace("ё", "е"), None)
+    return tuple(seen)
+
+
+def query_lemma_groups(text: str) -> list[tuple[str, ...]]:
+    """For each meaningful word of a search query, the lemmas any of which should match."""
+    groups = []
+    for word in dict.fromkeys(words(text)):
+        variants = tuple(v for v in lemma_variants(word) if len(v) > 1 and v not in STOP_LEMMAS)
+        if variants:
+            groups.append(variants)
+    return groups
+
+
 def words(text: str) -> list[str]:
     return WORD_RE.findall(text.lower())
 

@@ -270,8 +270,8 @@ def offer_book(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     offer = _offer(request.user, pk)
     if not permissions.can_book(request.user, offer):
         raise PermissionDenied
-    organizations = list(selectors.organizations_for_booking(request.user, offer))
-    if not organizations:
+    organizations = selectors.organizations_for_booking(request.user, offer)
+    if not organizations.exists():
         messages.error(request, _("Only a member acting for an organisation can book resources."))
         return redirect(offer)
     requests_qs = selectors.requests_of(request.user).filter(

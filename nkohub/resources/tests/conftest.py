@@ -12,12 +12,16 @@ from nkohub.resources.tests.factories import OfferFactory
 
 
 @pytest.fixture(scope="session")
-def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix: None, tmp_path_factory: Any) -> None:
+def django_db_modify_db_settings(
+    django_db_modify_db_settings_parallel_suffix: None, tmp_path_factory: Any
+) -> None:
     from django.conf import settings
 
     database = settings.DATABASES["default"]
     if database["ENGINE"] == "django.db.backends.sqlite3":
-        database.setdefault("TEST", {})["NAME"] = str(tmp_path_factory.mktemp("resources-db") / "test.sqlite3")
+        database.setdefault("TEST", {})["NAME"] = str(
+            tmp_path_factory.mktemp("resources-db") / "test.sqlite3"
+        )
 
 
 @pytest.fixture
@@ -28,10 +32,14 @@ def offer(ngo: Organization, owner: Any) -> ResourceOffer:
 
 @pytest.fixture
 def requester_org(db: Any) -> Organization:
-    return OrganizationFactory(full_name="Благотворительный фонд «Калужский край»", short_name="Фонд «Калужский край»")
+    return OrganizationFactory(
+        full_name="Благотворительный фонд «Калужский край»", short_name="Фонд «Калужский край»"
+    )
 
 
 @pytest.fixture
 def requester(requester_org: Organization) -> Any:
     """Rita, owner of the requesting organisation."""
-    return MembershipFactory(organization=requester_org, role=Membership.Role.OWNER, user__email="rita@example.org").user
+    return MembershipFactory(
+        organization=requester_org, role=Membership.Role.OWNER, user__email="rita@example.org"
+    ).user

@@ -22,7 +22,7 @@ class OfferFactory(factory.django.DjangoModelFactory):
         skip_postgeneration_save = True
 
     organization = factory.SubFactory(OrganizationFactory)
-    created_by = factory.SubFactory(UserFactory)
+    created_by = factory.SubFactory(UserFactory, password=None)  # no slow hashing for bystanders
     category = Category.PREMISES
     title = factory.Sequence(lambda n: f"Зал для мероприятий №{n}")
     description = "Светлый зал со стульями и проектором для семинаров и встреч."
@@ -36,7 +36,10 @@ class OfferFactory(factory.django.DjangoModelFactory):
         """Bookable offers are open every day 08:00–22:00 unless all_week=False."""
         if create and extracted is not False and self.is_bookable:
             AvailabilityRule.objects.bulk_create(
-                AvailabilityRule(offer=self, weekday=day, start_time=dt.time(8), end_time=dt.time(22)) for day in range(7)
+                AvailabilityRule(
+                    offer=self, weekday=day, start_time=dt.time(8), end_time=dt.time(22)
+                )
+                for day in range(7)
             )
 
 
@@ -45,7 +48,7 @@ class RequestFactory(factory.django.DjangoModelFactory):
         model = ResourceRequest
 
     organization = factory.SubFactory(OrganizationFactory)
-    created_by = factory.SubFactory(UserFactory)
+    created_by = factory.SubFactory(UserFactory, password=None)  # no slow hashing for bystanders
     category = Category.PREMISES
     title = factory.Sequence(lambda n: f"Нужен зал для семинара №{n}")
     purpose = "Проводим семинар для волонтёров, нужен зал с проектором."
@@ -67,7 +70,7 @@ class BookingFactory(factory.django.DjangoModelFactory):
 
     offer = factory.SubFactory(OfferFactory)
     organization = factory.SubFactory(OrganizationFactory)
-    requested_by = factory.SubFactory(UserFactory)
+    requested_by = factory.SubFactory(UserFactory, password=None)  # no slow hashing for bystanders
     starts_at = factory.LazyFunction(lambda: slot()[0])
     ends_at = factory.LazyAttribute(lambda o: o.starts_at + dt.timedelta(hours=2))
     status = Booking.Status.PENDING

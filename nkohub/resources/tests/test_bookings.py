@@ -16,11 +16,17 @@ from nkohub.resources.tests.factories import BookingFactory, OfferFactory, slot
 pytestmark = pytest.mark.django_db
 
 
-def book(offer: Any, requester: Any, organization: Any, start: dt.datetime, end: dt.datetime) -> Booking:
-    return services.booking_create(actor=requester, offer=offer, organization=organization, starts_at=start, ends_at=end)
+def book(
+    offer: Any, requester: Any, organization: Any, start: dt.datetime, end: dt.datetime
+) -> Booking:
+    return services.booking_create(
+        actor=requester, offer=offer, organization=organization, starts_at=start, ends_at=end
+    )
 
 
-def test_a_booking_within_availability_is_pending_and_tells_the_owner(offer, owner, requester, requester_org):
+def test_a_booking_within_availability_is_pending_and_tells_the_owner(
+    offer, owner, requester, requester_org
+):
     booking = book(offer, requester, requester_org, *slot())
     assert booking.status == Booking.Status.PENDING
     note = Notification.objects.get(recipient=owner)
@@ -29,13 +35,17 @@ def test_a_booking_within_availability_is_pending_and_tells_the_owner(offer, own
 
 
 def test_a_slot_outside_the_weekly_schedule_is_refused(offer, requester, requester_org):
-    with pytest.raises(DomainError, match="недоступ|not available"):
-        book(offer, requester, requester_org, *slot(hour=21, hours=2))  # ends 23:00, schedule ends 22:00
+    with pytest.raises(DomainError, match=r"недоступ|not available"):
+        book(
+            offer, requester, requester_org, *slot(hour=21, hours=2)
+        )  # ends 23:00, schedule ends 22:00
 
 
 def test_a_closed_exception_day_is_refused(offer, requester, requester_org):
     start, end = slot(days=4)
-    AvailabilityException.objects.create(offer=offer, date=timezone.localdate(start), is_closed=True)
+    AvailabilityException.objects.create(
+        offer=offer, date=timezone.localdate(start), is_closed=True
+    )
     with pytest.raises(DomainError):
         book(offer, requester, requester_org, start, end)
 
@@ -43,11 +53,21 @@ def test_a_closed_exception_day_is_refused(offer, requester, requester_org):
 def test_an_exception_with_special_hours_replaces_the_schedule(offer, requester, requester_org):
     start, _end = slot(days=5, hour=12, hours=1)
     AvailabilityException.objects.create(
-        offer=offer, date=timezone.localdate(start), is_closed=False, start_time=dt.time(12), end_time=dt.time(14)
+        offer=offer,
+        date=timezone.localdate(start),
+        is_closed=False,
+        start_time=dt.time(12),
+        end_time=dt.time(14),
     )
     assert book(offer, requester, requester_org, start, start + dt.timedelta(hours=2)).pk
     with pytest.raises(DomainError):
-        book(offer, requester, requester_org, start - dt.timedelta(hours=2), start - dt.timedelta(hours=1))
+        book(
+            offer,
+            requester,
+            requester_org,
+            start - dt.timedelta(hours=2),
+            start - dt.timedelta(hours=1),
+        )
 
 
 def test_a_past_slot_is_refused(offer, requester, requester_org):
@@ -58,8 +78,14 @@ def test_a_past_slot_is_refused(offer, requester, requester_org):
 def test_overlapping_slot_is_refused_but_adjacent_one_is_fine(offer, requester, requester_org):
     start, end = slot(hour=10, hours=2)
     book(offer, requester, requester_org, start, end)
-    with pytest.raises(BookingConflict, match="занято|taken"):
-        book(offer, requester, requester_org, start + dt.timedelta(hours=1), end + dt.timedelta(hours=1))
+    with pytest.raises(BookingConflict, match=r"занято|taken"):
+        book(
+            offer,
+            requester,
+            requester_org,
+            start + dt.timedelta(hours=1),
+            end + dt.timedelta(hours=1),
+        )
     assert book(offer, requester, requester_org, end, end + dt.timedelta(hours=1)).pk
 
 
@@ -78,12 +104,18 @@ def test_non_bookable_offers_cannot_be_booked(ngo, owner, requester, requester_o
         book(materials, requester, requester_org, *slot())
 
 
-def test_confirm_tells_the_requester_and_marks_the_request_matched(offer, owner, requester, requester_org):
+def test_confirm_tells_the_requester_and_marks_the_request_matched(
+    offer, owner, requester, requester_org
+):
     from nkohub.resources.tests.factories import RequestFactory
 
     need = RequestFactory(organization=requester_org, created_by=requester)
     booking = services.booking_create(
-        actor=requester, offer=offer, organization=requester_org, starts_at=slot()[0], ends_at=slot()[1],
+        actor=requester,
+        offer=offer,
+        organization=requester_org,
+        starts_at=slot()[0],
+        ends_at=slot()[1],
         resource_request=need,
     )
     services.booking_confirm(actor=owner, booking=booking)
@@ -91,7 +123,10 @@ def test_confirm_tells_the_requester_and_marks_the_request_matched(offer, owner,
     need.refresh_from_db()
     assert booking.status == Booking.Status.CONFIRMED
     assert need.status == "matched"
-    assert Notification.objects.filter(recipient=requester, kind="resources.booking.confirmed").count() == 1
+    assert (
+        Notification.objects.filter(recipient=requester, kind="resources.booking.confirmed").count()
+        == 1
+    )
 
 
 def test_confirming_twice_is_refused(offer, owner, requester, requester_org):
@@ -113,34 +148,59 @@ def test_cancel_needs_a_reason_and_tells_the_other_side(offer, owner, requester,
 def test_each_side_reviews_once_after_the_slot(offer, owner, requester, requester_org):
     start, end = slot(days=-2)
     booking = BookingFactory(
-        offer=offer, organization=requester_org, requested_by=requester, starts_at=start, ends_at=end,
+        offer=offer,
+        organization=requester_org,
+        requested_by=requester,
+        starts_at=start,
+        ends_at=end,
         status=Booking.Status.CONFIRMED,
     )
-    services.review_create(actor=requester, booking=booking, side=Review.Side.REQUESTER, rating=5, text_="Спасибо!")
-    services.review_create(actor=owner, booking=booking, side=Review.Side.OWNER, rating=4, text_="Хорошие гости")
+    services.review_create(
+        actor=requester, booking=booking, side=Review.Side.REQUESTER, rating=5, text_="Спасибо!"
+    )
+    services.review_create(
+        actor=owner, booking=booking, side=Review.Side.OWNER, rating=4, text_="Хорошие гости"
+    )
     with pytest.raises(DomainError):
-        services.review_create(actor=requester, booking=booking, side=Review.Side.REQUESTER, rating=1, text_="Ещё раз")
+        services.review_create(
+            actor=requester, booking=booking, side=Review.Side.REQUESTER, rating=1, text_="Ещё раз"
+        )
     assert Notification.objects.filter(recipient=owner, kind="resources.review.created").exists()
 
 
 def test_a_review_before_the_slot_is_refused(offer, requester, requester_org):
-    booking = BookingFactory(offer=offer, organization=requester_org, requested_by=requester, status="confirmed")
+    booking = BookingFactory(
+        offer=offer, organization=requester_org, requested_by=requester, status="confirmed"
+    )
     with pytest.raises(DomainError):
-        services.review_create(actor=requester, booking=booking, side=Review.Side.REQUESTER, rating=5, text_="Рано")
+        services.review_create(
+            actor=requester, booking=booking, side=Review.Side.REQUESTER, rating=5, text_="Рано"
+        )
 
 
 @pytest.mark.skipif("connection.vendor != 'postgresql'")
-def test_postgres_exclusion_constraint_refuses_overlap_written_past_the_service(offer, requester, requester_org):
+def test_postgres_exclusion_constraint_refuses_overlap_written_past_the_service(
+    offer, requester, requester_org
+):
     start, end = slot()
     BookingFactory(offer=offer, organization=requester_org, starts_at=start, ends_at=end)
     with pytest.raises(IntegrityError, match="resources_booking_no_overlap"), transaction.atomic():
-        BookingFactory(offer=offer, organization=requester_org, starts_at=start + dt.timedelta(minutes=30), ends_at=end)
+        BookingFactory(
+            offer=offer,
+            organization=requester_org,
+            starts_at=start + dt.timedelta(minutes=30),
+            ends_at=end,
+        )
     # Declined bookings do not hold the slot, so the constraint lets them be.
-    BookingFactory(offer=offer, organization=requester_org, starts_at=start, ends_at=end, status="declined")
+    BookingFactory(
+        offer=offer, organization=requester_org, starts_at=start, ends_at=end, status="declined"
+    )
 
 
 # --- concurrency: real threads against the real database ------------------------------------
-def _race(offer: Any, requester: Any, organization: Any, slots: list[tuple[dt.datetime, dt.datetime]]) -> dict[str, Any]:
+def _race(
+    offer: Any, requester: Any, organization: Any, slots: list[tuple[dt.datetime, dt.datetime]]
+) -> dict[str, Any]:
     barrier = threading.Barrier(len(slots))
     results: dict[str, Any] = {"ok": [], "conflict": 0, "errors": []}
     lock = threading.Lock()
@@ -156,7 +216,7 @@ def _race(offer: Any, requester: Any, organization: Any, slots: list[tuple[dt.da
         except BookingConflict:
             with lock:
                 results["conflict"] += 1
-        except Exception as error:  # noqa: BLE001 — every other outcome fails the test below
+        except Exception as error:
             with lock:
                 results["errors"].append(repr(error))
         finally:
@@ -173,11 +233,15 @@ def _race(offer: Any, requester: Any, organization: Any, slots: list[tuple[dt.da
 def _require_shared_database() -> None:
     name = str(connection.settings_dict["NAME"])
     if connection.vendor == "sqlite" and ("memory" in name or name == ""):
-        pytest.fail("the concurrency tests need a file SQLite database (see nkohub/resources/tests/conftest.py)")
+        pytest.fail(
+            "the concurrency tests need a file SQLite database (see nkohub/resources/tests/conftest.py)"
+        )
 
 
 @pytest.mark.django_db(transaction=True)
-def test_twenty_concurrent_bookings_of_the_same_slot_exactly_one_wins(offer, requester, requester_org):
+def test_twenty_concurrent_bookings_of_the_same_slot_exactly_one_wins(
+    offer, requester, requester_org
+):
     _require_shared_database()
     start, end = slot(days=6, hour=10, hours=2)
     results = _race(offer, requester, requester_org, [(start, end)] * 20)
@@ -188,11 +252,16 @@ def test_twenty_concurrent_bookings_of_the_same_slot_exactly_one_wins(offer, req
 
 
 @pytest.mark.django_db(transaction=True)
-def test_twenty_concurrent_overlapping_but_different_slots_exactly_one_wins(offer, requester, requester_org):
+def test_twenty_concurrent_overlapping_but_different_slots_exactly_one_wins(
+    offer, requester, requester_org
+):
     _require_shared_database()
     base, _end = slot(days=6, hour=9, hours=1)
     # Starts 10 minutes apart, 4 hours long: every pair overlaps, no two are identical.
-    slots = [(base + dt.timedelta(minutes=10 * i), base + dt.timedelta(minutes=10 * i, hours=4)) for i in range(20)]
+    slots = [
+        (base + dt.timedelta(minutes=10 * i), base + dt.timedelta(minutes=10 * i, hours=4))
+        for i in range(20)
+    ]
     results = _race(offer, requester, requester_org, slots)
     assert results["errors"] == []
     assert len(results["ok"]) == 1
@@ -203,7 +272,10 @@ def test_twenty_concurrent_overlapping_but_different_slots_exactly_one_wins(offe
 def test_concurrent_non_overlapping_slots_all_win(offer, requester, requester_org):
     _require_shared_database()
     base, _end = slot(days=6, hour=8, hours=1)
-    slots = [(base + dt.timedelta(minutes=30 * i), base + dt.timedelta(minutes=30 * (i + 1))) for i in range(10)]
+    slots = [
+        (base + dt.timedelta(minutes=30 * i), base + dt.timedelta(minutes=30 * (i + 1)))
+        for i in range(10)
+    ]
     results = _race(offer, requester, requester_org, slots)
     assert results["errors"] == []
     assert len(results["ok"]) == 10

@@ -1,0 +1,463 @@
+import datetime as dt
+import io
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+from django.utils import timezone
+
+from nkohub.core.models import AuditEntry
+from nkohub.resources.models import Booking, OfferPhoto, ResourceOffer, ResourceRequest, Review
+from nkohub.resources.tests.factories import BookingFactory, OfferFactory, RequestFactory, slot
+
+pytestmark = pytest.mark.django_db
+
+
+def png_bytes() -> bytes:
+    from PIL import Image
+
+    buffer = io.BytesIO()
+    Image.new("RGB", (40, 30), "navy").save(buffer, format="PNG")
+    return buffer.getvalue()
+
+
+# --- catalogue ---------------------------------------------------------------------------
+def test_the_catalogue_shows_published_offers_to_guests(client, offer, ngo):
+    OfferFactory(organization=ngo, title="Черновик зала", status=ResourceOffer.Status.DRAFT)
+    response = client.get(reverse("resources:catalogue"))
+    assert response.status_code == 200
+    assert offer.title in response.text
+    assert "Черновик зала" not in response.text
+    assert "Банк ресурсов" in response.text
+
+
+def test_the_catalogue_is_constant_in_queries(client, ngo, django_assert_num_queries):
+    OfferFactory.create_batch(5, organization=ngo)
+    # the count, the page of offers, the municipalities of the filter
+    with django_assert_num_queries(3):
+        client.get(reverse("resources:catalogue"))
+    OfferFactory.create_batch(20, organization=ngo)
+    with django_assert_num_queries(3):
+        client.get(reverse("resources:catalogue"))
+
+
+def test_the_catalogue_filters_by_category_and_finds_word_forms(client, ngo, owner):
+    from nkohub.resources import services
+
+    hall = services.offer_create(
+        actor=owner,
+        organization=ngo,
+        publish=True,
+        category="premises",
+        title="Просторный зал",
+        description="Для семинаров и тренингов.",
+        municipality=ngo.municipality,
+        terms="free",
+    )
+    bus = OfferFactory(organization=ngo, category="transport", title="Микроавтобус")
+    response = client.get(reverse("resources:catalogue"), {"category": "transport"})
+    assert bus.title in response.text
+    assert hall.title not in response.text
+    response = client.get(reverse("resources:catalogue"), {"q": "залы семинар"})
+    assert hall.title in response.text
+    assert bus.title not in response.text
+
+
+def test_the_catalogue_free_on_filter_hides_fully_closed_days(client, offer, ngo):
+    day = timezone.localdate() + dt.timedelta(days=8)
+    offer.availability_exceptions.create(date=day, is_closed=True)
+    response = client.get(reverse("resources:catalogue"), {"free_on": day.isoformat()})
+    assert offer.title not in response.text
+    response = client.get(
+        reverse("resources:catalogue"), {"free_on": (day + dt.timedelta(days=1)).isoformat()}
+    )
+    assert offer.title in response.text
+
+
+def test_htmx_gets_only_the_results(client, offer):
+    response = client.get(reverse("resources:catalogue"), headers={"HX-Request": "true"})
+    assert offer.title in response.text
+    assert "<html" not in response.text
+
+
+# --- offers --------------------------------------------------------------------------------
+def test_a_draft_is_hidden_from_outsiders_and_shown_to_its_owner(client, ngo, owner, outsider):
+    draft = OfferFactory(organization=ngo, status=ResourceOffer.Status.DRAFT)
+    client.force_login(outsider)
+    assert client.get(draft.get_absolute_url()).status_code == 404
+    client.force_login(owner)
+    assert client.get(draft.get_absolute_url()).status_code == 200
+
+
+def test_an_editor_creates_and_publishes_an_offer_for_the_organisation(client, ngo, editor):
+    client.force_login(editor)
+    response = client.post(
+        reverse("resources:offer_create"),
+        {
+            "organization": ngo.pk,
+            "category": "premises",
+            "title": "Зал на 30 мест",
+            "description": "Светлый зал",
+            "municipality": ngo.municipality.pk,
+            "terms": "free",
+            "publish": "1",
+        },
+    )
+    offer = ResourceOffer.objects.get(title="Зал на 30 мест")
+    assert response.status_code == 302
+    assert response["Location"] == reverse("resources:offer_availability", args=[offer.pk])
+    assert offer.status == ResourceOffer.Status.PUBLISHED
+    assert offer.organization == ngo
+    assert AuditEntry.objects.filter(action="resources.offer.create").exists()
+
+
+def test_a_person_offers_a_resource_privately(client, outsider, ngo):
+    client.force_login(outsider)
+    client.post(
+        reverse("resources:offer_create"),
+        {
+            "category": "materials",
+            "title": "Коробки для переезда",
+            "description": "20 штук",
+            "municipality": ngo.municipality.pk,
+            "terms": "free",
+        },
+    )
+    offer = ResourceOffer.objects.get(title="Коробки для переезда")
+    assert offer.organization is None
+    assert offer.created_by == outsider
+    assert offer.status == "draft"
+
+
+def test_an_outsider_cannot_offer_in_an_organisations_name(client, ngo, outsider):
+    client.force_login(outsider)
+    response = client.post(
+        reverse("resources:offer_create"),
+        {
+            "organization": ngo.pk,
+            "category": "premises",
+            "title": "Чужой зал",
+            "description": "…",
+            "municipality": ngo.municipality.pk,
+            "terms": "free",
+        },
+    )
+    assert response.status_code == 200
+    assert not ResourceOffer.objects.filter(title="Чужой зал").exists()
+    assert "Выберите корректный вариант" in response.text
+
+
+def test_the_offer_form_says_what_is_wrong_in_russian(client, editor):
+    client.force_login(editor)
+    response = client.post(reverse("resources:offer_create"), {"title": ""})
+    assert "Обязательное поле" in response.text
+
+
+@pytest.mark.parametrize("person", ["outsider", "member"])
+def test_only_those_acting_for_the_organisation_edit_or_pause_an_offer(
+    client, offer, person, request
+):
+    client.force_login(request.getfixturevalue(person))
+    assert client.get(reverse("resources:offer_edit", args=[offer.pk])).status_code == 403
+    assert (
+        client.post(
+            reverse("resources:offer_status", args=[offer.pk]), {"status": "paused"}
+        ).status_code
+        == 403
+    )
+    assert (
+        client.post(
+            reverse("resources:offer_availability", args=[offer.pk]),
+            {
+                "action": "rule",
+                "rule-weekday": 0,
+                "rule-start_time": "09:00",
+                "rule-end_time": "10:00",
+            },
+        ).status_code
+        == 403
+    )
+    assert client.post(reverse("resources:offer_photos", args=[offer.pk]), {}).status_code == 403
+    offer.refresh_from_db()
+    assert offer.status == ResourceOffer.Status.PUBLISHED
+
+
+def test_the_owner_pauses_and_an_invalid_transition_is_refused(client, offer, owner):
+    client.force_login(owner)
+    client.post(reverse("resources:offer_status", args=[offer.pk]), {"status": "paused"})
+    offer.refresh_from_db()
+    assert offer.status == "paused"
+    response = client.post(
+        reverse("resources:offer_status", args=[offer.pk]), {"status": "draft"}, follow=True
+    )
+    offer.refresh_from_db()
+    assert offer.status == "paused"
+    assert "нельзя" in response.text
+
+
+def test_the_owner_sets_a_weekly_window_and_an_exception(client, owner, ngo):
+    offer = OfferFactory(organization=ngo, all_week=False)
+    client.force_login(owner)
+    url = reverse("resources:offer_availability", args=[offer.pk])
+    client.post(
+        url,
+        {"action": "rule", "rule-weekday": 2, "rule-start_time": "09:00", "rule-end_time": "13:00"},
+    )
+    response = client.post(
+        url,
+        {"action": "rule", "rule-weekday": 2, "rule-start_time": "12:00", "rule-end_time": "15:00"},
+    )
+    assert "пересекается" in response.text
+    day = timezone.localdate() + dt.timedelta(days=3)
+    client.post(
+        url, {"action": "exception", "exception-date": day.isoformat(), "exception-is_closed": "on"}
+    )
+    assert offer.availability_rules.count() == 1
+    assert offer.availability_exceptions.filter(date=day, is_closed=True).exists()
+
+
+def test_a_photo_is_checked_before_it_is_stored(client, offer, owner):
+    client.force_login(owner)
+    url = reverse("resources:offer_photos", args=[offer.pk])
+    fake = SimpleUploadedFile("zal.jpg", b"<?php echo 1; ?>", content_type="image/jpeg")
+    response = client.post(url, {"image": fake, "caption": "Зал"})
+    assert response.status_code == 200
+    assert not OfferPhoto.objects.exists()
+    real = SimpleUploadedFile("zal.png", png_bytes(), content_type="image/png")
+    assert client.post(url, {"image": real, "caption": "Зал с окнами"}).status_code == 302
+    assert OfferPhoto.objects.get().caption == "Зал с окнами"
+
+
+def test_a_too_large_photo_is_refused(client, offer, owner, settings):
+    client.force_login(owner)
+    big = SimpleUploadedFile(
+        "big.png", png_bytes() + b"\0" * (5 * 1024 * 1024), content_type="image/png"
+    )
+    response = client.post(
+        reverse("resources:offer_photos", args=[offer.pk]), {"image": big, "caption": "Большое"}
+    )
+    assert "5 МБ" in response.text
+    assert not OfferPhoto.objects.exists()
+
+
+def test_the_calendar_shows_taken_slots(client, offer, requester_org):
+    start, end = slot(days=1, hour=11)
+    BookingFactory(
+        offer=offer, organization=requester_org, starts_at=start, ends_at=end, status="confirmed"
+    )
+    response = client.get(
+        reverse("resources:offer_calendar", args=[offer.pk]), {"week": start.date().isoformat()}
+    )
+    assert response.status_code == 200
+    assert "11:00–13:00" in response.text
+
+
+# --- bookings --------------------------------------------------------------------------------
+def _booking_data(organization, days=3):
+    day = timezone.localdate() + dt.timedelta(days=days)
+    return {
+        "organization": organization.pk,
+        "date": day.isoformat(),
+        "start_time": "10:00",
+        "end_time": "12:00",
+    }
+
+
+def test_a_requester_books_a_slot(client, offer, requester, requester_org):
+    client.force_login(requester)
+    response = client.post(
+        reverse("resources:offer_book", args=[offer.pk]), _booking_data(requester_org)
+    )
+    booking = Booking.objects.get()
+    assert response["Location"] == booking.get_absolute_url()
+    assert booking.organization == requester_org
+    assert booking.status == "pending"
+
+
+def test_a_taken_slot_is_explained_next_to_the_form(client, offer, requester, requester_org):
+    client.force_login(requester)
+    client.post(reverse("resources:offer_book", args=[offer.pk]), _booking_data(requester_org))
+    response = client.post(
+        reverse("resources:offer_book", args=[offer.pk]), _booking_data(requester_org)
+    )
+    assert response.status_code == 200
+    assert "уже занято" in response.text
+    assert Booking.objects.count() == 1
+
+
+def test_the_owner_cannot_book_their_own_offer(client, offer, owner):
+    client.force_login(owner)
+    assert client.get(reverse("resources:offer_book", args=[offer.pk])).status_code == 403
+
+
+def test_one_cannot_book_for_an_organisation_one_does_not_act_for(
+    client, offer, requester, other_ngo
+):
+    client.force_login(requester)
+    response = client.post(
+        reverse("resources:offer_book", args=[offer.pk]), _booking_data(other_ngo)
+    )
+    assert response.status_code == 200
+    assert not Booking.objects.exists()
+
+
+@pytest.fixture
+def booking(offer, requester, requester_org):
+    return BookingFactory(offer=offer, organization=requester_org, requested_by=requester)
+
+
+def test_an_outsider_does_not_see_a_booking(client, booking, outsider):
+    client.force_login(outsider)
+    assert client.get(booking.get_absolute_url()).status_code == 404
+    assert client.post(reverse("resources:booking_confirm", args=[booking.pk])).status_code == 404
+    assert (
+        client.post(
+            reverse("resources:booking_cancel", args=[booking.pk]), {"reason": "x"}
+        ).status_code
+        == 404
+    )
+
+
+def test_the_requester_cannot_confirm_their_own_booking(client, booking, requester):
+    client.force_login(requester)
+    assert client.post(reverse("resources:booking_confirm", args=[booking.pk])).status_code == 403
+    booking.refresh_from_db()
+    assert booking.status == "pending"
+
+
+def test_the_owner_confirms_and_the_requester_cancels_with_a_reason(
+    client, booking, owner, requester
+):
+    client.force_login(owner)
+    client.post(reverse("resources:booking_confirm", args=[booking.pk]), {"note": "Ключ у охраны"})
+    booking.refresh_from_db()
+    assert booking.status == "confirmed"
+    assert booking.decision_note == "Ключ у охраны"
+    client.force_login(requester)
+    response = client.post(reverse("resources:booking_cancel", args=[booking.pk]), {"reason": ""})
+    assert response.status_code == 400
+    client.post(
+        reverse("resources:booking_cancel", args=[booking.pk]), {"reason": "Заболел ведущий"}
+    )
+    booking.refresh_from_db()
+    assert booking.status == "cancelled"
+    assert booking.cancel_reason == "Заболел ведущий"
+
+
+def test_reviews_only_after_the_slot_and_only_by_the_sides(client, booking, requester, outsider):
+    client.force_login(requester)
+    assert (
+        client.post(
+            reverse("resources:booking_review", args=[booking.pk]), {"rating": 5, "text": "Рано"}
+        ).status_code
+        == 403
+    )
+    start, end = slot(days=-1)
+    Booking.objects.filter(pk=booking.pk).update(starts_at=start, ends_at=end, status="confirmed")
+    client.force_login(outsider)
+    assert (
+        client.post(
+            reverse("resources:booking_review", args=[booking.pk]), {"rating": 5, "text": "Я"}
+        ).status_code
+        == 404
+    )
+    client.force_login(requester)
+    client.post(
+        reverse("resources:booking_review", args=[booking.pk]), {"rating": 5, "text": "Всё отлично"}
+    )
+    assert Review.objects.get().side == Review.Side.REQUESTER
+
+
+# --- requests --------------------------------------------------------------------------------
+def test_a_member_without_acting_rights_cannot_request(client, member):
+    client.force_login(member)
+    response = client.get(reverse("resources:request_create"))
+    assert response.status_code == 302
+
+
+def test_an_editor_publishes_a_request_and_sees_suggestions(client, ngo, editor, other_ngo):
+    hall = OfferFactory(organization=other_ngo, municipality=ngo.municipality)
+    client.force_login(editor)
+    day = timezone.localdate() + dt.timedelta(days=4)
+    response = client.post(
+        reverse("resources:request_create"),
+        {
+            "organization": ngo.pk,
+            "category": "premises",
+            "title": "Нужен зал",
+            "purpose": "Для собрания",
+            "municipality": ngo.municipality.pk,
+            "needed_from": day.isoformat(),
+        },
+        follow=True,
+    )
+    resource_request = ResourceRequest.objects.get()
+    assert resource_request.needed_until == day
+    assert hall.title in response.text
+
+
+def test_outsiders_cannot_edit_or_close_a_request(client, ngo, outsider, member):
+    resource_request = RequestFactory(organization=ngo)
+    for person in (outsider, member):
+        client.force_login(person)
+        assert (
+            client.get(reverse("resources:request_edit", args=[resource_request.pk])).status_code
+            == 403
+        )
+        assert (
+            client.post(
+                reverse("resources:request_status", args=[resource_request.pk]),
+                {"status": "closed"},
+            ).status_code
+            == 403
+        )
+    closed = RequestFactory(organization=ngo, status="closed")
+    assert client.get(closed.get_absolute_url()).status_code == 404
+
+
+def test_a_request_in_the_past_is_refused(client, ngo, editor):
+    client.force_login(editor)
+    response = client.post(
+        reverse("resources:request_create"),
+        {
+            "organization": ngo.pk,
+            "category": "premises",
+            "title": "Вчера",
+            "purpose": "…",
+            "municipality": ngo.municipality.pk,
+            "needed_from": "2020-01-01",
+        },
+    )
+    assert "уже прошёл" in response.text
+
+
+# --- the cabinet -----------------------------------------------------------------------------
+def _fill(ngo, requester_org, rows: int) -> None:
+    offers = OfferFactory.create_batch(rows, organization=ngo)
+    RequestFactory.create_batch(rows, organization=ngo)
+    for n, offer in enumerate(offers):
+        start, end = slot(days=n + 1)
+        BookingFactory(offer=offer, organization=requester_org, starts_at=start, ends_at=end)
+
+
+@pytest.mark.parametrize("tab", ["offers", "requests", "bookings"])
+def test_my_resources_lists_are_constant_in_queries(
+    client, ngo, owner, requester_org, tab, django_assert_num_queries
+):
+    client.force_login(owner)
+    url = reverse("resources:mine") + f"?tab={tab}"
+    _fill(ngo, requester_org, 5)
+    # the session, the person, the count, the page of rows
+    with django_assert_num_queries(4):
+        response = client.get(url)
+    assert response.status_code == 200
+    _fill(ngo, requester_org, 20)
+    with django_assert_num_queries(4):
+        client.get(url)
+
+
+def test_the_cabinet_shows_the_resource_block(client, owner, booking):
+    client.force_login(owner)
+    response = client.get(reverse("core:cabinet"))
+    assert "Мои предложения" in response.text
+    assert "ожидает подтверждения" in response.text
