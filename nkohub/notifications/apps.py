@@ -19,6 +19,7 @@ class NotificationsConfig(AppConfig):
         from nkohub.notifications.views import cabinet_context
 
         register_notification_kind(services.TEST_KIND, _("Test notifications you send yourself"))
+        register_notification_kind("notifications.welcome", _("Welcome messages and tips"))
         hour, minute = (int(part) for part in settings.NOTIFICATIONS_DIGEST_TIME.split(":"))
         register_periodic_job(
             PeriodicJob(

@@ -5,30 +5,42 @@ from django.utils.translation import gettext_lazy as _
 
 from nkohub.notifications.models import ALL_KINDS, EmailMode
 
+FOLLOW_DEFAULT = ""
+
 
 class PreferencesForm(forms.Form):
-    """One choice per kind of notification, plus the default for kinds not listed."""
+    """The default for every kind, and for each kind either "as the default" or its own choice."""
 
     def __init__(
-        self, *args: Any, rows: list[dict[str, Any]], default_mode: str | None, **kwargs: Any
+        self, *args: Any, sections: list[dict[str, Any]], default_mode: str | None, **kwargs: Any
     ) -> None:
         super().__init__(*args, **kwargs)
         self.fields[ALL_KINDS] = forms.ChoiceField(
-            label=_("Everything else (and new kinds of notifications)"),
+            label=_("All notifications"),
             choices=EmailMode.choices,
             initial=default_mode or EmailMode.IMMEDIATE,
             widget=forms.RadioSelect,
         )
-        self.kind_fields = []
-        for row in rows:
-            self.fields[row["code"]] = forms.ChoiceField(
-                label=row["label"],
-                choices=EmailMode.choices,
-                initial=row["mode"],
-                widget=forms.RadioSelect,
-                required=False,  # a kind left out of the form keeps its setting
-            )
-            self.kind_fields.append(row["code"])
+        self.sections = []
+        for section in sections:
+            names = []
+            for row in section["rows"]:
+                self.fields[row["code"]] = forms.ChoiceField(
+                    label=row["label"],
+                    choices=[(FOLLOW_DEFAULT, _("As for all")), *EmailMode.choices],
+                    initial=row["mode"],
+                    widget=forms.RadioSelect,
+                    required=False,
+                )
+                names.append(row["code"])
+            self.sections.append({"name": section["name"], "names": names})
 
     def modes(self) -> dict[str, str]:
-        return {name: value for name, value in self.cleaned_data.items() if value}
+        """Kind → mode; "" means the kind follows the person's default. Kinds not posted keep their setting."""
+        return {name: self.cleaned_data[name] for name in self.fields if name in self.data}
+
+    def bound_sections(self) -> list[dict[str, Any]]:
+        return [
+            {"name": s["name"], "fields": [self[name] for name in s["names"]]}
+            for s in self.sections
+        ]

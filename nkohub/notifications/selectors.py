@@ -3,7 +3,9 @@
 from collections.abc import Iterable
 from typing import Any
 
+from django.apps import apps
 from django.db.models import Count, Q, QuerySet
+from django.utils.translation import gettext
 
 from nkohub.notifications.kinds import get_kind, registered_kinds
 from nkohub.notifications.models import (
@@ -57,25 +59,31 @@ def inbox_counts(user: Any) -> dict[str, int]:
     )
 
 
-def preference_rows(user: Any) -> list[dict[str, Any]]:
-    """The kinds a person can set (registered ones and any they have received), with their current mode."""
+def preference_sections(user: Any) -> list[dict[str, Any]]:
+    """The kinds a person can set (registered ones and any they have received), grouped by the app
+    that sends them, each with the person's own choice ("" when they follow their default)."""
     received = set(
         Notification.objects.filter(recipient=user).values_list("kind", flat=True).distinct()
     )
     codes = {kind.code for kind in registered_kinds()} | received
     saved = dict(NotificationPreference.objects.filter(user=user).values_list("kind", "email_mode"))
-    default_mode = saved.get(ALL_KINDS)
-    rows = []
-    for code in sorted(codes, key=lambda c: str(get_kind(c).label).lower()):
-        kind = get_kind(code)
-        rows.append(
-            {
-                "code": code,
-                "label": kind.label,
-                "mode": saved.get(code) or default_mode or kind.default_email_mode,
-            }
+    sections: dict[str, list[dict[str, Any]]] = {}
+    for code in codes:
+        sections.setdefault(_section_name(code), []).append(
+            {"code": code, "label": get_kind(code).label, "mode": saved.get(code, "")}
         )
-    return rows
+    return [
+        {"name": name, "rows": sorted(rows, key=lambda row: str(row["label"]).lower())}
+        for name, rows in sorted(sections.items(), key=lambda item: item[0].lower())
+    ]
+
+
+def _section_name(code: str) -> str:
+    app_label = code.split(".", 1)[0]
+    try:
+        return str(apps.get_app_config(app_label).verbose_name)
+    except LookupError:
+        return gettext("Other")
 
 
 def default_preference(user: Any) -> str | None:

@@ -176,20 +176,26 @@ def notification_send_test(*, actor: Any) -> Notification:
 
 @transaction.atomic
 def notification_preferences_set(*, actor: Any, modes: dict[str, str]) -> int:
-    """Save a person's e-mail mode per kind (kind "*" is their default); returns how many changed."""
+    """Save a person's e-mail mode per kind (kind "*" is their default; "" makes a kind follow it again).
+
+    Returns how many settings changed.
+    """
     saved = dict(
         NotificationPreference.objects.filter(user=actor).values_list("kind", "email_mode")
     )
     changes = {}
     for kind, mode in modes.items():
-        if mode not in EmailMode.values:
+        if (mode and mode not in EmailMode.values) or (kind == ALL_KINDS and not mode):
             raise DomainError(_("Unknown e-mail setting."), field=kind)
-        if saved.get(kind) == mode:
+        if saved.get(kind, "") == mode:
             continue
-        NotificationPreference.objects.update_or_create(
-            user=actor, kind=kind, defaults={"email_mode": mode}
-        )
-        changes[kind] = [saved.get(kind), mode]
+        if mode:
+            NotificationPreference.objects.update_or_create(
+                user=actor, kind=kind, defaults={"email_mode": mode}
+            )
+        else:
+            NotificationPreference.objects.filter(user=actor, kind=kind).delete()
+        changes[kind] = [saved.get(kind), mode or None]
     if changes:
         audit_log(
             actor=actor, action="notifications.preferences_changed", obj=actor, changes=changes

@@ -21,7 +21,13 @@ from nkohub.notifications import selectors, services
 from nkohub.notifications.forms import PreferencesForm
 from nkohub.notifications.kinds import get_kind
 from nkohub.notifications.mail import read_unsubscribe_token
-from nkohub.notifications.models import ALL_KINDS, EmailDelivery, Notification, TaskFailure
+from nkohub.notifications.models import (
+    ALL_KINDS,
+    EmailDelivery,
+    EmailMode,
+    Notification,
+    TaskFailure,
+)
 from nkohub.notifications.permissions import can_view_operations, get_notification_for_user
 from nkohub.notifications.scheduling import periodic_jobs
 
@@ -111,9 +117,9 @@ def open_notification(request: AuthenticatedHttpRequest, pk: int) -> HttpRespons
 @login_required
 @require_http_methods(["GET", "POST"])
 def preferences(request: AuthenticatedHttpRequest) -> HttpResponse:
-    rows = selectors.preference_rows(request.user)
+    sections = selectors.preference_sections(request.user)
     default_mode = selectors.default_preference(request.user)
-    form = PreferencesForm(request.POST or None, rows=rows, default_mode=default_mode)
+    form = PreferencesForm(request.POST or None, sections=sections, default_mode=default_mode)
     if request.method == "POST" and form.is_valid():
         try:
             services.notification_preferences_set(actor=request.user, modes=form.modes())
@@ -128,7 +134,8 @@ def preferences(request: AuthenticatedHttpRequest) -> HttpResponse:
         {
             "form": form,
             "default_field": form[ALL_KINDS],
-            "kind_fields": [form[name] for name in form.kind_fields],
+            "sections": form.bound_sections(),
+            "mode_labels": [_("As for all"), *EmailMode.labels],
             "digest_time": settings.NOTIFICATIONS_DIGEST_TIME,
         },
     )

@@ -7,7 +7,7 @@ from django.urls import reverse
 
 from nkohub.core.models import AuditEntry
 from nkohub.notifications.models import ALL_KINDS, EmailMode, NotificationPreference
-from nkohub.notifications.services import TEST_KIND
+from nkohub.notifications.services import TEST_KIND, notify
 from nkohub.notifications.tests.factories import NotificationFactory
 
 pytestmark = pytest.mark.django_db
@@ -25,7 +25,7 @@ def test_it_lists_registered_kinds_and_those_received(client: Client, owner: Any
     assert "Пробные уведомления, которые вы отправляете себе" in response.text
     assert "tests.received.kind" in response.text
     assert "В ежедневной сводке" in response.text
-    assert "Всё остальное" in response.text
+    assert "Все уведомления" in response.text
 
 
 def test_saving_stores_a_choice_per_kind_and_is_audited(client: Client, owner: Any) -> None:
@@ -42,9 +42,36 @@ def test_saving_stores_a_choice_per_kind_and_is_audited(client: Client, owner: A
     )
     assert modes == {"tests.received.kind": "digest", TEST_KIND: "off", ALL_KINDS: "immediate"}
     assert AuditEntry.objects.filter(action="notifications.preferences_changed").count() == 1
-    assert 'value="digest" checked' in client.get(URL).text.replace(
-        'id="id_tests.received.kind_1" ', ""
+    form = client.get(URL).context["form"]
+    assert form["tests.received.kind"].initial == "digest"
+
+
+def test_a_kind_can_follow_the_default_again(
+    client: Client, owner: Any, django_capture_on_commit_callbacks: Any
+) -> None:
+    NotificationPreference.objects.create(
+        user=owner, kind="tests.received.kind", email_mode=EmailMode.IMMEDIATE
     )
+    NotificationFactory(recipient=owner, kind="tests.received.kind")
+    client.force_login(owner)
+    client.post(URL, {"tests.received.kind": "", ALL_KINDS: "digest"})
+    modes = dict(
+        NotificationPreference.objects.filter(user=owner).values_list("kind", "email_mode")
+    )
+    assert modes == {ALL_KINDS: "digest"}
+    with django_capture_on_commit_callbacks(execute=True):
+        (notification,) = notify(
+            recipients=[owner], kind="tests.received.kind", title="По умолчанию"
+        )
+    assert notification.email_mode == EmailMode.DIGEST
+    assert mail.outbox == []
+
+
+def test_kinds_are_grouped_by_the_app_that_sends_them(client: Client, owner: Any) -> None:
+    client.force_login(owner)
+    response = client.get(URL)
+    assert "<h2>Уведомления</h2>" in response.text
+    assert "Как для всех" in response.text
 
 
 def test_an_unknown_choice_is_refused_with_a_message(client: Client, owner: Any) -> None:

@@ -1,0 +1,59 @@
+"""The inbox in a real browser: the unread badge loads and updates with htmx, mark-read works in place,
+the link leads to the object, and e-mail settings are saved."""
+
+import re
+from typing import Any
+
+from playwright.sync_api import expect
+
+from nkohub.notifications.models import NotificationPreference
+from nkohub.notifications.services import notify
+
+
+def test_a_person_reads_notifications_and_sets_email(
+    page: Any, shot: Any, login: Any, owner: Any, ngo: Any, assert_accessible: Any
+) -> None:
+    notify(
+        recipients=[owner],
+        kind="tests.appeal.answered",
+        title="Министерство ответило на ваше обращение",
+        body="Ответ приложен.",
+        url=f"/organizations/{ngo.pk}/",
+        obj=ngo,
+    )
+    notify(
+        recipients=[owner],
+        kind="tests.booking.requested",
+        title="Запрос на бронирование зала",
+        body="На 5 декабря, 10:00–12:00.",
+    )
+    login(owner)
+
+    badge = page.locator("#notifications-badge")
+    expect(badge.locator(".badge")).to_have_text(re.compile(r"^2"))
+    badge.get_by_role("link").click()
+    page.wait_for_url(re.compile(r"/notifications/$"))
+    expect(page.get_by_role("heading", level=1)).to_have_text("Уведомления")
+    shot("inbox")
+    assert_accessible("on the inbox")
+
+    item = page.locator("li.notification", has_text="Запрос на бронирование зала")
+    item.get_by_role("button", name=re.compile("Отметить прочитанным")).click()
+    expect(item.get_by_role("button", name=re.compile("Отметить непрочитанным"))).to_be_visible()
+    expect(badge.locator(".badge")).to_have_text(re.compile(r"^1"))
+    shot("after-mark-read")
+    assert_accessible("after marking a notification read")
+
+    page.get_by_role("link", name="Министерство ответило на ваше обращение").click()
+    page.wait_for_url(re.compile(rf"/organizations/{ngo.pk}/$"))
+    expect(page.locator("#notifications-badge .badge")).to_have_count(0)
+
+    page.goto("/notifications/settings/")
+    fieldset = page.locator("fieldset", has_text="Все уведомления")
+    fieldset.get_by_label("В ежедневной сводке").check()
+    page.get_by_role("button", name="Сохранить").click()
+    expect(page.get_by_text("Настройки уведомлений сохранены")).to_be_visible()
+    shot("settings-saved")
+    assert_accessible("on the saved settings")
+    assert NotificationPreference.objects.get(user=owner, kind="*").email_mode == "digest"
+    assert page.console_errors == []
