@@ -220,6 +220,11 @@ def _ru_money(amount: Decimal) -> str:
     return f"{int(whole):,}".replace(",", " ") + f",{kopecks} ₽"
 
 
+def _percent(value: Decimal) -> str:
+    text = f"{value.quantize(Decimal('0.1')):f}".removesuffix(".0")
+    return text.replace(".", ",")
+
+
 def _ru_date(value: date) -> str:
     return value.strftime("%d.%m.%Y")
 
@@ -243,8 +248,8 @@ def check_required(doc: Snapshot) -> Iterable[Finding]:
             yield Finding(
                 Severity.IMPORTANT,
                 name,
-                f"Раздел «{label}» слишком короткий: {len(text)} знаков, эксперты ждут "
-                f"не меньше {minimum}.",
+                f"Раздел «{label}» слишком короткий ({len(text)} зн.): эксперты ждут "
+                f"не меньше {minimum} знаков.",
                 "too_short",
             )
     if not doc.get("direction_id"):
@@ -275,8 +280,8 @@ def check_goal(doc: Snapshot) -> Iterable[Finding]:
         yield Finding(
             Severity.IMPORTANT,
             "goal",
-            f"В разделе «Цель» сформулировано {goals} цели; у проекта должна быть одна цель, "
-            "остальное — задачи.",
+            f"В разделе «Цель» сформулировано несколько целей ({goals}); у проекта должна "
+            "быть одна цель, остальное — задачи.",
             "several_goals",
         )
 
@@ -433,8 +438,8 @@ def check_money(doc: Snapshot, rules: CompetitionRules | None) -> Iterable[Findi
             yield Finding(
                 Severity.BLOCKING,
                 "cofinancing_amount",
-                f"Софинансирование составляет {share.quantize(Decimal('0.1'))} % общей суммы, "
-                f"а конкурс требует не меньше {rules.cofinancing_min_percent.normalize()} %.",
+                f"Софинансирование составляет {_percent(share)} % общей суммы, "
+                f"а конкурс требует не меньше {_percent(rules.cofinancing_min_percent)} %.",
                 "cofinancing_below_rule",
             )
 

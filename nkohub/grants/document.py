@@ -28,7 +28,7 @@ SCALAR_FIELDS: tuple[tuple[str, Any], ...] = (
     ("summary", _("Short description")),
     ("goal", _("Goal")),
     ("tasks", _("Tasks")),
-    ("social_significance", _("Social significance")),
+    ("social_significance", _("Justification of social significance")),
     ("geography", _("Geography of the project")),
     ("target_groups", _("Target groups")),
     ("budget_items", _("Budget")),

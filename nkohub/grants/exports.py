@@ -6,6 +6,7 @@ from decimal import Decimal
 from typing import Any
 
 from django.template.loader import render_to_string
+from django.utils import translation
 from docx import Document
 from docx.shared import Pt
 
@@ -18,6 +19,7 @@ from nkohub.grants.document import (
 from nkohub.grants.models import Application
 
 ONE_LINE_FIELDS = (
+    "title",
     "direction",
     "starts_on",
     "ends_on",
@@ -70,6 +72,11 @@ def sections(application: Application, doc: Snapshot) -> list[dict[str, Any]]:
 
 
 def build_docx(application: Application, doc: Snapshot) -> bytes:
+    with translation.override("ru"):
+        return _docx(application, doc)
+
+
+def _docx(application: Application, doc: Snapshot) -> bytes:
     document = Document()
     style = document.styles["Normal"]
     style.font.name = "DejaVu Sans"
@@ -152,12 +159,13 @@ def _date(value: str | None) -> str:
 def build_pdf(application: Application, doc: Snapshot) -> bytes:
     from weasyprint import HTML  # heavy import, only when a PDF is asked for
 
-    html = render_to_string(
-        "grants/export_pdf.html",
-        {
-            "application": application,
-            "heading": _heading(application),
-            "sections": sections(application, doc),
-        },
-    )
+    with translation.override("ru"):
+        html = render_to_string(
+            "grants/export_pdf.html",
+            {
+                "application": application,
+                "heading": _heading(application),
+                "sections": sections(application, doc),
+            },
+        )
     return bytes(HTML(string=html).write_pdf())

@@ -38,7 +38,7 @@ class CalendarFilterForm(forms.Form):
         ("open", _("open now")),
         ("closing", _("closing within two weeks")),
         ("upcoming", _("not open yet")),
-        ("past", _("closed")),
+        ("past", _("applications closed")),
     ]
     when = forms.ChoiceField(label=_("When"), choices=WHEN_CHOICES, required=False)
     funder = forms.ModelChoiceField(
@@ -108,7 +108,9 @@ class ApplicationForm(forms.Form):
         help_text=_("One goal: what changes for people when the project is done."),
     )
     social_significance = forms.CharField(
-        label=_("Social significance"), required=False, widget=forms.Textarea(attrs={"rows": 8})
+        label=_("Justification of social significance"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 8}),
     )
     covers_whole_region = forms.BooleanField(label=_("The whole region"), required=False)
     municipalities = forms.ModelMultipleChoiceField(

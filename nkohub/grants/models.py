@@ -15,6 +15,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator, RegexVa
 from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 NON_NEGATIVE = [MinValueValidator(Decimal("0"))]
 
@@ -48,7 +49,7 @@ class Funder(models.Model):
     short_name = models.CharField(_("short name"), max_length=60)
     kind = models.CharField(_("kind"), max_length=30, choices=Kind.choices)
     website = models.URLField(_("website"), blank=True)
-    position = models.PositiveSmallIntegerField(_("position"), default=100)
+    position = models.PositiveSmallIntegerField(_("order in lists"), default=100)
 
     class Meta:
         verbose_name = _("funder")
@@ -66,7 +67,7 @@ class Competition(models.Model):
     funder = models.ForeignKey(
         Funder, verbose_name=_("funder"), on_delete=models.PROTECT, related_name="competitions"
     )
-    title = models.CharField(_("title"), max_length=300)
+    title = models.CharField(_("competition title"), max_length=300)
     description = models.TextField(_("description"), blank=True)
     directions = models.ManyToManyField(
         "organizations.Sphere",
@@ -81,7 +82,7 @@ class Competition(models.Model):
     min_amount = money_field(_("minimum amount, ₽"))
     max_amount = money_field(_("maximum amount, ₽"))
     cofinancing_min_percent = models.DecimalField(
-        _("minimum co-financing, % of total"),
+        _("minimum co-financing, per cent of the total"),
         max_digits=5,
         decimal_places=2,
         default=Decimal("0"),
@@ -170,11 +171,11 @@ class Application(models.Model):
     """An application of an organisation to a competition, in the Fund's structure."""
 
     class Status(models.TextChoices):
-        DRAFT = "draft", _("draft")
-        SUBMITTED = "submitted", _("submitted")
-        WON = "won", _("won")
-        NOT_SUPPORTED = "not_supported", _("not supported")
-        WITHDRAWN = "withdrawn", _("withdrawn")
+        DRAFT = "draft", pgettext_lazy("grant application status", "draft")
+        SUBMITTED = "submitted", pgettext_lazy("grant application status", "submitted")
+        WON = "won", pgettext_lazy("grant application status", "won")
+        NOT_SUPPORTED = "not_supported", pgettext_lazy("grant application status", "not supported")
+        WITHDRAWN = "withdrawn", pgettext_lazy("grant application status", "withdrawn")
 
     class Source(models.TextChoices):
         BUILDER = "builder", _("built on the platform")
@@ -258,7 +259,7 @@ class Application(models.Model):
     total_amount = money_field(_("total cost of the project, ₽"))
     summary = models.TextField(_("short description"), blank=True)
     goal = models.TextField(_("goal"), blank=True)
-    social_significance = models.TextField(_("social significance"), blank=True)
+    social_significance = models.TextField(_("justification of social significance"), blank=True)
     covers_whole_region = models.BooleanField(_("the whole region"), default=False)
     municipalities = models.ManyToManyField(
         "territories.Municipality",
@@ -411,8 +412,8 @@ class PlanEvent(models.Model):
     position = models.PositiveSmallIntegerField(_("number"))
     task_number = models.PositiveSmallIntegerField(_("task number"))
     title = models.CharField(_("event"), max_length=500)
-    starts_on = models.DateField(_("from"), null=True, blank=True)
-    ends_on = models.DateField(_("to"), null=True, blank=True)
+    starts_on = models.DateField(pgettext_lazy("dates", "from"), null=True, blank=True)
+    ends_on = models.DateField(pgettext_lazy("dates", "to"), null=True, blank=True)
     expected_result = models.TextField(_("expected result"), blank=True)
 
     class Meta:

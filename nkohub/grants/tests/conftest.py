@@ -1,0 +1,78 @@
+import json
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from nkohub.grants.models import Competition, Funder
+from nkohub.grants.tests.factories import CompetitionFactory, FunderFactory
+from nkohub.organizations.models import Organization, Sphere
+from nkohub.projects.models import Project, ProjectTask
+from nkohub.territories.models import Municipality
+from nkohub.territories.tests.factories import MunicipalityFactory
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+CARDS = FIXTURES / "cards"
+
+
+def load_document(name: str) -> dict[str, Any]:
+    return json.loads((FIXTURES / "applications" / f"{name}.json").read_text(encoding="utf-8"))
+
+
+def fund_direction(code: str, name: str, position: int) -> Sphere:
+    defaults = {"name": name, "is_fund_direction": True, "position": position}
+    return Sphere.objects.update_or_create(code=code, defaults=defaults)[0]
+
+
+@pytest.fixture
+def social(db: Any) -> Sphere:
+    name = "Социальное обслуживание, социальная поддержка и защита граждан"
+    return fund_direction("social-support", name, 1)
+
+
+@pytest.fixture
+def memory(db: Any) -> Sphere:
+    return fund_direction("historical-memory", "Сохранение исторической памяти", 7)
+
+
+@pytest.fixture
+def kaluga(db: Any) -> Municipality:
+    return MunicipalityFactory(name="Калуга")
+
+
+@pytest.fixture
+def obninsk(db: Any) -> Municipality:
+    return MunicipalityFactory(name="Обнинск")
+
+
+@pytest.fixture
+def pfg(db: Any) -> Funder:
+    return FunderFactory()
+
+
+@pytest.fixture
+def competition(pfg: Funder, social: Sphere) -> Competition:
+    competition = CompetitionFactory(funder=pfg, title="Первый конкурс 2027")
+    competition.directions.set([social])
+    return competition
+
+
+@pytest.fixture
+def project(ngo: Organization, social: Sphere, kaluga: Municipality) -> Project:
+    project = Project.objects.create(
+        organization=ngo,
+        title="Соседи рядом",
+        summary="Волонтёры помогают одиноким пожилым людям Калуги.",
+        goal="Снизить социальную изоляцию одиноких пожилых жителей Калуги.",
+        social_significance="Почти каждый пятый пожилой житель Калуги живёт один.",
+        target_groups="Пожилые люди старше 65 лет\nВолонтёры",
+        budget_total=Decimal("1830000.00"),
+        own_contribution=Decimal("180000.00"),
+        cofinancing=Decimal("200000.00"),
+    )
+    project.spheres.set([social])
+    project.municipalities.set([kaluga])
+    ProjectTask.objects.create(project=project, position=1, text="Организовать помощь волонтёров.")
+    ProjectTask.objects.create(project=project, position=2, text="Провести 40 встреч клуба.")
+    return project

@@ -1,0 +1,162 @@
+"""Import of the Fund's project cards: command, folder, dry run, JSON, operator's page."""
+
+import json
+from decimal import Decimal
+from io import StringIO
+from typing import Any
+
+import pytest
+from django.core.management import CommandError, call_command
+from django.urls import reverse
+
+from nkohub.grants.card_import import fund_card_import
+from nkohub.grants.models import Application
+from nkohub.grants.tests.conftest import CARDS
+from nkohub.organizations.models import Organization
+from nkohub.organizations.tests.factories import OrganizationFactory
+from nkohub.projects.models import Project
+
+pytestmark = pytest.mark.django_db
+
+
+def run(*args: str) -> str:
+    out = StringIO()
+    call_command("import_fund_card", *args, stdout=out)
+    return out.getvalue()
+
+
+def test_a_card_creates_the_organisation_project_and_application_with_its_outcome(
+    memory: Any,
+) -> None:
+    run(str(CARDS / "01_winner_clean.txt"))
+    organization = Organization.objects.get(ogrn="1124043899198")
+    assert organization.inn == "4063520803"
+    assert organization.source == Organization.Source.FUND_CARD
+    application = Application.objects.get(fund_number="23-1-004417")
+    assert application.organization == organization
+    assert application.status == Application.Status.WON
+    assert application.awarded_amount == Decimal("1486230.00")
+    assert application.direction == memory
+    assert application.tasks.count() == 3
+    assert application.versions.count() == 1
+    project = application.project
+    assert project is not None and project.title == application.title
+    assert project.budget_total == Decimal("1898730.00")
+    assert list(project.tasks.values_list("position", flat=True)) == [1, 2, 3]
+
+
+def test_importing_the_same_card_again_updates_instead_of_duplicating(memory: Any) -> None:
+    run(str(CARDS / "01_winner_clean.txt"))
+    run(str(CARDS / "01_winner_clean.txt"))
+    assert Organization.objects.filter(ogrn="1124043899198").count() == 1
+    assert Project.objects.filter(title__startswith="Тропа памяти").count() == 1
+    application = Application.objects.get(fund_number="23-1-004417")
+    assert application.versions.count() == 2
+
+
+def test_the_organisation_is_found_by_ogrn_then_by_inn() -> None:
+    by_ogrn = OrganizationFactory(ogrn="1124043899198", inn=None, full_name="Поисковый отряд")
+    by_inn = OrganizationFactory(inn="4072312920", ogrn=None, full_name="Центр «Вместе»")
+    run(str(CARDS / "01_winner_clean.txt"))
+    run(str(CARDS / "02_not_supported_markup.html"))
+    by_ogrn.refresh_from_db()
+    by_inn.refresh_from_db()
+    assert by_ogrn.inn == "4063520803"  # the missing INN is filled in, the name is kept
+    assert by_ogrn.full_name == "Поисковый отряд"
+    assert by_inn.ogrn == "1124056537659"
+    assert Application.objects.get(fund_number="22-2-008815").organization == by_inn
+    assert Organization.objects.count() == 2
+
+
+def test_ogrn_and_inn_of_two_different_organisations_stop_the_card() -> None:
+    OrganizationFactory(ogrn="1124043899198", inn=None)
+    OrganizationFactory(inn="4063520803", ogrn=None)
+    result = fund_card_import(
+        actor=None, text=(CARDS / "01_winner_clean.txt").read_text(encoding="utf-8")
+    )
+    assert not result.ok and "разным организациям" in result.error
+    assert not Application.objects.exists()
+
+
+def test_a_folder_imports_in_one_go_and_reports_the_card_it_could_not_import() -> None:
+    with pytest.raises(CommandError, match="1 из 5"):
+        run(str(CARDS))
+    assert Application.objects.count() == 4
+    statuses = dict(Application.objects.values_list("title", "status"))
+    assert statuses["Зелёный двор: экологическое просвещение жителей Калуги"] == "submitted"
+    assert not Organization.objects.filter(full_name__contains="Дом для всех").exists()
+
+
+def test_unread_fields_are_left_empty_not_guessed() -> None:
+    result = fund_card_import(
+        actor=None, text=(CARDS / "03_missing_sections.txt").read_text(encoding="utf-8")
+    )
+    assert result.ok
+    application = Application.objects.get(pk=result.application_id)
+    assert application.fund_number is None
+    assert application.submitted_on is None
+    assert application.starts_on is None and application.ends_on is None
+    assert application.cofinancing_amount == Decimal("0")
+    assert application.direction is None
+    assert application.organization.inn is None  # its check digit was wrong
+    assert {p.field for p in result.problems} >= {"inn", "direction", "fund_number"}
+
+
+def test_dry_run_changes_nothing_and_says_what_would_happen() -> None:
+    output = run(str(CARDS / "01_winner_clean.txt"), "--dry-run")
+    assert "проверена" in output and "organization: created" in output
+    assert not Organization.objects.exists()
+    assert not Application.objects.exists()
+    assert not Project.objects.exists()
+
+
+def test_json_prints_every_field_read_and_every_field_not_read() -> None:
+    output = run(str(CARDS / "03_missing_sections.txt"), "--json", "--dry-run")
+    data = json.loads(output)
+    assert data["fields"]["requested_amount"] == "987654.30"
+    assert data["fields"]["total_amount"] == "1287654.30"
+    assert data["fields"]["tasks"][0] == "Провести 6 обучающих модулей."
+    unread = {item["field"]: item for item in data["unread"]}
+    assert unread["inn"]["label"] == "ИНН"
+    assert "submitted_on" in unread and "geography" in unread
+    assert data["dry_run"] is True
+
+
+def test_json_of_a_folder_is_a_list_with_dates_in_iso_form() -> None:
+    with pytest.raises(CommandError):
+        run(str(CARDS), "--json", "--dry-run")
+    out = StringIO()
+    with pytest.raises(CommandError):
+        call_command("import_fund_card", str(CARDS), "--json", "--dry-run", stdout=out)
+    data = json.loads(out.getvalue())
+    assert len(data) == 5
+    assert data[0]["fields"]["submitted_on"] == "2022-09-15"
+    assert data[4]["error"].startswith("Карточка не импортирована")
+
+
+def test_a_missing_path_is_a_clear_error() -> None:
+    with pytest.raises(CommandError, match="Нет такого файла"):
+        run("/nonexistent/card.txt")
+
+
+def test_an_operator_pastes_a_card_and_sees_what_was_read(client: Any, operator: Any) -> None:
+    client.force_login(operator)
+    text = (CARDS / "03_missing_sections.txt").read_text(encoding="utf-8")
+    response = client.post(reverse("grants:card_import"), {"text": text, "dry_run": "on"})
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "Не прочитано" in page
+    assert "контрольная цифра не сходится" in page
+    assert "987654.30" in page
+    assert not Application.objects.exists()
+    response = client.post(reverse("grants:card_import"), {"text": text})
+    assert Application.objects.count() == 1
+    assert "Карточка импортирована" in response.content.decode()
+
+
+@pytest.mark.parametrize("person", ["owner", "outsider"])
+def test_only_operators_may_import_cards(client: Any, person: str, request: Any) -> None:
+    client.force_login(request.getfixturevalue(person))
+    text = (CARDS / "01_winner_clean.txt").read_text(encoding="utf-8")
+    assert client.post(reverse("grants:card_import"), {"text": text}).status_code == 404
+    assert not Application.objects.exists()
