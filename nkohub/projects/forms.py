@@ -56,6 +56,7 @@ class ProjectForm(forms.ModelForm):
             "own_contribution",
             "cofinancing",
         ]
+        labels = {"title": _("Project title"), "municipalities": _("Municipalities")}
         widgets = {
             "summary": forms.Textarea(attrs={"rows": 4}),
             "goal": forms.Textarea(attrs={"rows": 2}),
@@ -110,6 +111,11 @@ class NeedForm(forms.ModelForm):
     class Meta:
         model = ProjectNeed
         fields = ["kind", "description", "quantity", "unit"]
+        labels = {
+            "kind": _("Kind of need"),
+            "description": _("What is needed"),
+            "unit": _("Unit of the need"),
+        }
 
 
 class PlannedResultForm(forms.ModelForm):
@@ -118,6 +124,7 @@ class PlannedResultForm(forms.ModelForm):
     class Meta:
         model = PlannedResult
         fields = ["name", "unit", "planned_value"]
+        labels = {"name": _("Indicator"), "unit": _("Unit of the indicator")}
 
 
 class TeamMemberForm(forms.Form):
@@ -161,7 +168,9 @@ class ResultPhotoForm(forms.Form):
 
 
 class SubmitToFairForm(forms.Form):
-    season = forms.ModelChoiceField(label=_("Fair season"), queryset=FairSeason.objects.none())
+    season = forms.ModelChoiceField(
+        label=_("Fair season"), queryset=FairSeason.objects.none(), empty_label=_("Choose a season")
+    )
 
     def __init__(self, *args: Any, seasons: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

@@ -53,6 +53,14 @@ def seasons_open_for_submission(today: datetime.date | None = None) -> QuerySet[
     ).order_by("submissions_close_on")
 
 
+def seasons_project_can_enter(project: Project) -> QuerySet[FairSeason]:
+    """Seasons accepting projects now to which the project is not already submitted or accepted."""
+    active = FairEntry.objects.filter(
+        project=project, status__in=[FairEntry.Status.SUBMITTED, FairEntry.Status.ACCEPTED]
+    )
+    return seasons_open_for_submission().exclude(pk__in=active.values("season_id"))
+
+
 def _card_queryset(projects: QuerySet[Project]) -> QuerySet[Project]:
     return projects.select_related("organization").prefetch_related(
         "spheres",

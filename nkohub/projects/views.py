@@ -98,7 +98,7 @@ def project_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "pledges": pledges,
         "share_url": request.build_absolute_uri(reverse("projects:detail", args=[project.pk])),
         "status_form": forms.StatusForm() if team and project.next_statuses else None,
-        "submit_form": forms.SubmitToFairForm(seasons=selectors.seasons_open_for_submission())
+        "submit_form": forms.SubmitToFairForm(seasons=selectors.seasons_project_can_enter(project))
         if team
         else None,
         "fulfilment_form": forms.FulfilmentForm(initial={"received_on": timezone.localdate()}),
