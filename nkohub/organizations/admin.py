@@ -1,6 +1,14 @@
 from django.contrib import admin
 
-from nkohub.organizations.models import Claim, ImportRun, Invitation, LegalForm, Membership, Organization, Sphere
+from nkohub.organizations.models import (
+    Claim,
+    ImportRun,
+    Invitation,
+    LegalForm,
+    Membership,
+    Organization,
+    Sphere,
+)
 
 
 class MembershipInline(admin.TabularInline):
@@ -11,8 +19,25 @@ class MembershipInline(admin.TabularInline):
 
 @admin.register(Organization)
 class OrganizationAdmin(admin.ModelAdmin):
-    list_display = ("full_name", "kind", "inn", "ogrn", "municipality", "is_verified", "is_published", "source")
-    list_filter = ("kind", "status", "is_verified", "is_published", "source", "is_demo", "municipality__region")
+    list_display = (
+        "full_name",
+        "kind",
+        "inn",
+        "ogrn",
+        "municipality",
+        "is_verified",
+        "is_published",
+        "source",
+    )
+    list_filter = (
+        "kind",
+        "status",
+        "is_verified",
+        "is_published",
+        "source",
+        "is_demo",
+        "municipality__region",
+    )
     search_fields = ("full_name", "short_name", "inn", "ogrn")
     autocomplete_fields = ("municipality",)
     filter_horizontal = ("spheres",)
@@ -55,6 +80,15 @@ class InvitationAdmin(admin.ModelAdmin):
 
 @admin.register(ImportRun)
 class ImportRunAdmin(admin.ModelAdmin):
-    list_display = ("original_name", "status", "dry_run", "rows_total", "created_count", "updated_count", "skipped_count", "created_at")
+    list_display = (
+        "original_name",
+        "status",
+        "dry_run",
+        "rows_total",
+        "created_count",
+        "updated_count",
+        "skipped_count",
+        "created_at",
+    )
     list_filter = ("status", "dry_run")
     readonly_fields = [f.name for f in ImportRun._meta.fields]

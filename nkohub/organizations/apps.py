@@ -13,8 +13,14 @@ class OrganizationsConfig(AppConfig):
         from nkohub.organizations.services import personal_data_erase, personal_data_export
 
         register_cabinet_block(
-            CabinetBlock(order=10, template="organizations/_cabinet.html", context=organizations_cabinet_context)
+            CabinetBlock(
+                order=10,
+                template="organizations/_cabinet.html",
+                context=organizations_cabinet_context,
+            )
         )
         register_personal_data(
-            PersonalDataHandler(key="organizations", export=personal_data_export, erase=personal_data_erase)
+            PersonalDataHandler(
+                key="organizations", export=personal_data_export, erase=personal_data_erase
+            )
         )

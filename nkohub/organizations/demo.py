@@ -14,27 +14,76 @@ from nkohub.territories.models import Municipality
 
 CORE_ORGANIZATIONS = [
     # key, kind, full name, short name, legal form, municipality, spheres, description
-    ("resource_centre", "resource_centre", "Автономная некоммерческая организация «Ресурсный центр поддержки НКО Калужской области»",
-     "Ресурсный центр НКО", "Автономная некоммерческая организация", "Калуга", ["civil-society", "education"],
-     "Консультации, обучение и сопровождение некоммерческих организаций региона."),
-    ("ngo", "ngo", "Автономная некоммерческая организация социальной помощи «Добрые соседи»",
-     "АНО «Добрые соседи»", "Автономная некоммерческая организация", "Калуга", ["social-support", "volunteering"],
-     "Помогаем пожилым людям и семьям в трудной жизненной ситуации: доставка продуктов, сопровождение, досуг."),
-    ("ngo2", "ngo", "Благотворительный фонд поддержки образования и культуры «Калужский край»",
-     "Фонд «Калужский край»", "Благотворительный фонд", "Обнинск", ["education", "culture", "young-talents"],
-     "Образовательные проекты для школьников, поддержка молодых музыкантов и художников."),
-    ("ministry", "authority", "Министерство труда и социальной защиты Калужской области",
-     "Минтруд Калужской области", "Орган государственной власти", "Калуга", ["social-support"],
-     "Региональный орган исполнительной власти в сфере социальной защиты населения."),
-    ("city_admin", "authority", "Городская Управа города Калуги",
-     "Управа г. Калуги", "Орган местного самоуправления", "Калуга", ["civil-society"],
-     "Исполнительно-распорядительный орган городского округа «Город Калуга»."),
-    ("business", "business", "Общество с ограниченной ответственностью «Калужская строительная компания»",
-     "ООО «КСК»", "Общество с ограниченной ответственностью", "Калуга", [],
-     "Строительная компания; поддерживает социальные проекты города."),
-    ("media", "media", "Общество с ограниченной ответственностью «Редакция газеты „Калужские новости“»",
-     "«Калужские новости»", "Общество с ограниченной ответственностью", "Калуга", [],
-     "Региональное издание: новости городов и районов области."),
+    (
+        "resource_centre",
+        "resource_centre",
+        "Автономная некоммерческая организация «Ресурсный центр поддержки НКО Калужской области»",
+        "Ресурсный центр НКО",
+        "Автономная некоммерческая организация",
+        "Калуга",
+        ["civil-society", "education"],
+        "Консультации, обучение и сопровождение некоммерческих организаций региона.",
+    ),
+    (
+        "ngo",
+        "ngo",
+        "Автономная некоммерческая организация социальной помощи «Добрые соседи»",
+        "АНО «Добрые соседи»",
+        "Автономная некоммерческая организация",
+        "Калуга",
+        ["social-support", "volunteering"],
+        "Помогаем пожилым людям и семьям в трудной жизненной ситуации: доставка продуктов, сопровождение, досуг.",
+    ),
+    (
+        "ngo2",
+        "ngo",
+        "Благотворительный фонд поддержки образования и культуры «Калужский край»",
+        "Фонд «Калужский край»",
+        "Благотворительный фонд",
+        "Обнинск",
+        ["education", "culture", "young-talents"],
+        "Образовательные проекты для школьников, поддержка молодых музыкантов и художников.",
+    ),
+    (
+        "ministry",
+        "authority",
+        "Министерство труда и социальной защиты Калужской области",
+        "Минтруд Калужской области",
+        "Орган государственной власти",
+        "Калуга",
+        ["social-support"],
+        "Региональный орган исполнительной власти в сфере социальной защиты населения.",
+    ),
+    (
+        "city_admin",
+        "authority",
+        "Городская Управа города Калуги",
+        "Управа г. Калуги",
+        "Орган местного самоуправления",
+        "Калуга",
+        ["civil-society"],
+        "Исполнительно-распорядительный орган городского округа «Город Калуга».",
+    ),
+    (
+        "business",
+        "business",
+        "Общество с ограниченной ответственностью «Калужская строительная компания»",
+        "ООО «КСК»",
+        "Общество с ограниченной ответственностью",
+        "Калуга",
+        [],
+        "Строительная компания; поддерживает социальные проекты города.",
+    ),
+    (
+        "media",
+        "media",
+        "Общество с ограниченной ответственностью «Редакция газеты „Калужские новости“»",
+        "«Калужские новости»",
+        "Общество с ограниченной ответственностью",
+        "Калуга",
+        [],
+        "Региональное издание: новости городов и районов области.",
+    ),
 ]
 
 MEMBERSHIPS = [
@@ -50,7 +99,16 @@ MEMBERSHIPS = [
 
 
 def load(ctx: DemoContext) -> None:
-    for key, kind, full_name, short_name, form, municipality, spheres, description in CORE_ORGANIZATIONS:
+    for (
+        key,
+        kind,
+        full_name,
+        short_name,
+        form,
+        municipality,
+        spheres,
+        description,
+    ) in CORE_ORGANIZATIONS:
         organization = Organization.objects.filter(full_name=full_name).first()
         if organization is None:
             organization = Organization.objects.create(
@@ -73,7 +131,9 @@ def load(ctx: DemoContext) -> None:
         ctx.organizations[key] = organization
     for user_key, organization_key, role in MEMBERSHIPS:
         Membership.objects.get_or_create(
-            user=ctx.users[user_key], organization=ctx.organizations[organization_key], defaults={"role": role}
+            user=ctx.users[user_key],
+            organization=ctx.organizations[organization_key],
+            defaults={"role": role},
         )
 
     _load_registry(ctx)
@@ -87,12 +147,14 @@ GENERATED_OFFSET = 5_000_000  # INN/OGRN numbers of demo organisations, apart fr
 def _load_registry(ctx: DemoContext) -> None:
     """A few hundred NGOs of the home region (fictional, marked as demo); a second run creates nothing."""
     existing = set(
-        Organization.objects.filter(source=Organization.Source.DEMO, source_id__startswith="demo-").values_list(
-            "source_id", flat=True
-        )
+        Organization.objects.filter(
+            source=Organization.Source.DEMO, source_id__startswith="demo-"
+        ).values_list("source_id", flat=True)
     )
-    rng = random.Random(4040)  # noqa: S311 — demo data, not security
-    municipalities = {m.name.removesuffix(" район"): m for m in Municipality.objects.filter(region__code="40")}
+    rng = random.Random(4040)
+    municipalities = {
+        m.name.removesuffix(" район"): m for m in Municipality.objects.filter(region__code="40")
+    }
     legal_forms = {f.name: f for f in LegalForm.objects.all()}
     spheres = {s.code: s for s in Sphere.objects.all()}
     created: list[tuple[Organization, list[str]]] = []
@@ -120,14 +182,21 @@ def _load_registry(ctx: DemoContext) -> None:
             is_verified=sample.is_verified,
             verified_at=timezone.now() if sample.is_verified else None,
             is_demo=True,
-            search_text=search_text_for(sample.full_name, sample.short_name, sample.description, sample.inn, sample.ogrn),
+            search_text=search_text_for(
+                sample.full_name, sample.short_name, sample.description, sample.inn, sample.ogrn
+            ),
         )
         created.append((organization, sample.spheres))
     if created:
         Organization.objects.bulk_create([o for o, _ in created], ignore_conflicts=False)
         through = Organization.spheres.through
         through.objects.bulk_create(
-            [through(organization_id=o.pk, sphere_id=spheres[code].pk) for o, codes in created for code in codes if code in spheres],
+            [
+                through(organization_id=o.pk, sphere_id=spheres[code].pk)
+                for o, codes in created
+                for code in codes
+                if code in spheres
+            ],
             ignore_conflicts=True,
         )
     # one claim waiting for the operator, so that the review queue is not empty in the demo

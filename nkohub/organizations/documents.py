@@ -39,7 +39,9 @@ def validate_claim_document(upload: UploadedFile) -> None:
     if extension not in DOCUMENT_SIGNATURES:
         raise ValidationError("Приложите документ в формате PDF, JPG или PNG.")
     if not _head(upload).startswith(DOCUMENT_SIGNATURES[extension]):
-        raise ValidationError("Содержимое файла не соответствует его расширению: приложите настоящий PDF, JPG или PNG.")
+        raise ValidationError(
+            "Содержимое файла не соответствует его расширению: приложите настоящий PDF, JPG или PNG."
+        )
 
 
 def validate_import_file(upload: UploadedFile) -> None:

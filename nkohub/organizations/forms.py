@@ -1,4 +1,4 @@
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 from django.core.exceptions import ValidationError
@@ -7,7 +7,14 @@ from django.utils.translation import gettext_lazy as _
 from nkohub.core.validators import normalize_digits, validate_inn, validate_ogrn
 from nkohub.organizations.documents import validate_claim_document
 from nkohub.organizations.imports.readers import FIELDS
-from nkohub.organizations.models import Claim, ImportRun, LegalForm, Membership, Organization, Sphere
+from nkohub.organizations.models import (
+    Claim,
+    ImportRun,
+    LegalForm,
+    Membership,
+    Organization,
+    Sphere,
+)
 from nkohub.organizations.selectors import SORTS, DirectoryQuery
 from nkohub.territories.forms import MunicipalityChoiceField
 
@@ -16,7 +23,9 @@ class DirectoryFilterForm(forms.Form):
     """The directory's query string; unknown or broken values are dropped, never an error page."""
 
     q = forms.CharField(label=_("Search"), required=False, max_length=200)
-    kind = forms.ChoiceField(label=_("Kind"), required=False, choices=[("", _("any"))] + list(Organization.Kind.choices))
+    kind = forms.ChoiceField(
+        label=_("Kind"), required=False, choices=[("", _("any")), *list(Organization.Kind.choices)]
+    )
     sphere = forms.CharField(required=False, max_length=50)
     legal_form = forms.IntegerField(required=False, min_value=1)
     municipality = forms.IntegerField(required=False, min_value=1)
@@ -34,9 +43,11 @@ class DirectoryFilterForm(forms.Form):
     )
 
     def directory_query(self) -> DirectoryQuery:
-        data = self.cleaned_data if self.is_valid() else {
-            k: v for k, v in self.cleaned_data.items() if k not in self.errors
-        }
+        data = (
+            self.cleaned_data
+            if self.is_valid()
+            else {k: v for k, v in self.cleaned_data.items() if k not in self.errors}
+        )
         sort = data.get("sort") or ""
         return DirectoryQuery(
             q=(data.get("q") or "").strip(),
@@ -66,7 +77,10 @@ class IdentifierMixin:
 class OrganizationForm(IdentifierMixin, forms.ModelForm):
     municipality = MunicipalityChoiceField(label=_("Municipality"), required=False)
     spheres = forms.ModelMultipleChoiceField(
-        label=_("Spheres of activity"), queryset=Sphere.objects.all(), required=False, widget=forms.CheckboxSelectMultiple
+        label=_("Spheres of activity"),
+        queryset=Sphere.objects.all(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
     )
     social_links_text = forms.CharField(
         label=_("Social links"),
@@ -85,21 +99,33 @@ class OrganizationForm(IdentifierMixin, forms.ModelForm):
             "registration_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
             "description": forms.Textarea(attrs={"rows": 6}),
         }
-        help_texts = {"description": _("What the organisation does, for whom, where. Markdown is allowed.")}
+        help_texts = {
+            "description": _("What the organisation does, for whom, where. Markdown is allowed.")
+        }
 
     def __init__(self, *args: Any, operator: bool = False, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["legal_form"].queryset = LegalForm.objects.order_by("name")
+        cast(
+            forms.ModelChoiceField, self.fields["legal_form"]
+        ).queryset = LegalForm.objects.order_by("name")
         if self.instance.pk:
-            self.fields["spheres"].initial = list(self.instance.spheres.values_list("pk", flat=True))
+            self.fields["spheres"].initial = list(
+                self.instance.spheres.values_list("pk", flat=True)
+            )
             self.fields["social_links_text"].initial = "\n".join(self.instance.social_links or [])
         if not operator:
             for name in ("kind", "inn", "ogrn", "status"):
                 self.fields[name].disabled = True
-                self.fields[name].help_text = _("Changed by an operator of the resource centre on request.")
+                self.fields[name].help_text = _(
+                    "Changed by an operator of the resource centre on request."
+                )
 
     def clean_social_links_text(self) -> list[str]:
-        links = [line.strip() for line in (self.cleaned_data.get("social_links_text") or "").splitlines() if line.strip()]
+        links = [
+            line.strip()
+            for line in (self.cleaned_data.get("social_links_text") or "").splitlines()
+            if line.strip()
+        ]
         validator = forms.URLField()
         for link in links:
             try:
@@ -115,7 +141,9 @@ class OrganizationForm(IdentifierMixin, forms.ModelForm):
         return logo
 
     def profile_data(self) -> dict[str, Any]:
-        data = {name: self.cleaned_data[name] for name in self.Meta.fields if name in self.cleaned_data}
+        data = {
+            name: self.cleaned_data[name] for name in self.Meta.fields if name in self.cleaned_data
+        }
         data["social_links"] = self.cleaned_data.get("social_links_text", [])
         if not data.get("logo"):
             data.pop("logo", None)
@@ -123,13 +151,21 @@ class OrganizationForm(IdentifierMixin, forms.ModelForm):
 
 
 class ClaimForm(forms.Form):
-    stated_role = forms.ChoiceField(label=_("Your role in the organisation"), choices=Claim.StatedRole.choices)
+    stated_role = forms.ChoiceField(
+        label=_("Your role in the organisation"), choices=Claim.StatedRole.choices
+    )
     position = forms.CharField(label=_("Position"), max_length=200, required=False)
     document = forms.FileField(
         label=_("Supporting document"),
-        help_text=_("An order of appointment, a power of attorney or a minute of the meeting: PDF, JPG or PNG up to 10 MB."),
+        help_text=_(
+            "An order of appointment, a power of attorney or a minute of the meeting: PDF, JPG or PNG up to 10 MB."
+        ),
     )
-    comment = forms.CharField(label=_("Comment for the operator"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
+    comment = forms.CharField(
+        label=_("Comment for the operator"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
 
     def clean_document(self) -> Any:
         document = self.cleaned_data["document"]
@@ -138,28 +174,44 @@ class ClaimForm(forms.Form):
 
 
 class RegistrationForm(IdentifierMixin, forms.Form):
-    kind = forms.ChoiceField(label=_("Kind"), choices=Organization.Kind.choices, initial=Organization.Kind.NGO)
+    kind = forms.ChoiceField(
+        label=_("Kind"), choices=Organization.Kind.choices, initial=Organization.Kind.NGO
+    )
     full_name = forms.CharField(label=_("Full name"), max_length=500)
     short_name = forms.CharField(label=_("Short name"), max_length=200, required=False)
-    legal_form = forms.ModelChoiceField(label=_("Legal form"), queryset=LegalForm.objects.order_by("name"), required=False)
+    legal_form = forms.ModelChoiceField(
+        label=_("Legal form"), queryset=LegalForm.objects.order_by("name"), required=False
+    )
     inn = forms.CharField(label=_("INN"), max_length=14, required=False)
     ogrn = forms.CharField(label=_("OGRN"), max_length=15, required=False)
     municipality = MunicipalityChoiceField(label=_("Municipality"))
     address = forms.CharField(label=_("Address"), max_length=500, required=False)
     spheres = forms.ModelMultipleChoiceField(
-        label=_("Spheres of activity"), queryset=Sphere.objects.all(), required=False, widget=forms.CheckboxSelectMultiple
+        label=_("Spheres of activity"),
+        queryset=Sphere.objects.all(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
     )
-    description = forms.CharField(label=_("Description"), required=False, widget=forms.Textarea(attrs={"rows": 4}))
-    stated_role = forms.ChoiceField(label=_("Your role in the organisation"), choices=Claim.StatedRole.choices)
+    description = forms.CharField(
+        label=_("Description"), required=False, widget=forms.Textarea(attrs={"rows": 4})
+    )
+    stated_role = forms.ChoiceField(
+        label=_("Your role in the organisation"), choices=Claim.StatedRole.choices
+    )
     position = forms.CharField(label=_("Position"), max_length=200, required=False)
     document = forms.FileField(
         label=_("Supporting document"),
         required=False,
         help_text=_("Speeds up the check: PDF, JPG or PNG up to 10 MB."),
     )
-    comment = forms.CharField(label=_("Comment for the operator"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
+    comment = forms.CharField(
+        label=_("Comment for the operator"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
     confirm_not_duplicate = forms.BooleanField(
-        label=_("This is a different organisation, not one of the similar ones found"), required=False
+        label=_("This is a different organisation, not one of the similar ones found"),
+        required=False,
     )
 
     def clean_document(self) -> Any:
@@ -175,8 +227,22 @@ class RegistrationForm(IdentifierMixin, forms.Form):
         return data
 
     def organization_data(self) -> dict[str, Any]:
-        fields = ("kind", "full_name", "short_name", "legal_form", "inn", "ogrn", "municipality", "address", "description")
-        return {name: self.cleaned_data.get(name) or ("" if name in ("short_name", "address", "description") else None) for name in fields}
+        fields = (
+            "kind",
+            "full_name",
+            "short_name",
+            "legal_form",
+            "inn",
+            "ogrn",
+            "municipality",
+            "address",
+            "description",
+        )
+        return {
+            name: self.cleaned_data.get(name)
+            or ("" if name in ("short_name", "address", "description") else None)
+            for name in fields
+        }
 
 
 class RejectClaimForm(forms.Form):
@@ -190,7 +256,9 @@ class RejectClaimForm(forms.Form):
 
 class InvitationForm(forms.Form):
     email = forms.EmailField(label=_("E-mail"))
-    role = forms.ChoiceField(label=_("Role"), choices=Membership.Role.choices, initial=Membership.Role.MEMBER)
+    role = forms.ChoiceField(
+        label=_("Role"), choices=Membership.Role.choices, initial=Membership.Role.MEMBER
+    )
 
 
 class RoleForm(forms.Form):
@@ -198,16 +266,27 @@ class RoleForm(forms.Form):
 
 
 class ImportForm(forms.Form):
-    file = forms.FileField(label=_("File"), help_text=_("CSV (UTF-8 or Windows-1251, comma or semicolon), XLSX or the Ministry of Justice's XML."))
-    format = forms.ChoiceField(label=_("Format"), choices=ImportRun.Format.choices, initial=ImportRun.Format.AUTO)
+    file = forms.FileField(
+        label=_("File"),
+        help_text=_(
+            "CSV (UTF-8 or Windows-1251, comma or semicolon), XLSX or the Ministry of Justice's XML."
+        ),
+    )
+    format = forms.ChoiceField(
+        label=_("Format"), choices=ImportRun.Format.choices, initial=ImportRun.Format.AUTO
+    )
     mapping = forms.CharField(
         label=_("Column mapping"),
         required=False,
         widget=forms.Textarea(attrs={"rows": 4}),
-        help_text=_("Only when headings differ from the usual ones: one line per column, «field = Heading in the file». Fields: %(fields)s.")
+        help_text=_(
+            "Only when headings differ from the usual ones: one line per column, «field = Heading in the file». Fields: %(fields)s."
+        )
         % {"fields": ", ".join(FIELDS)},
     )
-    dry_run = forms.BooleanField(label=_("Dry run: show what would change, change nothing"), required=False, initial=True)
+    dry_run = forms.BooleanField(
+        label=_("Dry run: show what would change, change nothing"), required=False, initial=True
+    )
 
     def clean_mapping(self) -> dict[str, str]:
         mapping = {}
@@ -217,7 +296,9 @@ class ImportForm(forms.Form):
             field, sep, heading = line.partition("=")
             field, heading = field.strip(), heading.strip()
             if not sep or not heading:
-                raise ValidationError(_("Write each line as «field = Heading»: %(line)s") % {"line": line})
+                raise ValidationError(
+                    _("Write each line as «field = Heading»: %(line)s") % {"line": line}
+                )
             if field not in FIELDS:
                 raise ValidationError(_("Unknown field «%(field)s».") % {"field": field})
             mapping[field] = heading

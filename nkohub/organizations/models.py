@@ -1,5 +1,5 @@
 import secrets
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.db import models
@@ -16,7 +16,9 @@ class Sphere(models.Model):
 
     code = models.SlugField(_("code"), max_length=50, unique=True)
     name = models.CharField(_("name"), max_length=200, unique=True)
-    is_fund_direction = models.BooleanField(_("direction of the Presidential Grants Fund"), default=False)
+    is_fund_direction = models.BooleanField(
+        _("direction of the Presidential Grants Fund"), default=False
+    )
     position = models.PositiveSmallIntegerField(_("position"), default=100)
 
     class Meta:
@@ -64,17 +66,25 @@ class Organization(models.Model):
         FUND_CARD = "fund_card", _("Presidential Grants Fund project card")
         DEMO = "demo", _("demo data")
 
-    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.NGO, db_index=True)
+    kind = models.CharField(
+        _("kind"), max_length=20, choices=Kind.choices, default=Kind.NGO, db_index=True
+    )
     full_name = models.CharField(_("full name"), max_length=500)
     short_name = models.CharField(_("short name"), max_length=200, blank=True)
     legal_form = models.ForeignKey(
         LegalForm, verbose_name=_("legal form"), null=True, blank=True, on_delete=models.PROTECT
     )
-    inn = models.CharField(_("INN"), max_length=12, null=True, blank=True, unique=True, validators=[validate_inn])
-    ogrn = models.CharField(_("OGRN"), max_length=13, null=True, blank=True, unique=True, validators=[validate_ogrn])
+    inn = models.CharField(
+        _("INN"), max_length=12, null=True, blank=True, unique=True, validators=[validate_inn]
+    )
+    ogrn = models.CharField(
+        _("OGRN"), max_length=13, null=True, blank=True, unique=True, validators=[validate_ogrn]
+    )
     kpp = models.CharField(_("KPP"), max_length=9, blank=True, validators=[validate_kpp])
     registration_date = models.DateField(_("registration date"), null=True, blank=True)
-    status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.ACTIVE)
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.ACTIVE
+    )
     municipality = models.ForeignKey(
         "territories.Municipality",
         verbose_name=_("municipality"),
@@ -84,14 +94,18 @@ class Organization(models.Model):
         related_name="organizations",
     )
     address = models.CharField(_("address"), max_length=500, blank=True)
-    spheres = models.ManyToManyField(Sphere, verbose_name=_("spheres of activity"), blank=True, related_name="organizations")
+    spheres = models.ManyToManyField(
+        Sphere, verbose_name=_("spheres of activity"), blank=True, related_name="organizations"
+    )
     description = models.TextField(_("description"), blank=True)
     website = models.URLField(_("website"), blank=True)
     social_links = models.JSONField(_("social links"), default=list, blank=True)
     public_email = models.EmailField(_("public e-mail"), blank=True)
     public_phone = models.CharField(_("public phone"), max_length=32, blank=True)
     logo = models.ImageField(_("logo"), upload_to="organizations/logos/", blank=True)
-    source = models.CharField(_("source"), max_length=20, choices=Source.choices, default=Source.MANUAL)
+    source = models.CharField(
+        _("source"), max_length=20, choices=Source.choices, default=Source.MANUAL
+    )
     source_id = models.CharField(_("id in the source"), max_length=100, blank=True)
     is_verified = models.BooleanField(_("verified by an operator"), default=False, db_index=True)
     verified_at = models.DateTimeField(_("verified"), null=True, blank=True)
@@ -101,7 +115,9 @@ class Organization(models.Model):
     is_published = models.BooleanField(
         _("shown in the registry"),
         default=True,
-        help_text=_("A newly registered organisation is hidden until an operator approves the registration."),
+        help_text=_(
+            "A newly registered organisation is hidden until an operator approves the registration."
+        ),
     )
     is_demo = models.BooleanField(_("demo"), default=False)
     # Lemmas of the names and the description (pymorphy3), kept by services; searched on both databases.
@@ -119,13 +135,21 @@ class Organization(models.Model):
         ordering = ["full_name"]
         indexes = [
             models.Index(fields=["kind", "status"]),
-            models.Index(fields=["municipality", "full_name"], name="organization_municipality_name"),
+            models.Index(
+                fields=["municipality", "full_name"], name="organization_municipality_name"
+            ),
             models.Index(fields=["full_name"], name="organization_full_name"),
         ]
         constraints = [
-            models.CheckConstraint(condition=inn_is_valid("inn"), name="organization_inn_check_digits"),
-            models.CheckConstraint(condition=ogrn_is_valid("ogrn"), name="organization_ogrn_check_digits"),
-            models.CheckConstraint(condition=~Q(full_name=""), name="organization_full_name_not_empty"),
+            models.CheckConstraint(
+                condition=inn_is_valid("inn"), name="organization_inn_check_digits"
+            ),
+            models.CheckConstraint(
+                condition=ogrn_is_valid("ogrn"), name="organization_ogrn_check_digits"
+            ),
+            models.CheckConstraint(
+                condition=~Q(full_name=""), name="organization_full_name_not_empty"
+            ),
         ]
 
     def __str__(self) -> str:
@@ -144,8 +168,12 @@ class Membership(models.Model):
         EDITOR = "editor", _("editor")
         MEMBER = "member", _("member")
 
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="memberships")
-    organization = models.ForeignKey(Organization, on_delete=models.CASCADE, related_name="memberships")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="memberships"
+    )
+    organization = models.ForeignKey(
+        Organization, on_delete=models.CASCADE, related_name="memberships"
+    )
     role = models.CharField(_("role"), max_length=10, choices=Role.choices, default=Role.MEMBER)
     position = models.CharField(_("position"), max_length=200, blank=True)
     created_at = models.DateTimeField(_("since"), auto_now_add=True)
@@ -155,8 +183,12 @@ class Membership(models.Model):
         verbose_name_plural = _("memberships")
         ordering = ["organization", "role", "user"]
         constraints = [
-            models.UniqueConstraint(fields=["user", "organization"], name="membership_unique_person_organization"),
-            models.CheckConstraint(condition=Q(role__in=["owner", "editor", "member"]), name="membership_role_valid"),
+            models.UniqueConstraint(
+                fields=["user", "organization"], name="membership_unique_person_organization"
+            ),
+            models.CheckConstraint(
+                condition=Q(role__in=["owner", "editor", "member"]), name="membership_role_valid"
+            ),
         ]
 
     def __str__(self) -> str:
@@ -189,13 +221,17 @@ class Claim(models.Model):
 
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.CLAIM)
     organization = models.ForeignKey(Organization, on_delete=models.CASCADE, related_name="claims")
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="organization_claims")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="organization_claims"
+    )
     stated_role = models.CharField(_("your role"), max_length=20, choices=StatedRole.choices)
     position = models.CharField(_("position"), max_length=200, blank=True)
     comment = models.TextField(_("comment"), blank=True)
     document = models.FileField(_("supporting document"), upload_to=claim_document_path, blank=True)
     document_name = models.CharField(_("document file name"), max_length=255, blank=True)
-    status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.PENDING)
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.PENDING
+    )
     reviewed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
@@ -214,7 +250,8 @@ class Claim(models.Model):
                 name="claim_one_pending_per_person_organization",
             ),
             models.CheckConstraint(
-                condition=~Q(status="rejected") | ~Q(rejection_reason=""), name="claim_rejection_has_reason"
+                condition=~Q(status="rejected") | ~Q(rejection_reason=""),
+                name="claim_rejection_has_reason",
             ),
         ]
 
@@ -226,16 +263,20 @@ def invitation_token() -> str:
     return secrets.token_urlsafe(32)
 
 
-def invitation_expiry() -> "timezone.datetime":
+def invitation_expiry() -> datetime:
     return timezone.now() + timedelta(days=14)
 
 
 class Invitation(models.Model):
     """An owner invites a person by e-mail; the person accepts with the link while signed in with that e-mail."""
 
-    organization = models.ForeignKey(Organization, on_delete=models.CASCADE, related_name="invitations")
+    organization = models.ForeignKey(
+        Organization, on_delete=models.CASCADE, related_name="invitations"
+    )
     email = models.EmailField(_("e-mail"))
-    role = models.CharField(_("role"), max_length=10, choices=Membership.Role.choices, default=Membership.Role.MEMBER)
+    role = models.CharField(
+        _("role"), max_length=10, choices=Membership.Role.choices, default=Membership.Role.MEMBER
+    )
     token = models.CharField(max_length=64, unique=True, default=invitation_token, editable=False)
     invited_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
@@ -265,7 +306,11 @@ class Invitation(models.Model):
 
     @property
     def is_open(self) -> bool:
-        return self.accepted_at is None and self.cancelled_at is None and self.expires_at > timezone.now()
+        return (
+            self.accepted_at is None
+            and self.cancelled_at is None
+            and self.expires_at > timezone.now()
+        )
 
 
 class ImportRun(models.Model):
@@ -286,11 +331,17 @@ class ImportRun(models.Model):
 
     file = models.FileField(_("file"), upload_to="organizations/imports/%Y/%m/")
     original_name = models.CharField(_("file name"), max_length=255)
-    format = models.CharField(_("format"), max_length=20, choices=Format.choices, default=Format.AUTO)
+    format = models.CharField(
+        _("format"), max_length=20, choices=Format.choices, default=Format.AUTO
+    )
     mapping = models.JSONField(_("column mapping"), default=dict, blank=True)
     dry_run = models.BooleanField(_("dry run (change nothing)"), default=False)
-    status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.PENDING)
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.PENDING
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     started_at = models.DateTimeField(_("started"), null=True, blank=True)
     finished_at = models.DateTimeField(_("finished"), null=True, blank=True)

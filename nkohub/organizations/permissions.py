@@ -46,7 +46,9 @@ def can_view_organization(user: Any, organization: Organization) -> bool:
     return bool(
         user
         and user.is_authenticated
-        and organization.claims.filter(user=user).exists()  # the registrant sees what they submitted
+        and organization.claims.filter(
+            user=user
+        ).exists()  # the registrant sees what they submitted
     )
 
 
@@ -72,7 +74,12 @@ def can_verify_organization(user: Any, organization: Organization | None = None)
 
 def can_claim(user: Any, organization: Organization) -> bool:
     """A signed-in person who is not yet a member may claim a published organisation."""
-    return bool(user and user.is_authenticated and organization.is_published and not is_member(user, organization))
+    return bool(
+        user
+        and user.is_authenticated
+        and organization.is_published
+        and not is_member(user, organization)
+    )
 
 
 def can_register_organization(user: Any) -> bool:
@@ -88,7 +95,9 @@ def can_view_claim(user: Any, claim: Claim) -> bool:
 
 
 def can_withdraw_claim(user: Any, claim: Claim) -> bool:
-    return user.is_authenticated and claim.user_id == user.pk and claim.status == Claim.Status.PENDING
+    return (
+        user.is_authenticated and claim.user_id == user.pk and claim.status == Claim.Status.PENDING
+    )
 
 
 def can_import(user: Any) -> bool:
@@ -109,7 +118,8 @@ def can_export(user: Any) -> bool:
 
 def get_organization_for_viewer(user: Any, pk: int) -> Organization:
     organization = get_object_or_404(
-        Organization.objects.select_related("municipality__region", "legal_form", "verified_by"), pk=pk
+        Organization.objects.select_related("municipality__region", "legal_form", "verified_by"),
+        pk=pk,
     )
     if not can_view_organization(user, organization):
         raise Http404
@@ -117,7 +127,9 @@ def get_organization_for_viewer(user: Any, pk: int) -> Organization:
 
 
 def get_organization_for_editor(user: Any, pk: int) -> Organization:
-    organization = get_object_or_404(Organization.objects.select_related("municipality", "legal_form"), pk=pk)
+    organization = get_object_or_404(
+        Organization.objects.select_related("municipality", "legal_form"), pk=pk
+    )
     if can_edit_organization(user, organization):
         return organization
     if is_member(user, organization):
@@ -142,7 +154,9 @@ def get_organization_for_member_manager(user: Any, pk: int) -> Organization:
 
 
 def get_claim_for_user(user: Any, pk: int) -> Claim:
-    claim = get_object_or_404(Claim.objects.select_related("organization", "user", "reviewed_by"), pk=pk)
+    claim = get_object_or_404(
+        Claim.objects.select_related("organization", "user", "reviewed_by"), pk=pk
+    )
     if not can_view_claim(user, claim):
         raise Http404
     return claim
@@ -152,5 +166,8 @@ def get_claim_for_reviewer(user: Any, pk: int) -> Claim:
     if not can_review_claims(user):
         raise Http404
     return get_object_or_404(
-        Claim.objects.select_related("organization__municipality", "organization__legal_form", "user"), pk=pk
+        Claim.objects.select_related(
+            "organization__municipality", "organization__legal_form", "user"
+        ),
+        pk=pk,
     )

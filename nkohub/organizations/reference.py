@@ -17,12 +17,17 @@ def load() -> str:
     for item in data["spheres"]:
         _, was_created = Sphere.objects.update_or_create(
             code=item["code"],
-            defaults={"name": item["name"], "is_fund_direction": item["is_fund_direction"], "position": item["position"]},
+            defaults={
+                "name": item["name"],
+                "is_fund_direction": item["is_fund_direction"],
+                "position": item["position"],
+            },
         )
         created += was_created
     for item in data["legal_forms"]:
         _, was_created = LegalForm.objects.update_or_create(
-            name=item["name"], defaults={"short_name": item["short_name"], "is_nonprofit": item["is_nonprofit"]}
+            name=item["name"],
+            defaults={"short_name": item["short_name"], "is_nonprofit": item["is_nonprofit"]},
         )
         created += was_created
     return f"сферы и правовые формы: создано {created}"

@@ -3,7 +3,7 @@
 import hashlib
 import re
 from dataclasses import dataclass, field, replace
-from typing import Any
+from typing import Any, cast
 
 from django.conf import settings
 from django.core.cache import cache
@@ -12,7 +12,15 @@ from django.db.models import Count, F, FloatField, Prefetch, Q, QuerySet, Value
 from django.db.models.functions import Coalesce
 
 from nkohub.organizations import search
-from nkohub.organizations.models import Claim, ImportRun, Invitation, LegalForm, Membership, Organization, Sphere
+from nkohub.organizations.models import (
+    Claim,
+    ImportRun,
+    Invitation,
+    LegalForm,
+    Membership,
+    Organization,
+    Sphere,
+)
 from nkohub.organizations.permissions import ACTING_ROLES
 
 IDENTIFIER_RE = re.compile(r"^\d{10}$|^\d{12}$|^\d{13}$")
@@ -32,7 +40,11 @@ def organizations_user_acts_for(user: Any, *, kind: str | None = None) -> QueryS
 
 
 def memberships_of(user: Any) -> QuerySet[Membership]:
-    return Membership.objects.filter(user=user).select_related("organization").order_by("organization__full_name")
+    return (
+        Membership.objects.filter(user=user)
+        .select_related("organization")
+        .order_by("organization__full_name")
+    )
 
 
 # --- the directory ------------------------------------------------------------------------------
@@ -59,7 +71,14 @@ class DirectoryQuery:
 
     @property
     def is_filtered(self) -> bool:
-        return bool(self.q.strip() or self.kind or self.sphere or self.legal_form or self.municipality or self.verified)
+        return bool(
+            self.q.strip()
+            or self.kind
+            or self.sphere
+            or self.legal_form
+            or self.municipality
+            or self.verified
+        )
 
 
 def published_organizations() -> QuerySet[Organization]:
@@ -79,8 +98,15 @@ def _is_postgres() -> bool:
     return connection.vendor == "postgresql"
 
 
-def _search_postgres(organizations: QuerySet[Organization], query: DirectoryQuery) -> QuerySet[Organization]:
-    from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector, TrigramWordSimilarity
+def _search_postgres(
+    organizations: QuerySet[Organization], query: DirectoryQuery
+) -> QuerySet[Organization]:
+    from django.contrib.postgres.search import (
+        SearchQuery,
+        SearchRank,
+        SearchVector,
+        TrigramWordSimilarity,
+    )
 
     text = query.q.strip()
     parsed = search.parse_query(text)
@@ -90,13 +116,19 @@ def _search_postgres(organizations: QuerySet[Organization], query: DirectoryQuer
     # similarity to the name (pg_trgm GIN index); all words must match unless any_word is asked
     condition = Q()
     for word in parsed:
-        word_q = Q(search_vector=SearchQuery(search.tsquery_for([word]), search_type="raw", config="russian"))
+        word_q = Q(
+            search_vector=SearchQuery(
+                search.tsquery_for([word]), search_type="raw", config="russian"
+            )
+        )
         if len(word.original) >= 4:
             word_q |= Q(full_name__trigram_word_similar=word.original)
         condition = (condition | word_q) if query.any_word else (condition & word_q)
     rank: Any = TrigramWordSimilarity(text, "full_name")
     if parsed:
-        ts_query = SearchQuery(search.tsquery_for(parsed, any_word=True), search_type="raw", config="russian")
+        ts_query = SearchQuery(
+            search.tsquery_for(parsed, any_word=True), search_type="raw", config="russian"
+        )
         rank = SearchRank(vector, ts_query) + rank
     digits = "".join(text.split())
     if digits.isdigit() and len(digits) >= 4:
@@ -108,26 +140,34 @@ def _search_postgres(organizations: QuerySet[Organization], query: DirectoryQuer
 
 def _vocabulary() -> list[str]:
     """Distinct search terms of the registry (SQLite's typo fallback), cached until the registry changes."""
-    stamp = Organization.objects.order_by("-updated_at").values_list("updated_at", flat=True).first()
+    stamp = (
+        Organization.objects.order_by("-updated_at").values_list("updated_at", flat=True).first()
+    )
     key = f"organizations:vocabulary:{Organization.objects.count()}:{stamp}"
     terms = cache.get(key)
     if terms is None:
         found: set[str] = set()
-        for text in Organization.objects.filter(is_published=True).values_list("search_text", flat=True).iterator():
+        for text in (
+            Organization.objects.filter(is_published=True)
+            .values_list("search_text", flat=True)
+            .iterator()
+        ):
             found.update(text.split())
         terms = sorted(found)
         cache.set(key, terms, 600)
     return terms
 
 
-def _search_sqlite(organizations: QuerySet[Organization], query: DirectoryQuery) -> QuerySet[Organization]:
+def _search_sqlite(
+    organizations: QuerySet[Organization], query: DirectoryQuery
+) -> QuerySet[Organization]:
     text = query.q.strip()
     parsed = search.parse_query(text)
     digits = "".join(text.split())
     if digits.isdigit() and len(digits) >= 4:
-        return organizations.filter(Q(inn__startswith=digits) | Q(ogrn__startswith=digits)).annotate(
-            relevance=Value(1.0, output_field=FloatField())
-        )
+        return organizations.filter(
+            Q(inn__startswith=digits) | Q(ogrn__startswith=digits)
+        ).annotate(relevance=Value(1.0, output_field=FloatField()))
     vocabulary: list[str] | None = None
     groups = []
     for word in parsed:
@@ -165,7 +205,9 @@ def _filtered(query: DirectoryQuery, *, without: str = "") -> QuerySet[Organizat
     if query.verified and without != "verified":
         organizations = organizations.filter(is_verified=True)
     if query.q.strip():
-        organizations = (_search_postgres if _is_postgres() else _search_sqlite)(organizations, query)
+        organizations = (_search_postgres if _is_postgres() else _search_sqlite)(
+            organizations, query
+        )
     return organizations
 
 
@@ -174,16 +216,24 @@ def directory_organizations(query: DirectoryQuery) -> QuerySet[Organization]:
     organizations = _filtered(query)
     sort = query.effective_sort
     if sort == "relevance":
-        organizations = organizations.order_by(F("relevance").desc(nulls_last=True), "full_name", "pk")
+        organizations = organizations.order_by(
+            F("relevance").desc(nulls_last=True), "full_name", "pk"
+        )
     elif sort == "-registration_date":
-        organizations = organizations.order_by(F("registration_date").desc(nulls_last=True), "full_name", "pk")
+        organizations = organizations.order_by(
+            F("registration_date").desc(nulls_last=True), "full_name", "pk"
+        )
     elif sort == "-created_at":
         organizations = organizations.order_by("-created_at", "-pk")
     else:
         organizations = organizations.order_by("full_name", "pk")
-    return organizations.select_related("municipality", "legal_form").prefetch_related(
-        Prefetch("spheres", queryset=Sphere.objects.only("pk", "code", "name", "position"))
-    ).defer("search_text", "social_links")
+    return (
+        organizations.select_related("municipality", "legal_form")
+        .prefetch_related(
+            Prefetch("spheres", queryset=Sphere.objects.only("pk", "code", "name", "position"))
+        )
+        .defer("search_text", "social_links")
+    )
 
 
 def directory_export_rows(query: DirectoryQuery) -> QuerySet[Organization]:
@@ -200,61 +250,96 @@ class FacetValue:
 
 def directory_facets(query: DirectoryQuery) -> dict[str, list[FacetValue]]:
     """Counts next to each filter value: for each filter, the rows matching all the *other* filters."""
-    key = "organizations:facets:" + hashlib.md5(repr(query).encode(), usedforsecurity=False).hexdigest()
+    key = (
+        "organizations:facets:"
+        + hashlib.md5(repr(query).encode(), usedforsecurity=False).hexdigest()
+    )
     cached = cache.get(key) if settings.DATABASE_IS_POSTGRES and not query.q.strip() else None
     if cached is not None:
         return cached
     facets: dict[str, list[FacetValue]] = {}
 
     kinds = dict(Organization.Kind.choices)
-    rows = _filtered(query, without="kind").order_by().values("kind").annotate(n=Count("pk", distinct=True))
+    rows = cast(
+        Any,
+        _filtered(query, without="kind")
+        .order_by()
+        .values("kind")
+        .annotate(n=Count("pk", distinct=True)),
+    )
     facets["kind"] = sorted(
-        (FacetValue(r["kind"], str(kinds.get(r["kind"], r["kind"])), r["n"], r["kind"] == query.kind) for r in rows),
+        (
+            FacetValue(
+                r["kind"], str(kinds.get(r["kind"], r["kind"])), r["n"], r["kind"] == query.kind
+            )
+            for r in rows
+        ),
         key=lambda v: -v.count,
     )
 
-    rows = (
+    rows = cast(
+        Any,
         _filtered(query, without="sphere")
         .filter(spheres__isnull=False)
         .order_by()
         .values("spheres__code", "spheres__name", "spheres__position")
-        .annotate(n=Count("pk", distinct=True))
+        .annotate(n=Count("pk", distinct=True)),
     )
     facets["sphere"] = [
-        FacetValue(r["spheres__code"], r["spheres__name"], r["n"], r["spheres__code"] == query.sphere)
+        FacetValue(
+            r["spheres__code"], r["spheres__name"], r["n"], r["spheres__code"] == query.sphere
+        )
         for r in sorted(rows, key=lambda r: (r["spheres__position"], r["spheres__name"]))
     ]
 
-    rows = (
+    rows = cast(
+        Any,
         _filtered(query, without="legal_form")
         .filter(legal_form__isnull=False)
         .order_by()
         .values("legal_form_id", "legal_form__name")
-        .annotate(n=Count("pk", distinct=True))
+        .annotate(n=Count("pk", distinct=True)),
     )
     facets["legal_form"] = sorted(
-        (FacetValue(str(r["legal_form_id"]), r["legal_form__name"], r["n"], r["legal_form_id"] == query.legal_form) for r in rows),
+        (
+            FacetValue(
+                str(r["legal_form_id"]),
+                r["legal_form__name"],
+                r["n"],
+                r["legal_form_id"] == query.legal_form,
+            )
+            for r in rows
+        ),
         key=lambda v: (-v.count, v.label),
     )
 
-    rows = (
+    rows = cast(
+        Any,
         _filtered(query, without="municipality")
         .filter(municipality__isnull=False)
         .order_by()
         .values("municipality_id", "municipality__name")
-        .annotate(n=Count("pk", distinct=True))
+        .annotate(n=Count("pk", distinct=True)),
     )
     facets["municipality"] = sorted(
         (
-            FacetValue(str(r["municipality_id"]), r["municipality__name"], r["n"], r["municipality_id"] == query.municipality)
+            FacetValue(
+                str(r["municipality_id"]),
+                r["municipality__name"],
+                r["n"],
+                r["municipality_id"] == query.municipality,
+            )
             for r in rows
         ),
         key=lambda v: v.label,
     )
 
-    verified = _filtered(query, without="verified").filter(is_verified=True).order_by().aggregate(
-        n=Coalesce(Count("pk", distinct=True), 0)
-    )["n"]
+    verified = (
+        _filtered(query, without="verified")
+        .filter(is_verified=True)
+        .order_by()
+        .aggregate(n=Coalesce(Count("pk", distinct=True), 0))["n"]
+    )
     facets["verified"] = [FacetValue("1", "", verified, query.verified)]
     if settings.DATABASE_IS_POSTGRES and not query.q.strip():
         cache.set(key, facets, 60)
@@ -277,14 +362,18 @@ def organization_spheres(organization: Organization) -> QuerySet[Sphere]:
 
 
 def organization_members(organization: Organization) -> QuerySet[Membership]:
-    return organization.memberships.select_related("user").order_by("role", "user__full_name", "user__email")
+    return organization.memberships.select_related("user").order_by(
+        "role", "user__full_name", "user__email"
+    )
 
 
 def owners_of(organization: Organization) -> QuerySet[Any]:
     from django.contrib.auth import get_user_model
 
     return get_user_model().objects.filter(
-        memberships__organization=organization, memberships__role=Membership.Role.OWNER, is_active=True
+        memberships__organization=organization,
+        memberships__role=Membership.Role.OWNER,
+        is_active=True,
     )
 
 
@@ -300,7 +389,10 @@ def invitations_for_user(user: Any) -> QuerySet[Invitation]:
     from django.utils import timezone
 
     return Invitation.objects.filter(
-        email__iexact=user.email, accepted_at__isnull=True, cancelled_at__isnull=True, expires_at__gt=timezone.now()
+        email__iexact=user.email,
+        accepted_at__isnull=True,
+        cancelled_at__isnull=True,
+        expires_at__gt=timezone.now(),
     ).select_related("organization")
 
 
@@ -323,11 +415,17 @@ def import_runs() -> QuerySet[ImportRun]:
     return ImportRun.objects.select_related("created_by").defer("problems", "changes")
 
 
-def possible_duplicates(*, full_name: str, municipality_id: int | None, limit: int = 5) -> list[Organization]:
+def possible_duplicates(
+    *, full_name: str, municipality_id: int | None, limit: int = 5
+) -> list[Organization]:
     """Organisations with a similar name in the same municipality (registration's duplicate check)."""
     if not full_name.strip():
         return []
-    candidates = published_organizations().filter(municipality_id=municipality_id) if municipality_id else None
+    candidates = (
+        published_organizations().filter(municipality_id=municipality_id)
+        if municipality_id
+        else None
+    )
     if candidates is None:
         return []
     if _is_postgres():
@@ -342,7 +440,9 @@ def possible_duplicates(*, full_name: str, municipality_id: int | None, limit: i
     if not wanted:
         return []
     found = []
-    for organization in candidates.only("pk", "full_name", "short_name", "search_text", "inn", "ogrn"):
+    for organization in candidates.only(
+        "pk", "full_name", "short_name", "search_text", "inn", "ogrn"
+    ):
         terms = set(organization.search_text.split())
         if terms and len(wanted & terms) / len(wanted | terms) >= 0.6:
             found.append(organization)

@@ -71,19 +71,27 @@ def _save(organization: Organization) -> None:
         organization.full_clean()
     except ValidationError as exc:
         first_field, messages = next(iter(exc.message_dict.items()))
-        raise DomainError(messages[0], field=None if first_field == "__all__" else first_field) from exc
+        raise DomainError(
+            messages[0], field=None if first_field == "__all__" else first_field
+        ) from exc
     try:
         with transaction.atomic():
             organization.save()
     except IntegrityError as exc:
-        raise DomainError("Организация с таким ИНН или ОГРН уже есть в реестре.", field="inn") from exc
+        raise DomainError(
+            "Организация с таким ИНН или ОГРН уже есть в реестре.", field="inn"
+        ) from exc
 
 
-def _ensure_identifiers_free(*, inn: str | None, ogrn: str | None, exclude_pk: int | None = None) -> None:
+def _ensure_identifiers_free(
+    *, inn: str | None, ogrn: str | None, exclude_pk: int | None = None
+) -> None:
     for field_name, value, label in (("ogrn", ogrn, "ОГРН"), ("inn", inn, "ИНН")):
         if not value:
             continue
-        clash = Organization.objects.filter(**{field_name: value}).exclude(pk=exclude_pk).first()
+        clash = (
+            Organization.objects.filter(**{field_name: value}).exclude(pk=exclude_pk or 0).first()
+        )
         if clash is not None:
             raise DomainError(
                 f"Организация с {label} {value} уже есть в реестре: «{clash.display_name}». "
@@ -94,7 +102,11 @@ def _ensure_identifiers_free(*, inn: str | None, ogrn: str | None, exclude_pk: i
 
 @transaction.atomic
 def organization_update(
-    *, actor: Any, organization: Organization, data: dict[str, Any], spheres: Iterable[Sphere] | None = None
+    *,
+    actor: Any,
+    organization: Organization,
+    data: dict[str, Any],
+    spheres: Iterable[Sphere] | None = None,
 ) -> Organization:
     if not permissions.can_edit_organization(actor, organization):
         raise DomainError("У вас нет прав на изменение профиля этой организации.")
@@ -109,9 +121,13 @@ def organization_update(
         if name in PROFILE_FIELDS or name == "logo":
             setattr(organization, name, value)
     # Changing the legal identity of a verified organisation needs a new verification.
-    if organization.is_verified and (before.inn != organization.inn or before.ogrn != organization.ogrn):
-        if not permissions.can_verify_organization(actor, organization):
-            raise DomainError("ИНН и ОГРН проверенной организации меняет только оператор.", field="inn")
+    identity_changed = before.inn != organization.inn or before.ogrn != organization.ogrn
+    if (
+        organization.is_verified
+        and identity_changed
+        and not permissions.can_verify_organization(actor, organization)
+    ):
+        raise DomainError("ИНН и ОГРН проверенной организации меняет только оператор.", field="inn")
     _save(organization)
     changes = diff_fields(before, organization, PROFILE_FIELDS)
     if spheres is not None:
@@ -121,7 +137,12 @@ def organization_update(
         if old != new:
             changes["spheres"] = [sorted(old), sorted(new)]
     if changes:
-        audit_log(actor=actor, action="organizations.organization.update", obj=organization, changes=changes)
+        audit_log(
+            actor=actor,
+            action="organizations.organization.update",
+            obj=organization,
+            changes=changes,
+        )
     return organization
 
 
@@ -135,9 +156,15 @@ def organization_create(
     data = dict(data)
     _clean_identifiers(data)
     _ensure_identifiers_free(inn=data.get("inn"), ogrn=data.get("ogrn"))
-    organization = Organization(**{k: v for k, v in data.items() if k in PROFILE_FIELDS or k == "logo"})
+    organization = Organization(
+        **{k: v for k, v in data.items() if k in PROFILE_FIELDS or k == "logo"}
+    )
     if verified:
-        organization.is_verified, organization.verified_at, organization.verified_by = True, timezone.now(), actor
+        organization.is_verified, organization.verified_at, organization.verified_by = (
+            True,
+            timezone.now(),
+            actor,
+        )
     _save(organization)
     organization.spheres.set(spheres)
     audit_log(actor=actor, action="organizations.organization.create", obj=organization)
@@ -145,7 +172,9 @@ def organization_create(
 
 
 @transaction.atomic
-def organization_set_verified(*, actor: Any, organization: Organization, verified: bool) -> Organization:
+def organization_set_verified(
+    *, actor: Any, organization: Organization, verified: bool
+) -> Organization:
     if not permissions.can_verify_organization(actor, organization):
         raise DomainError("Подтверждать организации может только оператор.")
     if organization.is_verified == verified:
@@ -155,10 +184,14 @@ def organization_set_verified(*, actor: Any, organization: Organization, verifie
     organization.verified_by = actor if verified else None
     if verified:
         organization.is_published = True
-    organization.save(update_fields=["is_verified", "verified_at", "verified_by", "is_published", "updated_at"])
+    organization.save(
+        update_fields=["is_verified", "verified_at", "verified_by", "is_published", "updated_at"]
+    )
     audit_log(
         actor=actor,
-        action="organizations.organization.verify" if verified else "organizations.organization.unverify",
+        action="organizations.organization.verify"
+        if verified
+        else "organizations.organization.unverify",
         obj=organization,
     )
     return organization
@@ -231,7 +264,9 @@ def organization_register(
                 "организация, отметьте «Это другая организация» и отправьте форму ещё раз.",
                 field="full_name",
             )
-    organization = Organization(**{k: v for k, v in data.items() if k in PROFILE_FIELDS or k == "logo"})
+    organization = Organization(
+        **{k: v for k, v in data.items() if k in PROFILE_FIELDS or k == "logo"}
+    )
     organization.source = Organization.Source.MANUAL
     organization.is_published = False
     _save(organization)
@@ -247,7 +282,12 @@ def organization_register(
     _attach_document(claim, document)
     claim.full_clean()
     claim.save()
-    audit_log(actor=actor, action="organizations.organization.register", obj=organization, changes={"claim": claim.pk})
+    audit_log(
+        actor=actor,
+        action="organizations.organization.register",
+        obj=organization,
+        changes={"claim": claim.pk},
+    )
     _tell_operators(claim=claim, actor=actor)
     return claim
 
@@ -264,7 +304,9 @@ def claim_submit(
 ) -> Claim:
     if not permissions.can_claim(actor, organization):
         raise DomainError("Вы уже состоите в этой организации или не можете подать заявку.")
-    if Claim.objects.filter(user=actor, organization=organization, status=Claim.Status.PENDING).exists():
+    if Claim.objects.filter(
+        user=actor, organization=organization, status=Claim.Status.PENDING
+    ).exists():
         raise DomainError("Ваша заявка по этой организации уже ждёт проверки.")
     if document is None:
         raise DomainError("Приложите документ, подтверждающий ваши полномочия.", field="document")
@@ -279,7 +321,12 @@ def claim_submit(
     _attach_document(claim, document)
     claim.full_clean()
     claim.save()
-    audit_log(actor=actor, action="organizations.claim.submit", obj=organization, changes={"claim": claim.pk})
+    audit_log(
+        actor=actor,
+        action="organizations.claim.submit",
+        obj=organization,
+        changes={"claim": claim.pk},
+    )
     _tell_operators(claim=claim, actor=actor)
     return claim
 
@@ -293,23 +340,42 @@ def _check_reviewable(actor: Any, claim: Claim) -> None:
 
 @transaction.atomic
 def claim_approve(*, actor: Any, claim: Claim) -> Claim:
-    claim = Claim.objects.select_for_update().select_related("organization", "user").get(pk=claim.pk)
+    claim = (
+        Claim.objects.select_for_update().select_related("organization", "user").get(pk=claim.pk)
+    )
     _check_reviewable(actor, claim)
     organization = claim.organization
     role = Membership.Role.OWNER
     membership, created = Membership.objects.get_or_create(
-        user=claim.user, organization=organization, defaults={"role": role, "position": claim.position}
+        user=claim.user,
+        organization=organization,
+        defaults={"role": role, "position": claim.position},
     )
     if not created and membership.role != role:
         membership.role = role
         membership.save(update_fields=["role"])
     permissions.forget_membership_roles(claim.user)
-    claim.status, claim.reviewed_by, claim.reviewed_at = Claim.Status.APPROVED, actor, timezone.now()
+    claim.status, claim.reviewed_by, claim.reviewed_at = (
+        Claim.Status.APPROVED,
+        actor,
+        timezone.now(),
+    )
     claim.save(update_fields=["status", "reviewed_by", "reviewed_at"])
     organization.is_published = True
-    organization.is_verified, organization.verified_at, organization.verified_by = True, timezone.now(), actor
-    organization.save(update_fields=["is_published", "is_verified", "verified_at", "verified_by", "updated_at"])
-    audit_log(actor=actor, action="organizations.claim.approve", obj=organization, changes={"claim": claim.pk, "user": claim.user})
+    organization.is_verified, organization.verified_at, organization.verified_by = (
+        True,
+        timezone.now(),
+        actor,
+    )
+    organization.save(
+        update_fields=["is_published", "is_verified", "verified_at", "verified_by", "updated_at"]
+    )
+    audit_log(
+        actor=actor,
+        action="organizations.claim.approve",
+        obj=organization,
+        changes={"claim": claim.pk, "user": claim.user},
+    )
     notify(
         recipients=[claim.user],
         kind="organizations.claim.approved",
@@ -324,15 +390,26 @@ def claim_approve(*, actor: Any, claim: Claim) -> Claim:
 
 @transaction.atomic
 def claim_reject(*, actor: Any, claim: Claim, reason: str) -> Claim:
-    claim = Claim.objects.select_for_update().select_related("organization", "user").get(pk=claim.pk)
+    claim = (
+        Claim.objects.select_for_update().select_related("organization", "user").get(pk=claim.pk)
+    )
     _check_reviewable(actor, claim)
     reason = reason.strip()
     if not reason:
         raise DomainError("Укажите причину отказа — заявитель её увидит.", field="reason")
-    claim.status, claim.reviewed_by, claim.reviewed_at = Claim.Status.REJECTED, actor, timezone.now()
+    claim.status, claim.reviewed_by, claim.reviewed_at = (
+        Claim.Status.REJECTED,
+        actor,
+        timezone.now(),
+    )
     claim.rejection_reason = reason
     claim.save(update_fields=["status", "reviewed_by", "reviewed_at", "rejection_reason"])
-    audit_log(actor=actor, action="organizations.claim.reject", obj=claim.organization, changes={"claim": claim.pk, "reason": reason})
+    audit_log(
+        actor=actor,
+        action="organizations.claim.reject",
+        obj=claim.organization,
+        changes={"claim": claim.pk, "reason": reason},
+    )
     notify(
         recipients=[claim.user],
         kind="organizations.claim.rejected",
@@ -351,7 +428,12 @@ def claim_withdraw(*, actor: Any, claim: Claim) -> Claim:
         raise DomainError("Отозвать можно только свою заявку, которая ещё ждёт проверки.")
     claim.status = Claim.Status.WITHDRAWN
     claim.save(update_fields=["status"])
-    audit_log(actor=actor, action="organizations.claim.withdraw", obj=claim.organization, changes={"claim": claim.pk})
+    audit_log(
+        actor=actor,
+        action="organizations.claim.withdraw",
+        obj=claim.organization,
+        changes={"claim": claim.pk},
+    )
     return claim
 
 
@@ -364,7 +446,11 @@ def _owner_count(organization: Organization) -> int:
 
 def _lock_memberships(organization: Organization) -> None:
     # Serialise concurrent changes of one organisation's members (the last-owner rule).
-    list(Membership.objects.select_for_update().filter(organization=organization).values_list("pk", flat=True))
+    list(
+        Membership.objects.select_for_update()
+        .filter(organization=organization)
+        .values_list("pk", flat=True)
+    )
 
 
 @transaction.atomic
@@ -379,13 +465,18 @@ def membership_change_role(*, actor: Any, membership: Membership, role: str) -> 
     if membership.role == role:
         return membership
     if membership.role == Membership.Role.OWNER and _owner_count(organization) <= 1:
-        raise DomainError("Нельзя понизить последнего владельца: сначала назначьте другого владельца.")
+        raise DomainError(
+            "Нельзя понизить последнего владельца: сначала назначьте другого владельца."
+        )
     old = membership.role
     membership.role = role
     membership.save(update_fields=["role"])
     permissions.forget_membership_roles(membership.user)
     audit_log(
-        actor=actor, action="organizations.membership.role", obj=organization, changes={"user": membership.user, "role": [old, role]}
+        actor=actor,
+        action="organizations.membership.role",
+        obj=organization,
+        changes={"user": membership.user, "role": [old, role]},
     )
     notify(
         recipients=[membership.user],
@@ -432,7 +523,11 @@ def membership_remove(*, actor: Any, membership: Membership) -> None:
 
 @transaction.atomic
 def membership_leave(*, actor: Any, organization: Organization) -> None:
-    membership = Membership.objects.filter(user=actor, organization=organization).select_related("user", "organization").first()
+    membership = (
+        Membership.objects.filter(user=actor, organization=organization)
+        .select_related("user", "organization")
+        .first()
+    )
     if membership is None:
         raise DomainError("Вы не состоите в этой организации.")
     membership_remove(actor=actor, membership=membership)
@@ -455,7 +550,9 @@ def _send_invitation_mail(invitation: Invitation) -> None:
 
 
 @transaction.atomic
-def invitation_create(*, actor: Any, organization: Organization, email: str, role: str) -> Invitation:
+def invitation_create(
+    *, actor: Any, organization: Organization, email: str, role: str
+) -> Invitation:
     if not permissions.can_manage_members(actor, organization):
         raise DomainError("Приглашать участников может только владелец организации.")
     email = email.strip().lower()
@@ -464,15 +561,25 @@ def invitation_create(*, actor: Any, organization: Organization, email: str, rol
     if Membership.objects.filter(organization=organization, user__email__iexact=email).exists():
         raise DomainError("Этот человек уже состоит в организации.", field="email")
     if selectors.open_invitations_of(organization).filter(email__iexact=email).exists():
-        raise DomainError("Приглашение на этот адрес уже отправлено и ещё действует.", field="email")
+        raise DomainError(
+            "Приглашение на этот адрес уже отправлено и ещё действует.", field="email"
+        )
     # an expired, never accepted invitation to the same address is closed so that a new one may be sent
     Invitation.objects.filter(
-        organization=organization, email__iexact=email, accepted_at__isnull=True, cancelled_at__isnull=True
+        organization=organization,
+        email__iexact=email,
+        accepted_at__isnull=True,
+        cancelled_at__isnull=True,
     ).update(cancelled_at=timezone.now())
     invitation = Invitation(organization=organization, email=email, role=role, invited_by=actor)
     invitation.full_clean()
     invitation.save()
-    audit_log(actor=actor, action="organizations.invitation.create", obj=organization, changes={"email": email, "role": role})
+    audit_log(
+        actor=actor,
+        action="organizations.invitation.create",
+        obj=organization,
+        changes={"email": email, "role": role},
+    )
     transaction.on_commit(lambda: _send_invitation_mail(invitation))
     from django.contrib.auth import get_user_model
 
@@ -497,13 +604,20 @@ def invitation_cancel(*, actor: Any, invitation: Invitation) -> Invitation:
         raise DomainError("Приглашение уже принято или отменено.")
     invitation.cancelled_at = timezone.now()
     invitation.save(update_fields=["cancelled_at"])
-    audit_log(actor=actor, action="organizations.invitation.cancel", obj=invitation.organization, changes={"email": invitation.email})
+    audit_log(
+        actor=actor,
+        action="organizations.invitation.cancel",
+        obj=invitation.organization,
+        changes={"email": invitation.email},
+    )
     return invitation
 
 
 @transaction.atomic
 def invitation_accept(*, actor: Any, invitation: Invitation) -> Membership:
-    invitation = Invitation.objects.select_for_update().select_related("organization").get(pk=invitation.pk)
+    invitation = (
+        Invitation.objects.select_for_update().select_related("organization").get(pk=invitation.pk)
+    )
     if not invitation.is_open:
         raise DomainError("Приглашение больше не действует: оно принято, отменено или истекло.")
     if actor.email.lower() != invitation.email.lower():
@@ -518,7 +632,12 @@ def invitation_accept(*, actor: Any, invitation: Invitation) -> Membership:
     invitation.accepted_at, invitation.accepted_by = timezone.now(), actor
     invitation.save(update_fields=["accepted_at", "accepted_by"])
     permissions.forget_membership_roles(actor)
-    audit_log(actor=actor, action="organizations.invitation.accept", obj=invitation.organization, changes={"role": invitation.role})
+    audit_log(
+        actor=actor,
+        action="organizations.invitation.accept",
+        obj=invitation.organization,
+        changes={"role": invitation.role},
+    )
     notify(
         recipients=selectors.owners_of(invitation.organization),
         kind="organizations.invitation.accepted",
@@ -543,7 +662,9 @@ def personal_data_export(user: Any) -> dict[str, Any]:
                 "position": m.position,
                 "since": m.created_at.isoformat(),
             }
-            for m in Membership.objects.filter(user=user).select_related("organization").order_by("pk")
+            for m in Membership.objects.filter(user=user)
+            .select_related("organization")
+            .order_by("pk")
         ],
         "claims": [
             {
@@ -560,9 +681,15 @@ def personal_data_export(user: Any) -> dict[str, Any]:
             for c in Claim.objects.filter(user=user).select_related("organization").order_by("pk")
         ],
         "invitations_received": [
-            {"organization": i.organization.full_name, "role": i.role, "sent": i.created_at.isoformat(),
-             "accepted": i.accepted_at.isoformat() if i.accepted_at else None}
-            for i in Invitation.objects.filter(email__iexact=user.email).select_related("organization").order_by("pk")
+            {
+                "organization": i.organization.full_name,
+                "role": i.role,
+                "sent": i.created_at.isoformat(),
+                "accepted": i.accepted_at.isoformat() if i.accepted_at else None,
+            }
+            for i in Invitation.objects.filter(email__iexact=user.email)
+            .select_related("organization")
+            .order_by("pk")
         ],
     }
 
@@ -578,7 +705,9 @@ def personal_data_erase(user: Any) -> dict[str, Any]:
             documents += 1
     claims_deleted = Claim.objects.filter(user=user).delete()[0]
     memberships_deleted = Membership.objects.filter(user=user).delete()[0]
-    invitations = Invitation.objects.filter(email__iexact=user.email).update(email=f"deleted-{user.pk}@invalid")
+    invitations = Invitation.objects.filter(email__iexact=user.email).update(
+        email=f"deleted-{user.pk}@invalid"
+    )
     return {
         "memberships": memberships_deleted,
         "claims": claims_deleted,

@@ -24,5 +24,9 @@ urlpatterns = [
     path("<int:pk>/members/<int:membership_pk>/role/", views.member_role, name="member_role"),
     path("<int:pk>/members/<int:membership_pk>/remove/", views.member_remove, name="member_remove"),
     path("<int:pk>/leave/", views.leave, name="leave"),
-    path("<int:pk>/invitations/<int:invitation_pk>/cancel/", views.invitation_cancel, name="invitation_cancel"),
+    path(
+        "<int:pk>/invitations/<int:invitation_pk>/cancel/",
+        views.invitation_cancel,
+        name="invitation_cancel",
+    ),
 ]

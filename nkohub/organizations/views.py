@@ -6,6 +6,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse, StreamingHttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -39,7 +40,10 @@ EXPORT_COLUMNS = [
     ("ИНН", lambda o: o.inn or ""),
     ("ОГРН", lambda o: o.ogrn or ""),
     ("КПП", lambda o: o.kpp),
-    ("Дата регистрации", lambda o: o.registration_date.strftime("%d.%m.%Y") if o.registration_date else ""),
+    (
+        "Дата регистрации",
+        lambda o: o.registration_date.strftime("%d.%m.%Y") if o.registration_date else "",
+    ),
     ("Статус", lambda o: o.get_status_display()),
     ("Регион", lambda o: o.municipality.region.name if o.municipality else ""),
     ("Муниципалитет", lambda o: o.municipality.name if o.municipality else ""),
@@ -77,7 +81,9 @@ def directory(request: HttpRequest) -> HttpResponse:
     partial_results = False
     if query.q and len(query.q.split()) > 1 and page.paginator.count == 0:
         query = selectors.directory_query_changed(query, any_word=True)
-        page = paginate(request, selectors.directory_organizations(query), per_page=DIRECTORY_PAGE_SIZE)
+        page = paginate(
+            request, selectors.directory_organizations(query), per_page=DIRECTORY_PAGE_SIZE
+        )
         partial_results = page.paginator.count > 0
     context = {
         "form": form,
@@ -88,7 +94,8 @@ def directory(request: HttpRequest) -> HttpResponse:
         "partial_results": partial_results,
         "can_register": permissions.can_register_organization(request.user),
     }
-    if request.htmx and request.htmx.target == "directory-results":
+    htmx = getattr(request, "htmx", None)
+    if htmx and htmx.target == "directory-results":
         return render(request, "organizations/_results.html", context)
     return render(request, "organizations/directory.html", context)
 
@@ -105,7 +112,7 @@ def _csv_lines(organizations: Any) -> Iterator[str]:
 
 
 @require_GET
-def export(request: HttpRequest) -> HttpResponse:
+def export(request: HttpRequest) -> HttpResponseBase:
     if not permissions.can_export(request.user):
         raise PermissionDenied
     query = DirectoryFilterForm(request.GET).directory_query()
@@ -114,14 +121,15 @@ def export(request: HttpRequest) -> HttpResponse:
     if request.GET.get("format") == "xlsx":
         from nkohub.organizations.exports import xlsx_file
 
-        response = FileResponse(
+        return FileResponse(
             xlsx_file(organizations, EXPORT_COLUMNS),
             content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
             as_attachment=True,
             filename=f"organizations-{stamp}.xlsx",
         )
-        return response
-    response = StreamingHttpResponse(_csv_lines(organizations), content_type="text/csv; charset=utf-8")
+    response = StreamingHttpResponse(
+        _csv_lines(organizations), content_type="text/csv; charset=utf-8"
+    )
     response["Content-Disposition"] = f'attachment; filename="organizations-{stamp}.csv"'
     return response
 
@@ -154,11 +162,16 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
 def edit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     organization = permissions.get_organization_for_editor(request.user, pk)
     operator = permissions.can_verify_organization(request.user, organization)
-    form = OrganizationForm(request.POST or None, request.FILES or None, instance=organization, operator=operator)
+    form = OrganizationForm(
+        request.POST or None, request.FILES or None, instance=organization, operator=operator
+    )
     if request.method == "POST" and form.is_valid():
         try:
             services.organization_update(
-                actor=request.user, organization=organization, data=form.profile_data(), spheres=form.cleaned_data["spheres"]
+                actor=request.user,
+                organization=organization,
+                data=form.profile_data(),
+                spheres=form.cleaned_data["spheres"],
             )
         except DomainError as exc:
             _error(request, form, exc)
@@ -175,8 +188,12 @@ def verify(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     if not permissions.can_verify_organization(request.user, organization):
         raise Http404
     verified = request.POST.get("verified") == "1"
-    services.organization_set_verified(actor=request.user, organization=organization, verified=verified)
-    messages.success(request, _("Marked as verified.") if verified else _("The verification mark is removed."))
+    services.organization_set_verified(
+        actor=request.user, organization=organization, verified=verified
+    )
+    messages.success(
+        request, _("Marked as verified.") if verified else _("The verification mark is removed.")
+    )
     return redirect("organizations:detail", organization.pk)
 
 
@@ -203,14 +220,20 @@ def claim(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
         except DomainError as exc:
             _error(request, form, exc)
         else:
-            messages.success(request, _("Your claim is sent. An operator will check it and you will be told."))
+            messages.success(
+                request, _("Your claim is sent. An operator will check it and you will be told.")
+            )
             return redirect("organizations:claim_detail", submitted.pk)
     return render(request, "organizations/claim.html", {"organization": organization, "form": form})
 
 
 @login_required
 def register(request: AuthenticatedHttpRequest) -> HttpResponse:
-    form = RegistrationForm(request.POST or None, request.FILES or None, initial={"full_name": request.GET.get("name", "")})
+    form = RegistrationForm(
+        request.POST or None,
+        request.FILES or None,
+        initial={"full_name": request.GET.get("name", "")},
+    )
     if request.method == "POST" and form.is_valid():
         try:
             submitted = services.organization_register(
@@ -257,11 +280,15 @@ def claim_withdraw(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_GET
-def claim_document(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+def claim_document(request: AuthenticatedHttpRequest, pk: int) -> HttpResponseBase:
     found = permissions.get_claim_for_user(request.user, pk)
     if not found.document:
         raise Http404
-    return FileResponse(found.document.open("rb"), as_attachment=True, filename=found.document_name or found.document.name)
+    return FileResponse(
+        found.document.open("rb"),
+        as_attachment=True,
+        filename=found.document_name or str(found.document.name),
+    )
 
 
 @login_required
@@ -287,23 +314,33 @@ def claims(request: AuthenticatedHttpRequest) -> HttpResponse:
 @login_required
 def claim_review(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     found = permissions.get_claim_for_reviewer(request.user, pk)
-    reject_form = RejectClaimForm(request.POST if request.POST.get("decision") == "reject" else None)
+    reject_form = RejectClaimForm(
+        request.POST if request.POST.get("decision") == "reject" else None
+    )
     if request.method == "POST":
         try:
             if request.POST.get("decision") == "approve":
                 services.claim_approve(actor=request.user, claim=found)
-                messages.success(request, _("The claim is approved; the claimant now owns the organisation's profile."))
+                messages.success(
+                    request,
+                    _("The claim is approved; the claimant now owns the organisation's profile."),
+                )
                 return redirect("organizations:claims")
             if reject_form.is_valid():
-                services.claim_reject(actor=request.user, claim=found, reason=reject_form.cleaned_data["reason"])
-                messages.success(request, _("The claim is rejected; the claimant is told the reason."))
+                services.claim_reject(
+                    actor=request.user, claim=found, reason=reject_form.cleaned_data["reason"]
+                )
+                messages.success(
+                    request, _("The claim is rejected; the claimant is told the reason.")
+                )
                 return redirect("organizations:claims")
         except DomainError as exc:
             _error(request, reject_form, exc)
     duplicates = [
         o
         for o in selectors.possible_duplicates(
-            full_name=found.organization.full_name, municipality_id=found.organization.municipality_id
+            full_name=found.organization.full_name,
+            municipality_id=found.organization.municipality_id,
         )
         if o.pk != found.organization_id
     ]
@@ -328,12 +365,19 @@ def members(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
         if form.is_valid():
             try:
                 services.invitation_create(
-                    actor=request.user, organization=organization, email=form.cleaned_data["email"], role=form.cleaned_data["role"]
+                    actor=request.user,
+                    organization=organization,
+                    email=form.cleaned_data["email"],
+                    role=form.cleaned_data["role"],
                 )
             except DomainError as exc:
                 _error(request, form, exc)
             else:
-                messages.success(request, _("The invitation is sent to %(email)s.") % {"email": form.cleaned_data["email"]})
+                messages.success(
+                    request,
+                    _("The invitation is sent to %(email)s.")
+                    % {"email": form.cleaned_data["email"]},
+                )
                 return redirect("organizations:members", organization.pk)
     return render(
         request,
@@ -351,7 +395,11 @@ def members(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
 
 def _membership_for_manager(user: Any, pk: int, membership_pk: int) -> Membership:
     organization = permissions.get_organization_for_member_manager(user, pk)
-    return get_object_or_404(Membership.objects.select_related("user", "organization"), pk=membership_pk, organization=organization)
+    return get_object_or_404(
+        Membership.objects.select_related("user", "organization"),
+        pk=membership_pk,
+        organization=organization,
+    )
 
 
 @login_required
@@ -361,7 +409,9 @@ def member_role(request: AuthenticatedHttpRequest, pk: int, membership_pk: int) 
     form = RoleForm(request.POST)
     if form.is_valid():
         try:
-            services.membership_change_role(actor=request.user, membership=membership, role=form.cleaned_data["role"])
+            services.membership_change_role(
+                actor=request.user, membership=membership, role=form.cleaned_data["role"]
+            )
         except DomainError as exc:
             messages.error(request, exc.message)
         else:
@@ -399,7 +449,9 @@ def leave(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def invitation_cancel(request: AuthenticatedHttpRequest, pk: int, invitation_pk: int) -> HttpResponse:
+def invitation_cancel(
+    request: AuthenticatedHttpRequest, pk: int, invitation_pk: int
+) -> HttpResponse:
     organization = permissions.get_organization_for_member_manager(request.user, pk)
     invitation = get_object_or_404(Invitation, pk=invitation_pk, organization=organization)
     try:
@@ -413,7 +465,9 @@ def invitation_cancel(request: AuthenticatedHttpRequest, pk: int, invitation_pk:
 
 @login_required
 def invitation_accept(request: AuthenticatedHttpRequest, token: str) -> HttpResponse:
-    invitation = get_object_or_404(Invitation.objects.select_related("organization", "invited_by"), token=token)
+    invitation = get_object_or_404(
+        Invitation.objects.select_related("organization", "invited_by"), token=token
+    )
     if request.method == "POST":
         try:
             services.invitation_accept(actor=request.user, invitation=invitation)
@@ -427,7 +481,10 @@ def invitation_accept(request: AuthenticatedHttpRequest, token: str) -> HttpResp
     return render(
         request,
         "organizations/invitation.html",
-        {"invitation": invitation, "email_matches": request.user.email.lower() == invitation.email.lower()},
+        {
+            "invitation": invitation,
+            "email_matches": request.user.email.lower() == invitation.email.lower(),
+        },
     )
 
 
@@ -465,5 +522,9 @@ def import_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     run = get_object_or_404(ImportRun.objects.select_related("created_by"), pk=pk)
     if not permissions.can_view_import(request.user, run):
         raise Http404
-    template = "organizations/_import_progress.html" if request.htmx else "organizations/import_detail.html"
+    template = (
+        "organizations/_import_progress.html"
+        if getattr(request, "htmx", False)
+        else "organizations/import_detail.html"
+    )
     return render(request, template, {"run": run})

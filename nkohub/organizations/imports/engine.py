@@ -84,20 +84,31 @@ class Reference:
         self.municipalities: dict[tuple[str, str], int] = {}
         self.by_oktmo: dict[str, int] = {}
         self.address_patterns: list[tuple[str, re.Pattern[str], int]] = []
-        for pk, name, region_code, oktmo in Municipality.objects.values_list("pk", "name", "region__code", "oktmo"):
+        for pk, name, region_code, oktmo in Municipality.objects.values_list(
+            "pk", "name", "region__code", "oktmo"
+        ):
             key = _norm(MUNICIPALITY_NOISE.sub(" ", name))
             self.municipalities[(region_code, key)] = pk
             self.municipalities.setdefault(("*", key), pk)
             if oktmo:
                 self.by_oktmo[oktmo] = pk
-            base = re.sub(r"\s+(район|муниципальный район|муниципальный округ|городской округ)$", "", name)
-            stem = base[:-3] if base.endswith(("ский", "цкий")) else base  # Козельский → Козельск, Людиново
+            base = re.sub(
+                r"\s+(район|муниципальный район|муниципальный округ|городской округ)$", "", name
+            )
+            stem = (
+                base[:-3] if base.endswith(("ский", "цкий")) else base
+            )  # Козельский → Козельск, Людиново
             pattern = (
-                r"(?:\bг\.|\bгород|\bс\.|\bп\.|\bпос\.)\s*" + re.escape(stem)
-                + r"|" + re.escape(base) + r"\s+(?:р-н|район)"
+                r"(?:\bг\.|\bгород|\bс\.|\bп\.|\bпос\.)\s*"
+                + re.escape(stem)
+                + r"|"
+                + re.escape(base)
+                + r"\s+(?:р-н|район)"
             )
             self.address_patterns.append((region_code, re.compile(pattern, re.IGNORECASE), pk))
-        self.legal_forms = {_norm(name): pk for pk, name in LegalForm.objects.values_list("pk", "name")}
+        self.legal_forms = {
+            _norm(name): pk for pk, name in LegalForm.objects.values_list("pk", "name")
+        }
         for pk, short in LegalForm.objects.exclude(short_name="").values_list("pk", "short_name"):
             self.legal_forms.setdefault(_norm(short), pk)
         self.spheres = {}
@@ -139,7 +150,9 @@ def _identifier(values: dict[str, str], name: str) -> str:
     return raw[:-2] if raw.endswith(".0") else raw
 
 
-def validate_row(row: SourceRow, reference: Reference, *, source: str, default_kind: str) -> Candidate | Problem:
+def validate_row(
+    row: SourceRow, reference: Reference, *, source: str, default_kind: str
+) -> Candidate | Problem:
     values = row.values
     full_name = " ".join(values.get("full_name", "").split())
     if not full_name:
@@ -148,9 +161,25 @@ def validate_row(row: SourceRow, reference: Reference, *, source: str, default_k
     if not inn and not ogrn:
         return Problem(row.line, "нет ни ИНН, ни ОГРН — организацию не с чем сопоставить")
     if ogrn and not is_valid_ogrn(ogrn):
-        return Problem(row.line, f"ОГРН {ogrn}: " + ("не 13 цифр" if len(ogrn) != 13 or not ogrn.isdigit() else "неверная контрольная цифра"))
+        return Problem(
+            row.line,
+            f"ОГРН {ogrn}: "
+            + (
+                "не 13 цифр"
+                if len(ogrn) != 13 or not ogrn.isdigit()
+                else "неверная контрольная цифра"
+            ),
+        )
     if inn and not is_valid_inn(inn):
-        return Problem(row.line, f"ИНН {inn}: " + ("не 10 или 12 цифр" if len(inn) not in (10, 12) or not inn.isdigit() else "неверная контрольная цифра"))
+        return Problem(
+            row.line,
+            f"ИНН {inn}: "
+            + (
+                "не 10 или 12 цифр"
+                if len(inn) not in (10, 12) or not inn.isdigit()
+                else "неверная контрольная цифра"
+            ),
+        )
     kpp = normalize_digits(values.get("kpp", ""))
     if kpp and not is_valid_kpp(kpp):
         return Problem(row.line, f"КПП {kpp}: неверный формат")
@@ -173,9 +202,15 @@ def validate_row(row: SourceRow, reference: Reference, *, source: str, default_k
     if values.get("registration_date"):
         registration_date = _parse_date(values["registration_date"])
         if registration_date is None:
-            return Problem(row.line, f"не удалось прочитать дату регистрации «{values['registration_date']}»")
+            return Problem(
+                row.line, f"не удалось прочитать дату регистрации «{values['registration_date']}»"
+            )
     status_text = values.get("status", "").lower()
-    status = Organization.Status.LIQUIDATED if any(w in status_text for w in LIQUIDATED) else Organization.Status.ACTIVE
+    status = (
+        Organization.Status.LIQUIDATED
+        if any(w in status_text for w in LIQUIDATED)
+        else Organization.Status.ACTIVE
+    )
     kind = KINDS.get(_norm(values.get("kind", "")), default_kind)
     spheres = []
     for part in re.split(r"[;,\n]", values.get("spheres", "")):
@@ -224,13 +259,17 @@ def _batches(rows: Iterable[SourceRow], size: int) -> Iterator[list[SourceRow]]:
 
 
 class Importer:
-    def __init__(self, *, source: str, dry_run: bool, default_kind: str = Organization.Kind.NGO) -> None:
+    def __init__(
+        self, *, source: str, dry_run: bool, default_kind: str = Organization.Kind.NGO
+    ) -> None:
         self.source = source
         self.dry_run = dry_run
         self.default_kind = default_kind
         self.reference = Reference()
         self.result = ImportResult()
-        self.seen: dict[str, int] = {}  # identifier → first line with it (duplicates inside the file)
+        self.seen: dict[
+            str, int
+        ] = {}  # identifier → first line with it (duplicates inside the file)
         self.on_problem: Callable[[Problem], None] | None = None
 
     def _problem(self, problem: Problem) -> None:
@@ -238,7 +277,9 @@ class Importer:
         if self.on_problem:
             self.on_problem(problem)
 
-    def run(self, rows: Iterable[SourceRow], *, on_batch: Callable[[ImportResult], None] | None = None) -> ImportResult:
+    def run(
+        self, rows: Iterable[SourceRow], *, on_batch: Callable[[ImportResult], None] | None = None
+    ) -> ImportResult:
         for batch in _batches(rows, BATCH_SIZE):
             self._process(batch)
             if on_batch:
@@ -249,7 +290,9 @@ class Importer:
         candidates: list[Candidate] = []
         for row in batch:
             self.result.rows += 1
-            checked = validate_row(row, self.reference, source=self.source, default_kind=self.default_kind)
+            checked = validate_row(
+                row, self.reference, source=self.source, default_kind=self.default_kind
+            )
             if isinstance(checked, Problem):
                 self._problem(checked)
                 continue
@@ -267,9 +310,17 @@ class Importer:
         if not candidates:
             return
         by_ogrn = {
-            o.ogrn: o for o in Organization.objects.filter(ogrn__in=[c.data["ogrn"] for c in candidates if c.data["ogrn"]])
+            o.ogrn: o
+            for o in Organization.objects.filter(
+                ogrn__in=[c.data["ogrn"] for c in candidates if c.data["ogrn"]]
+            )
         }
-        by_inn = {o.inn: o for o in Organization.objects.filter(inn__in=[c.data["inn"] for c in candidates if c.data["inn"]])}
+        by_inn = {
+            o.inn: o
+            for o in Organization.objects.filter(
+                inn__in=[c.data["inn"] for c in candidates if c.data["inn"]]
+            )
+        }
         new: list[tuple[Candidate, Organization]] = []
         changed: list[tuple[Candidate, Organization, list[str]]] = []
         for candidate in candidates:
@@ -279,12 +330,21 @@ class Importer:
             if match is None:
                 match = inn_match
             elif inn_match is not None and inn_match.pk != match.pk:
-                self._problem(Problem(candidate.line, f"ИНН {data['inn']} уже принадлежит другой организации реестра"))
+                self._problem(
+                    Problem(
+                        candidate.line,
+                        f"ИНН {data['inn']} уже принадлежит другой организации реестра",
+                    )
+                )
                 continue
             if match is None:
                 organization = Organization(**data, is_published=True)
                 organization.search_text = search_text_for(
-                    organization.full_name, organization.short_name, organization.description, data["inn"] or "", data["ogrn"] or ""
+                    organization.full_name,
+                    organization.short_name,
+                    organization.description,
+                    data["inn"] or "",
+                    data["ogrn"] or "",
                 )
                 new.append((candidate, organization))
                 continue
@@ -299,7 +359,9 @@ class Importer:
                 self.result.add_change(Change(candidate.line, "created", organization.full_name))
             for candidate, organization, fields in changed:
                 self.result.updated += 1
-                self.result.add_change(Change(candidate.line, "updated", organization.full_name, fields))
+                self.result.add_change(
+                    Change(candidate.line, "updated", organization.full_name, fields)
+                )
             return
         self._write(new, changed)
 
@@ -321,18 +383,27 @@ class Importer:
             )  # fmt: skip
         return fields
 
-    def _write(self, new: list[tuple[Candidate, Organization]], changed: list[tuple[Candidate, Organization, list[str]]]) -> None:
+    def _write(
+        self,
+        new: list[tuple[Candidate, Organization]],
+        changed: list[tuple[Candidate, Organization, list[str]]],
+    ) -> None:
         try:
             with transaction.atomic():
                 Organization.objects.bulk_create([o for _, o in new], batch_size=BATCH_SIZE)
                 if changed:
-                    names = sorted({f for _, _, fields in changed for f in fields} | {"search_text", "updated_at"})
+                    names = sorted(
+                        {f for _, _, fields in changed for f in fields}
+                        | {"search_text", "updated_at"}
+                    )
                     from django.utils import timezone
 
                     now = timezone.now()
                     for _, organization, _fields in changed:
                         organization.updated_at = now
-                    Organization.objects.bulk_update([o for _, o, _ in changed], names, batch_size=BATCH_SIZE)
+                    Organization.objects.bulk_update(
+                        [o for _, o, _ in changed], names, batch_size=BATCH_SIZE
+                    )
                 self._set_spheres([(c, o) for c, o in new] + [(c, o) for c, o, _ in changed])
         except IntegrityError:
             self._write_one_by_one(new, changed)
@@ -342,9 +413,15 @@ class Importer:
             self.result.add_change(Change(candidate.line, "created", organization.full_name))
         for candidate, organization, fields in changed:
             self.result.updated += 1
-            self.result.add_change(Change(candidate.line, "updated", organization.full_name, fields))
+            self.result.add_change(
+                Change(candidate.line, "updated", organization.full_name, fields)
+            )
 
-    def _write_one_by_one(self, new: list[tuple[Candidate, Organization]], changed: list[tuple[Candidate, Organization, list[str]]]) -> None:
+    def _write_one_by_one(
+        self,
+        new: list[tuple[Candidate, Organization]],
+        changed: list[tuple[Candidate, Organization, list[str]]],
+    ) -> None:
         for candidate, organization in new:
             organization.pk = None
             try:
@@ -352,7 +429,9 @@ class Importer:
                     organization.save(force_insert=True)
                     self._set_spheres([(candidate, organization)])
             except IntegrityError:
-                self._problem(Problem(candidate.line, "ИНН или ОГРН уже есть в реестре у другой организации"))
+                self._problem(
+                    Problem(candidate.line, "ИНН или ОГРН уже есть в реестре у другой организации")
+                )
                 continue
             self.result.created += 1
             self.result.add_change(Change(candidate.line, "created", organization.full_name))
@@ -362,10 +441,14 @@ class Importer:
                     organization.save()
                     self._set_spheres([(candidate, organization)])
             except IntegrityError:
-                self._problem(Problem(candidate.line, "ИНН или ОГРН уже есть в реестре у другой организации"))
+                self._problem(
+                    Problem(candidate.line, "ИНН или ОГРН уже есть в реестре у другой организации")
+                )
                 continue
             self.result.updated += 1
-            self.result.add_change(Change(candidate.line, "updated", organization.full_name, fields))
+            self.result.add_change(
+                Change(candidate.line, "updated", organization.full_name, fields)
+            )
 
     def _set_spheres(self, pairs: list[tuple[Candidate, Organization]]) -> None:
         through = Organization.spheres.through

@@ -38,34 +38,101 @@ FIELDS: dict[str, Any] = {
 }
 
 ALIASES: dict[str, tuple[str, ...]] = {
-    "full_name": ("полное наименование", "наименование", "название", "наименование организации",
-                  "полное наименование организации", "наименование нко", "fullname", "full name", "name",
-                  "namefull", "name full", "наимюлполн"),
-    "short_name": ("сокращенное наименование", "краткое наименование", "краткое название", "shortname",
-                   "short name", "наимюлсокр"),
+    "full_name": (
+        "полное наименование",
+        "наименование",
+        "название",
+        "наименование организации",
+        "полное наименование организации",
+        "наименование нко",
+        "fullname",
+        "full name",
+        "name",
+        "namefull",
+        "name full",
+        "наимюлполн",
+    ),
+    "short_name": (
+        "сокращенное наименование",
+        "краткое наименование",
+        "краткое название",
+        "shortname",
+        "short name",
+        "наимюлсокр",
+    ),
     "inn": ("инн", "инн организации", "inn", "иннюл"),
-    "ogrn": ("огрн", "огрн организации", "ogrn", "основной государственный регистрационный номер",
-             "государственный регистрационный номер", "огрнюл"),
+    "ogrn": (
+        "огрн",
+        "огрн организации",
+        "ogrn",
+        "основной государственный регистрационный номер",
+        "государственный регистрационный номер",
+        "огрнюл",
+    ),
     "kpp": ("кпп", "kpp"),
-    "legal_form": ("организационно правовая форма", "опф", "правовая форма", "форма", "legal form", "legalform",
-                   "opf", "form", "minjustform"),
+    "legal_form": (
+        "организационно правовая форма",
+        "опф",
+        "правовая форма",
+        "форма",
+        "legal form",
+        "legalform",
+        "opf",
+        "form",
+        "minjustform",
+    ),
     "kind": ("тип организации", "вид организации", "тип", "kind"),
-    "municipality": ("муниципалитет", "муниципальное образование", "район", "городской округ район",
-                     "муниципальный район городской округ", "территория", "municipality"),
+    "municipality": (
+        "муниципалитет",
+        "муниципальное образование",
+        "район",
+        "городской округ район",
+        "муниципальный район городской округ",
+        "территория",
+        "municipality",
+    ),
     "oktmo": ("октмо", "код октмо", "oktmo"),
     "region": ("регион", "субъект рф", "субъект", "region", "regionname"),
-    "address": ("адрес", "юридический адрес", "адрес место нахождения", "адрес местонахождения",
-                "местонахождение", "address", "addr"),
-    "registration_date": ("дата регистрации", "дата внесения в егрюл", "дата государственной регистрации",
-                          "дата присвоения огрн", "дата внесения сведений в егрюл", "regdate", "date reg",
-                          "dateogrn", "registration date", "дата внесения записи в егрюл"),
+    "address": (
+        "адрес",
+        "юридический адрес",
+        "адрес место нахождения",
+        "адрес местонахождения",
+        "местонахождение",
+        "address",
+        "addr",
+    ),
+    "registration_date": (
+        "дата регистрации",
+        "дата внесения в егрюл",
+        "дата государственной регистрации",
+        "дата присвоения огрн",
+        "дата внесения сведений в егрюл",
+        "regdate",
+        "date reg",
+        "dateogrn",
+        "registration date",
+        "дата внесения записи в егрюл",
+    ),
     "status": ("статус", "статус организации", "status", "egrulstatus"),
     "website": ("сайт", "веб сайт", "вебсайт", "website", "site", "url"),
     "email": ("email", "e mail", "эл почта", "электронная почта", "адрес электронной почты"),
     "phone": ("телефон", "контактный телефон", "phone", "tel"),
-    "description": ("описание", "описание деятельности", "о организации", "об организации", "description"),
-    "spheres": ("сферы", "сфера деятельности", "сферы деятельности", "направления деятельности", "направления",
-                "spheres"),
+    "description": (
+        "описание",
+        "описание деятельности",
+        "о организации",
+        "об организации",
+        "description",
+    ),
+    "spheres": (
+        "сферы",
+        "сфера деятельности",
+        "сферы деятельности",
+        "направления деятельности",
+        "направления",
+        "spheres",
+    ),
     "source_id": ("учетный номер", "учетный номер организации", "regnum", "reg num", "id"),
 }
 
@@ -76,7 +143,9 @@ def normalize_heading(value: Any) -> str:
     return " ".join(text.split())
 
 
-_ALIAS_INDEX = {normalize_heading(alias): name for name, aliases in ALIASES.items() for alias in aliases}
+_ALIAS_INDEX = {
+    normalize_heading(alias): name for name, aliases in ALIASES.items() for alias in aliases
+}
 
 
 @dataclass
@@ -102,10 +171,10 @@ def resolve_columns(headings: list[Any], mapping: dict[str, str] | None = None) 
         columns[normalized.index(wanted)] = field
     taken = set(columns.values())
     for index, heading in enumerate(normalized):
-        field = _ALIAS_INDEX.get(heading)
-        if field and field not in taken and index not in columns:
-            columns[index] = field
-            taken.add(field)
+        alias = _ALIAS_INDEX.get(heading)
+        if alias and alias not in taken and index not in columns:
+            columns[index] = alias
+            taken.add(alias)
     if "full_name" not in taken and "ogrn" not in taken and "inn" not in taken:
         raise ReaderError(
             "Не нашлось колонок с наименованием, ИНН или ОГРН. Проверьте строку заголовков или задайте сопоставление колонок."
@@ -143,13 +212,15 @@ class CountingReader(io.RawIOBase):
         return size
 
 
-def csv_rows(binary: IO[bytes], mapping: dict[str, str] | None = None, *, head: bytes | None = None) -> Iterator[SourceRow]:
+def csv_rows(
+    binary: IO[bytes], mapping: dict[str, str] | None = None, *, head: bytes | None = None
+) -> Iterator[SourceRow]:
     """CSV in UTF-8 (with or without BOM) or Windows-1251, separated by semicolons, commas or tabs."""
     if head is None:
         head = binary.read(65536)
         binary.seek(0)
     encoding = detect_encoding(head)
-    text = io.TextIOWrapper(binary, encoding=encoding, errors="replace", newline="")  # type: ignore[type-var]
+    text = io.TextIOWrapper(binary, encoding=encoding, errors="replace", newline="")
     sample = head.decode(encoding, errors="ignore")
     first_line = sample.splitlines()[0] if sample else ""
     delimiter = max((";", ",", "\t"), key=first_line.count)
@@ -172,7 +243,9 @@ def xlsx_rows(path: Path, mapping: dict[str, str] | None = None) -> Iterator[Sou
     try:
         workbook = load_workbook(path, read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises several kinds for a broken file
-        raise ReaderError("Не удалось открыть книгу Excel: файл повреждён или это не XLSX.") from exc
+        raise ReaderError(
+            "Не удалось открыть книгу Excel: файл повреждён или это не XLSX."
+        ) from exc
     try:
         sheet = workbook.worksheets[0]
         columns: dict[int, str] | None = None
@@ -203,38 +276,87 @@ def _local(tag: str) -> str:
     return tag.rsplit("}", 1)[-1]
 
 
-def minjust_xml_rows(binary: IO[bytes], mapping: dict[str, str] | None = None) -> Iterator[SourceRow]:
+class _XmlRecords:
+    """Collects flat records from expat events; refuses DTDs and entities (no XML bombs)."""
+
+    def __init__(self) -> None:
+        self.stack: list[dict[str, Any]] = []
+        self.records: list[tuple[list[str], list[str]]] = []
+
+    def start(self, tag: str, attrs: dict[str, str]) -> None:
+        self.stack.append(
+            {"tag": _local(tag), "attrs": attrs, "children": [], "text": [], "nested": False}
+        )
+
+    def data(self, text: str) -> None:
+        if self.stack:
+            self.stack[-1]["text"].append(text)
+
+    def end(self, tag: str) -> None:
+        frame = self.stack.pop()
+        parent = self.stack[-1] if self.stack else None
+        if not frame["children"] and not frame["nested"]:
+            if parent is not None:
+                parent["children"].append((frame["tag"], "".join(frame["text"]).strip()))
+            if frame["attrs"]:
+                self.records.append(
+                    (list(frame["attrs"]), [str(v).strip() for v in frame["attrs"].values()])
+                )
+            return
+        if parent is not None:
+            parent["nested"] = True
+        if not frame["nested"]:
+            self.records.append(
+                ([n for n, _ in frame["children"]], [v for _, v in frame["children"]])
+            )
+
+
+def _refuse_dtd(*_args: Any) -> None:
+    raise ReaderError("XML-файл содержит объявление DTD или сущностей; такие файлы не принимаются.")
+
+
+def minjust_xml_rows(
+    binary: IO[bytes], mapping: dict[str, str] | None = None
+) -> Iterator[SourceRow]:
     """The open-data XML: a list of records, each a flat element with one child (or attribute) per field.
 
     The record element's name does not matter; a record is an element whose children or attributes
-    map to an OGRN, INN or full name. Streamed with iterparse: each record is cleared after reading.
+    map to an OGRN, INN or full name. Streamed through expat in 64 KB chunks: memory stays flat.
     """
-    import xml.etree.ElementTree as ET
+    from xml.parsers import expat
 
+    collector = _XmlRecords()
+    parser = expat.ParserCreate()
+    parser.StartElementHandler = collector.start
+    parser.EndElementHandler = collector.end
+    parser.CharacterDataHandler = collector.data
+    parser.StartDoctypeDeclHandler = _refuse_dtd
+    parser.EntityDeclHandler = _refuse_dtd
+    parser.buffer_text = True
     number = 0
-    try:
-        for _event, element in ET.iterparse(binary, events=("end",)):
-            children = list(element)
-            if children and all(len(child) == 0 for child in children):
-                names = [_local(child.tag) for child in children]
-                values_in = [(child.text or "").strip() for child in children]
-            elif not children and element.attrib:
-                names = list(element.attrib)
-                values_in = [str(v).strip() for v in element.attrib.values()]
-            else:
-                continue
+    finished = False
+    while not finished:
+        chunk = binary.read(65536)
+        finished = not chunk
+        try:
+            parser.Parse(chunk, finished)
+        except expat.ExpatError as exc:
+            raise ReaderError(f"XML-файл повреждён: {exc}.") from exc
+        records, collector.records = collector.records, []
+        for names, values_in in records:
             try:
                 columns = resolve_columns(names, mapping)
             except ReaderError:
                 continue
             number += 1
-            values = {field: values_in[index] for index, field in columns.items() if values_in[index]}
+            values = {
+                field: values_in[index] for index, field in columns.items() if values_in[index]
+            }
             yield SourceRow(line=number, values=values)
-            element.clear()
-    except ET.ParseError as exc:
-        raise ReaderError(f"XML-файл повреждён: {exc}.") from exc
     if number == 0:
-        raise ReaderError("В XML-файле не нашлось записей об организациях (с ОГРН, ИНН или наименованием).")
+        raise ReaderError(
+            "В XML-файле не нашлось записей об организациях (с ОГРН, ИНН или наименованием)."
+        )
 
 
 def detect_format(name: str, head: bytes) -> str:
@@ -260,8 +382,7 @@ def open_rows(
         done = {"n": 0}
 
         def xlsx_iter() -> Iterator[SourceRow]:
-            for row in xlsx_rows(path, mapping):
-                yield row
+            yield from xlsx_rows(path, mapping)
             done["n"] = size
 
         return xlsx_iter(), lambda: done["n"], lambda: None

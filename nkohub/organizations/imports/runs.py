@@ -49,7 +49,9 @@ def import_file(
     importer = Importer(source=SOURCE_BY_FORMAT[fmt], dry_run=dry_run)
     importer.on_problem = on_problem
     try:
-        result = importer.run(rows, on_batch=(lambda r: on_batch(r, bytes_read())) if on_batch else None)
+        result = importer.run(
+            rows, on_batch=(lambda r: on_batch(r, bytes_read())) if on_batch else None
+        )
     finally:
         close()
     if not dry_run:
@@ -89,7 +91,9 @@ def import_run_create(
     run.file.save(upload.name or "import.csv", upload, save=False)
     run.full_clean()
     run.save()
-    audit_log(actor=actor, action="organizations.import.start", obj=run, changes={"dry_run": dry_run})
+    audit_log(
+        actor=actor, action="organizations.import.start", obj=run, changes={"dry_run": dry_run}
+    )
     from nkohub.organizations.tasks import run_import
 
     transaction.on_commit(lambda: run_import.enqueue(run.pk))
@@ -130,7 +134,10 @@ def import_run_execute(*, run_id: int) -> ImportRun:
     except ReaderError as exc:
         run.status, run.error = ImportRun.Status.FAILED, str(exc)
     except Exception:  # the operator sees that it failed; the trace goes to the log and the run
-        run.status, run.error = ImportRun.Status.FAILED, "Внутренняя ошибка импорта.\n" + traceback.format_exc(limit=3)
+        run.status, run.error = (
+            ImportRun.Status.FAILED,
+            "Внутренняя ошибка импорта.\n" + traceback.format_exc(limit=3),
+        )
     else:
         _store(run, result, run.bytes_total)
         run.status = ImportRun.Status.DONE

@@ -1,5 +1,5 @@
 import io
-from typing import Any
+from typing import Any, cast
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -35,9 +35,13 @@ def pdf() -> SimpleUploadedFile:
 
 def make_org(**kwargs: Any) -> Organization:
     spheres = kwargs.pop("spheres", [])
-    organization = OrganizationFactory(**kwargs)
+    organization = cast(Organization, OrganizationFactory(**kwargs))
     organization.search_text = search_text_for(
-        organization.full_name, organization.short_name, organization.description, organization.inn or "", organization.ogrn or ""
+        organization.full_name,
+        organization.short_name,
+        organization.description,
+        organization.inn or "",
+        organization.ogrn or "",
     )
     organization.save(update_fields=["search_text"])
     if spheres:

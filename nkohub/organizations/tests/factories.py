@@ -6,7 +6,7 @@ from nkohub.core.identifiers import make_inn_legal, make_ogrn
 from nkohub.organizations.models import LegalForm, Membership, Organization, Sphere
 from nkohub.territories.tests.factories import MunicipalityFactory
 
-_rng = random.Random(4040)  # noqa: S311
+_rng = random.Random(4040)
 
 
 class SphereFactory(factory.django.DjangoModelFactory):

@@ -1,6 +1,7 @@
 """The database itself keeps the registry's invariants, whatever the Python code does."""
 
 import random
+from typing import Any
 
 import pytest
 from django.db import IntegrityError, transaction
@@ -10,7 +11,7 @@ from nkohub.organizations.models import Organization
 from nkohub.organizations.tests.factories import OrganizationFactory
 
 pytestmark = pytest.mark.django_db
-rng = random.Random(7)  # noqa: S311
+rng = random.Random(7)
 
 
 def _wrong_last_digit(value: str) -> str:
@@ -46,9 +47,11 @@ def test_database_refuses_an_identifier_with_a_wrong_check_digit(fields: dict[st
 
 
 def test_an_update_cannot_slip_a_bad_ogrn_past_the_database() -> None:
-    organization = OrganizationFactory()
+    organization: Any = OrganizationFactory()
     with pytest.raises(IntegrityError), transaction.atomic():
-        Organization.objects.filter(pk=organization.pk).update(ogrn=_wrong_last_digit(organization.ogrn))
+        Organization.objects.filter(pk=organization.pk).update(
+            ogrn=_wrong_last_digit(organization.ogrn)
+        )
 
 
 def test_an_inn_belongs_to_at_most_one_organisation() -> None:

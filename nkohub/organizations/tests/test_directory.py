@@ -17,14 +17,20 @@ def facet(facets: dict[str, Any], name: str) -> dict[str, int]:
     return {v.label: v.count for v in facets[name]}
 
 
-def test_the_directory_lists_published_organisations(client: Any, corpus: dict[str, Organization]) -> None:
-    hidden = make_org(full_name="Скрытая организация «Новая»", short_name="Скрытая", is_published=False)
+def test_the_directory_lists_published_organisations(
+    client: Any, corpus: dict[str, Organization]
+) -> None:
+    hidden = make_org(
+        full_name="Скрытая организация «Новая»", short_name="Скрытая", is_published=False
+    )
     content = client.get(URL).content.decode()
     assert "АНО «Знание»" in content
     assert hidden.short_name not in content
 
 
-def test_filters_narrow_the_list_and_counts_show_next_to_each_value(corpus: dict[str, Organization], kaluga: Any) -> None:
+def test_filters_narrow_the_list_and_counts_show_next_to_each_value(
+    corpus: dict[str, Organization], kaluga: Any
+) -> None:
     facets = directory_facets(DirectoryQuery(municipality=kaluga.pk))
     # kind counts are within Kaluga; municipality counts ignore the municipality filter itself
     assert facet(facets, "kind") == {"некоммерческая организация": 2, "орган власти": 1}
@@ -36,7 +42,9 @@ def test_filters_narrow_the_list_and_counts_show_next_to_each_value(corpus: dict
 def test_sphere_filter_counts_organisations_once(corpus: dict[str, Organization]) -> None:
     facets = directory_facets(DirectoryQuery(sphere="education"))
     assert facet(facets, "kind") == {"некоммерческая организация": 1}
-    assert facet(facets, "sphere")["Поддержка проектов в области науки, образования, просвещения"] == 1
+    assert (
+        facet(facets, "sphere")["Поддержка проектов в области науки, образования, просвещения"] == 1
+    )
 
 
 def test_filters_in_the_query_string_apply(client: Any, corpus: dict[str, Organization]) -> None:
@@ -44,15 +52,23 @@ def test_filters_in_the_query_string_apply(client: Any, corpus: dict[str, Organi
     assert [o.short_name for o in response.context["page"].object_list] == ["БФ «Милосердие»"]
 
 
-def test_broken_filter_values_are_ignored_not_an_error(client: Any, corpus: dict[str, Organization]) -> None:
-    response = client.get(URL, {"kind": "spaceship", "municipality": "abc", "sort": "drop table", "page": "999"})
+def test_broken_filter_values_are_ignored_not_an_error(
+    client: Any, corpus: dict[str, Organization]
+) -> None:
+    response = client.get(
+        URL, {"kind": "spaceship", "municipality": "abc", "sort": "drop table", "page": "999"}
+    )
     assert response.status_code == 200
     assert response.context["page"].paginator.count == 4
 
 
 @pytest.mark.parametrize(
     ("sort", "first"),
-    [("name", "АНО «Знание»"), ("-registration_date", "ОО «Старт»"), ("-created_at", "Минобрнауки")],
+    [
+        ("name", "АНО «Знание»"),
+        ("-registration_date", "ОО «Старт»"),
+        ("-created_at", "Минобрнауки"),
+    ],
 )
 def test_sorting(client: Any, corpus: dict[str, Organization], sort: str, first: str) -> None:
     Organization.objects.filter(pk=corpus["sport"].pk).update(registration_date="2024-05-01")
@@ -66,12 +82,15 @@ def test_pagination(client: Any, reference_data: None) -> None:
         make_org(full_name=f"Организация номер {n:02d}")
     first = client.get(URL).context["page"]
     second = client.get(URL, {"page": 2}).context["page"]
-    assert len(first.object_list) == 20 and len(second.object_list) == 5
+    assert len(first.object_list) == 20
+    assert len(second.object_list) == 5
     assert first.paginator.count == 25
 
 
 def test_htmx_request_gets_only_the_results(client: Any, corpus: dict[str, Organization]) -> None:
-    response = client.get(URL, {"q": "фонд"}, headers={"HX-Request": "true", "HX-Target": "directory-results"})
+    response = client.get(
+        URL, {"q": "фонд"}, headers={"HX-Request": "true", "HX-Target": "directory-results"}
+    )
     content = response.content.decode()
     assert "<html" not in content
     assert "БФ «Милосердие»" in content
@@ -84,14 +103,20 @@ def test_the_empty_registry_says_how_organisations_arrive(client: Any, db: Any) 
 def _queries_for(client: Any, count: int, reference_data: None) -> int:
     Organization.objects.all().delete()
     for n in range(count):
-        make_org(full_name=f"Фонд развития {n}", description="Образовательные проекты", spheres=["education", "culture"])
+        make_org(
+            full_name=f"Фонд развития {n}",
+            description="Образовательные проекты",
+            spheres=["education", "culture"],
+        )
     with CaptureQueriesContext(connection) as captured:
         response = client.get(URL, {"q": "фонд", "sphere": "education"})
     assert response.status_code == 200
     return len(captured)
 
 
-def test_the_directory_query_count_does_not_grow_with_rows(client: Any, reference_data: None, operator: Any) -> None:
+def test_the_directory_query_count_does_not_grow_with_rows(
+    client: Any, reference_data: None, operator: Any
+) -> None:
     client.force_login(operator)
     assert _queries_for(client, 5, reference_data) == _queries_for(client, 25, reference_data)
 

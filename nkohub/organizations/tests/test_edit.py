@@ -28,7 +28,9 @@ def form_data(organization: Organization, **changes: Any) -> dict[str, Any]:
 
 def test_an_owner_edits_the_profile(client: Any, owner: Any, ngo: Organization) -> None:
     client.force_login(owner)
-    response = client.post(reverse("organizations:edit", args=[ngo.pk]), form_data(ngo, public_phone="+7 4842 000000"))
+    response = client.post(
+        reverse("organizations:edit", args=[ngo.pk]), form_data(ngo, public_phone="+7 4842 000000")
+    )
     assert response.status_code == 302
     ngo.refresh_from_db()
     assert ngo.public_phone == "+7 4842 000000"
@@ -37,7 +39,9 @@ def test_an_owner_edits_the_profile(client: Any, owner: Any, ngo: Organization) 
     assert AuditEntry.objects.filter(action="organizations.organization.update").exists()
 
 
-def test_an_editor_edits_but_cannot_change_the_inn(client: Any, editor: Any, ngo: Organization) -> None:
+def test_an_editor_edits_but_cannot_change_the_inn(
+    client: Any, editor: Any, ngo: Organization
+) -> None:
     client.force_login(editor)
     old_inn = ngo.inn
     client.post(reverse("organizations:edit", args=[ngo.pk]), form_data(ngo, inn="4027000005"))
@@ -48,7 +52,9 @@ def test_an_editor_edits_but_cannot_change_the_inn(client: Any, editor: Any, ngo
 
 def test_a_member_without_the_right_gets_403(client: Any, member: Any, ngo: Organization) -> None:
     client.force_login(member)
-    assert client.post(reverse("organizations:edit", args=[ngo.pk]), form_data(ngo)).status_code == 403
+    assert (
+        client.post(reverse("organizations:edit", args=[ngo.pk]), form_data(ngo)).status_code == 403
+    )
 
 
 def test_an_outsider_gets_404(client: Any, outsider: Any, ngo: Organization) -> None:
@@ -56,34 +62,53 @@ def test_an_outsider_gets_404(client: Any, outsider: Any, ngo: Organization) -> 
     assert client.get(reverse("organizations:edit", args=[ngo.pk])).status_code == 404
 
 
-def test_an_editor_of_one_organisation_cannot_touch_another(client: Any, editor: Any, other_ngo: Organization) -> None:
+def test_an_editor_of_one_organisation_cannot_touch_another(
+    client: Any, editor: Any, other_ngo: Organization
+) -> None:
     client.force_login(editor)
-    response = client.post(reverse("organizations:edit", args=[other_ngo.pk]), form_data(other_ngo, description="Взлом"))
+    response = client.post(
+        reverse("organizations:edit", args=[other_ngo.pk]),
+        form_data(other_ngo, description="Взлом"),
+    )
     assert response.status_code == 404
     other_ngo.refresh_from_db()
     assert other_ngo.description != "Взлом"
 
 
-def test_an_operator_changes_the_inn_and_a_bad_one_is_refused(client: Any, operator: Any, ngo: Organization) -> None:
+def test_an_operator_changes_the_inn_and_a_bad_one_is_refused(
+    client: Any, operator: Any, ngo: Organization
+) -> None:
     client.force_login(operator)
-    response = client.post(reverse("organizations:edit", args=[ngo.pk]), form_data(ngo, inn="4027000007"))
+    response = client.post(
+        reverse("organizations:edit", args=[ngo.pk]), form_data(ngo, inn="4027000007")
+    )
     assert response.status_code == 200
     assert "контрольн" in response.content.decode()
 
 
-def test_a_taken_inn_is_refused_with_a_message(client: Any, operator: Any, ngo: Organization, other_ngo: Organization) -> None:
+def test_a_taken_inn_is_refused_with_a_message(
+    client: Any, operator: Any, ngo: Organization, other_ngo: Organization
+) -> None:
     client.force_login(operator)
-    response = client.post(reverse("organizations:edit", args=[ngo.pk]), form_data(ngo, inn=other_ngo.inn))
+    response = client.post(
+        reverse("organizations:edit", args=[ngo.pk]), form_data(ngo, inn=other_ngo.inn)
+    )
     assert response.status_code == 200
     assert "inn" in response.context["form"].errors
     ngo.refresh_from_db()
     assert ngo.inn != other_ngo.inn
 
 
-def test_only_an_operator_marks_an_organisation_verified(client: Any, owner: Any, operator: Any, ngo: Organization) -> None:
+def test_only_an_operator_marks_an_organisation_verified(
+    client: Any, owner: Any, operator: Any, ngo: Organization
+) -> None:
     client.force_login(owner)
-    assert client.post(reverse("organizations:verify", args=[ngo.pk]), {"verified": "1"}).status_code == 404
+    assert (
+        client.post(reverse("organizations:verify", args=[ngo.pk]), {"verified": "1"}).status_code
+        == 404
+    )
     client.force_login(operator)
     client.post(reverse("organizations:verify", args=[ngo.pk]), {"verified": "1"})
     ngo.refresh_from_db()
-    assert ngo.is_verified and ngo.verified_by == operator
+    assert ngo.is_verified
+    assert ngo.verified_by == operator

@@ -16,7 +16,7 @@ from nkohub.organizations.imports.runs import import_file
 from nkohub.organizations.models import ImportRun, Organization
 
 pytestmark = pytest.mark.django_db
-rng = random.Random(11)  # noqa: S311
+rng = random.Random(11)
 INN_A, OGRN_A = make_inn_legal(rng), make_ogrn(rng)
 INN_B, OGRN_B = make_inn_legal(rng), make_ogrn(rng)
 BAD_OGRN = OGRN_B[:-1] + str((int(OGRN_B[-1]) + 1) % 10)
@@ -31,9 +31,13 @@ SPREADSHEET = [
 ]
 
 
-def write(tmp_path: Path, name: str, lines: list[str], *, encoding: str = "utf-8", delimiter: str = ";") -> Path:
+def write(
+    tmp_path: Path, name: str, lines: list[str], *, encoding: str = "utf-8", delimiter: str = ";"
+) -> Path:
     path = tmp_path / name
-    path.write_bytes(("\n".join(line.replace(";", delimiter) for line in lines) + "\n").encode(encoding))
+    path.write_bytes(
+        ("\n".join(line.replace(";", delimiter) for line in lines) + "\n").encode(encoding)
+    )
     return path
 
 
@@ -42,12 +46,18 @@ def places(reference_data: None, kaluga: Any, obninsk: Any) -> None:
     return None
 
 
-@pytest.mark.parametrize(("encoding", "delimiter"), [("cp1251", ";"), ("utf-8", ","), ("utf-8-sig", ";")])
-def test_a_spreadsheet_in_any_usual_encoding_and_separator(tmp_path: Path, places: None, encoding: str, delimiter: str) -> None:
+@pytest.mark.parametrize(
+    ("encoding", "delimiter"), [("cp1251", ";"), ("utf-8", ","), ("utf-8-sig", ";")]
+)
+def test_a_spreadsheet_in_any_usual_encoding_and_separator(
+    tmp_path: Path, places: None, encoding: str, delimiter: str
+) -> None:
     lines = [line.replace(",", " ") for line in SPREADSHEET] if delimiter == "," else SPREADSHEET
-    result = import_file(path=write(tmp_path, "reestr.csv", lines, encoding=encoding, delimiter=delimiter))
+    result = import_file(
+        path=write(tmp_path, "reestr.csv", lines, encoding=encoding, delimiter=delimiter)
+    )
     assert (result.created, result.skipped) == (1, 4)
-    organization = Organization.objects.get(inn=INN_A)
+    organization: Any = Organization.objects.get(inn=INN_A)
     assert organization.municipality.name == "Калуга"
     assert organization.legal_form.name == "Автономная некоммерческая организация"
     assert organization.registration_date.isoformat() == "2015-03-12"
@@ -68,7 +78,8 @@ def test_every_skipped_row_has_its_line_and_reason(tmp_path: Path, places: None)
 
 def test_a_dry_run_changes_nothing_but_says_what_would(tmp_path: Path, places: None) -> None:
     result = import_file(path=write(tmp_path, "reestr.csv", SPREADSHEET), dry_run=True)
-    assert result.created == 1 and result.changes[0].action == "created"
+    assert result.created == 1
+    assert result.changes[0].action == "created"
     assert not Organization.objects.exists()
 
 
@@ -77,7 +88,7 @@ def test_a_reimport_updates_instead_of_duplicating(tmp_path: Path, places: None)
     changed = [SPREADSHEET[0], SPREADSHEET[1].replace("Калуга", "Обнинск")]
     result = import_file(path=write(tmp_path, "reestr2.csv", changed))
     assert (result.created, result.updated) == (0, 1)
-    assert Organization.objects.get(inn=INN_A).municipality.name == "Обнинск"
+    assert Organization.objects.get(inn=INN_A).municipality.name == "Обнинск"  # type: ignore[union-attr]
     result = import_file(path=write(tmp_path, "reestr3.csv", changed))
     assert (result.updated, result.unchanged) == (0, 1)
 
@@ -87,23 +98,28 @@ def test_matching_uses_inn_when_the_ogrn_is_missing(tmp_path: Path, places: None
     result = import_file(path=write(tmp_path, "reestr.csv", SPREADSHEET[:2]))
     assert result.updated == 1
     organization = Organization.objects.get(inn=INN_A)
-    assert organization.ogrn == OGRN_A and organization.full_name.startswith("Автономная")
+    assert organization.ogrn == OGRN_A
+    assert organization.full_name.startswith("Автономная")
 
 
-def test_an_inn_of_another_organisation_is_a_skipped_row_not_a_crash(tmp_path: Path, places: None) -> None:
+def test_an_inn_of_another_organisation_is_a_skipped_row_not_a_crash(
+    tmp_path: Path, places: None
+) -> None:
     Organization.objects.create(full_name="Другая", inn=INN_A)
     Organization.objects.create(full_name="Первая", ogrn=OGRN_A)
     result = import_file(path=write(tmp_path, "reestr.csv", SPREADSHEET[:2]))
-    assert result.skipped == 1 and "другой организации" in result.problems[0].reason
+    assert result.skipped == 1
+    assert "другой организации" in result.problems[0].reason
 
 
 def test_a_column_mapping_for_unusual_headings(tmp_path: Path, places: None) -> None:
     lines = ["Организация;Налоговый номер;Где", f"Фонд «Ока»;{INN_B};Калуга"]
     result = import_file(
-        path=write(tmp_path, "svoi.csv", lines), mapping={"full_name": "Организация", "inn": "Налоговый номер", "municipality": "Где"}
+        path=write(tmp_path, "svoi.csv", lines),
+        mapping={"full_name": "Организация", "inn": "Налоговый номер", "municipality": "Где"},
     )
     assert result.created == 1
-    assert Organization.objects.get(inn=INN_B).municipality.name == "Калуга"
+    assert Organization.objects.get(inn=INN_B).municipality.name == "Калуга"  # type: ignore[union-attr]
 
 
 def test_an_xlsx_spreadsheet(tmp_path: Path, places: None) -> None:
@@ -146,19 +162,28 @@ def test_the_ministry_of_justice_open_data_xml(tmp_path: Path, places: None) -> 
     path.write_text(MINJUST_XML, encoding="utf-8")
     result = import_file(path=path)
     assert (result.created, result.skipped) == (2, 1)
-    poisk = Organization.objects.get(ogrn=OGRN_A)
-    assert poisk.source == Organization.Source.MINJUST and poisk.source_id == "4014010345"
-    assert poisk.municipality.name == "Калуга" and poisk.legal_form.name == "Общественная организация"
-    excluded = Organization.objects.get(ogrn=OGRN_B)
-    assert excluded.status == Organization.Status.LIQUIDATED and excluded.municipality.name == "Обнинск"
+    poisk: Any = Organization.objects.get(ogrn=OGRN_A)
+    assert poisk.source == Organization.Source.MINJUST
+    assert poisk.source_id == "4014010345"
+    assert poisk.municipality.name == "Калуга"
+    assert poisk.legal_form.name == "Общественная организация"
+    excluded: Any = Organization.objects.get(ogrn=OGRN_B)
+    assert excluded.status == Organization.Status.LIQUIDATED
+    assert excluded.municipality.name == "Обнинск"
     assert result.problems[0].line == 3
 
 
 def test_the_command_prints_the_report(tmp_path: Path, places: None) -> None:
     out = io.StringIO()
-    call_command("import_organizations", str(write(tmp_path, "reestr.csv", SPREADSHEET)), "--dry-run", stdout=out)
+    call_command(
+        "import_organizations",
+        str(write(tmp_path, "reestr.csv", SPREADSHEET)),
+        "--dry-run",
+        stdout=out,
+    )
     text = out.getvalue()
-    assert "строка 3: пропущена" in text and "Пробный прогон" in text
+    assert "строка 3: пропущена" in text
+    assert "Пробный прогон" in text
     assert not Organization.objects.exists()
 
 
@@ -166,28 +191,43 @@ def test_a_file_without_known_headings_is_refused_plainly(tmp_path: Path, places
     from django.core.management.base import CommandError
 
     with pytest.raises(CommandError, match="Не нашлось колонок"):
-        call_command("import_organizations", str(write(tmp_path, "x.csv", ["a;b", "1;2"])), stdout=io.StringIO())
+        call_command(
+            "import_organizations",
+            str(write(tmp_path, "x.csv", ["a;b", "1;2"])),
+            stdout=io.StringIO(),
+        )
 
 
-def test_the_operator_imports_from_the_page(client: Any, operator: Any, places: None, django_capture_on_commit_callbacks: Any) -> None:
+def test_the_operator_imports_from_the_page(
+    client: Any, operator: Any, places: None, django_capture_on_commit_callbacks: Any
+) -> None:
     client.force_login(operator)
     upload = SimpleUploadedFile("reestr.csv", ("\n".join(SPREADSHEET) + "\n").encode("cp1251"))
     with django_capture_on_commit_callbacks(execute=True):
-        response = client.post(reverse("organizations:imports"), {"file": upload, "format": "auto", "mapping": ""})
+        response = client.post(
+            reverse("organizations:imports"), {"file": upload, "format": "auto", "mapping": ""}
+        )
     run = ImportRun.objects.get()
     assert response.url == reverse("organizations:import_detail", args=[run.pk])
     run.refresh_from_db()
-    assert run.status == ImportRun.Status.DONE and (run.created_count, run.skipped_count) == (1, 4)
+    assert run.status == ImportRun.Status.DONE
+    assert (run.created_count, run.skipped_count) == (1, 4)
     assert not run.dry_run
     page = client.get(response.url).content.decode()
-    assert "Атлантида" in page and "<progress" in page
+    assert "Атлантида" in page
+    assert "<progress" in page
 
 
 def test_the_import_page_is_for_operators_only(client: Any, owner: Any, places: None) -> None:
     client.force_login(owner)
     assert client.get(reverse("organizations:imports")).status_code == 404
     upload = SimpleUploadedFile("reestr.csv", b"a;b\n")
-    assert client.post(reverse("organizations:imports"), {"file": upload, "format": "auto"}).status_code == 404
+    assert (
+        client.post(
+            reverse("organizations:imports"), {"file": upload, "format": "auto"}
+        ).status_code
+        == 404
+    )
     assert not ImportRun.objects.exists()
 
 
@@ -195,4 +235,5 @@ def test_a_binary_file_is_refused_on_the_page(client: Any, operator: Any, places
     client.force_login(operator)
     upload = SimpleUploadedFile("reestr.xlsx", b"not a workbook")
     response = client.post(reverse("organizations:imports"), {"file": upload, "format": "auto"})
-    assert response.status_code == 200 and not ImportRun.objects.exists()
+    assert response.status_code == 200
+    assert not ImportRun.objects.exists()

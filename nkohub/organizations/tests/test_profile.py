@@ -4,15 +4,23 @@ import pytest
 from django.urls import reverse
 
 from nkohub.organizations.models import Organization
-from nkohub.organizations.profile_sections import ProfileSection, register_profile_section, unregister_profile_section
+from nkohub.organizations.profile_sections import (
+    ProfileSection,
+    register_profile_section,
+    unregister_profile_section,
+)
 from nkohub.organizations.tests.conftest import make_org
 
 pytestmark = pytest.mark.django_db
 
 
-def test_the_profile_is_public_with_contacts_and_spheres(client: Any, corpus: dict[str, Organization]) -> None:
+def test_the_profile_is_public_with_contacts_and_spheres(
+    client: Any, corpus: dict[str, Organization]
+) -> None:
     organization = corpus["charity"]
-    Organization.objects.filter(pk=organization.pk).update(public_email="info@milo.example.ru", website="https://milo.example.ru")
+    Organization.objects.filter(pk=organization.pk).update(
+        public_email="info@milo.example.ru", website="https://milo.example.ru"
+    )
     content = client.get(reverse("organizations:detail", args=[organization.pk])).content.decode()
     assert organization.full_name in content
     assert "info@milo.example.ru" in content
@@ -20,13 +28,17 @@ def test_the_profile_is_public_with_contacts_and_spheres(client: Any, corpus: di
     assert "Калуга" in content
 
 
-def test_an_unpublished_organisation_is_hidden_from_outsiders(client: Any, outsider: Any, db: Any) -> None:
+def test_an_unpublished_organisation_is_hidden_from_outsiders(
+    client: Any, outsider: Any, db: Any
+) -> None:
     organization = make_org(is_published=False)
     client.force_login(outsider)
     assert client.get(reverse("organizations:detail", args=[organization.pk])).status_code == 404
 
 
-def test_an_unpublished_organisation_is_visible_to_an_operator(client: Any, operator: Any, db: Any) -> None:
+def test_an_unpublished_organisation_is_visible_to_an_operator(
+    client: Any, operator: Any, db: Any
+) -> None:
     organization = make_org(is_published=False)
     client.force_login(operator)
     assert client.get(reverse("organizations:detail", args=[organization.pk])).status_code == 200

@@ -5,8 +5,8 @@ from typing import Any
 import pytest
 from django.urls import reverse
 
-from nkohub.organizations.selectors import DirectoryQuery, directory_organizations
 from nkohub.organizations.search import parse_query, search_text_for, tsquery_for
+from nkohub.organizations.selectors import DirectoryQuery, directory_organizations
 
 pytestmark = pytest.mark.django_db
 
@@ -23,7 +23,10 @@ def test_search_text_keeps_lemmas_and_roots() -> None:
 
 
 def test_tsquery_joins_words_and_their_alternatives() -> None:
-    assert tsquery_for(parse_query("образовательные проекты")) == "(образовательный | образо:*) & (проект:*)"
+    assert (
+        tsquery_for(parse_query("образовательные проекты"))
+        == "(образовательный | образо:*) & (проект:*)"
+    )
 
 
 def test_word_forms_and_related_words_are_found(corpus: dict[str, Any]) -> None:
@@ -51,14 +54,18 @@ def test_search_combines_with_filters(corpus: dict[str, Any]) -> None:
     assert names("образование", kind="authority") == {"Минобрнауки"}
 
 
-def test_an_exact_inn_goes_straight_to_the_organisation(client: Any, corpus: dict[str, Any]) -> None:
+def test_an_exact_inn_goes_straight_to_the_organisation(
+    client: Any, corpus: dict[str, Any]
+) -> None:
     organization = corpus["sport"]
     response = client.get(reverse("organizations:directory"), {"q": f" {organization.inn} "})
     assert response.status_code == 302
     assert response.url == reverse("organizations:detail", args=[organization.pk])
 
 
-def test_an_exact_ogrn_goes_straight_to_the_organisation(client: Any, corpus: dict[str, Any]) -> None:
+def test_an_exact_ogrn_goes_straight_to_the_organisation(
+    client: Any, corpus: dict[str, Any]
+) -> None:
     organization = corpus["charity"]
     response = client.get(reverse("organizations:directory"), {"q": organization.ogrn})
     assert response.url == reverse("organizations:detail", args=[organization.pk])
@@ -75,7 +82,10 @@ def test_the_start_of_an_inn_finds_the_organisation(corpus: dict[str, Any]) -> N
     assert "АНО «Знание»" in names(organization.inn[:7])
 
 
-def test_when_no_organisation_has_every_word_those_with_some_are_shown(client: Any, corpus: dict[str, Any]) -> None:
+def test_when_no_organisation_has_every_word_those_with_some_are_shown(
+    client: Any, corpus: dict[str, Any]
+) -> None:
     response = client.get(reverse("organizations:directory"), {"q": "футбол милосердие"})
     content = response.content.decode()
-    assert "ОО «Старт»" in content and "БФ «Милосердие»" in content
+    assert "ОО «Старт»" in content
+    assert "БФ «Милосердие»" in content

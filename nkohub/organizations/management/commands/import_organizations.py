@@ -12,12 +12,18 @@ from nkohub.organizations.models import ImportRun
 
 
 class Command(BaseCommand):
-    help = "Import organisations from the Ministry of Justice's open data or a CSV/XLSX spreadsheet."
+    help = (
+        "Import organisations from the Ministry of Justice's open data or a CSV/XLSX spreadsheet."
+    )
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("file", type=Path)
-        parser.add_argument("--format", default="auto", choices=[c for c, _ in ImportRun.Format.choices])
-        parser.add_argument("--dry-run", action="store_true", help="Show what would change, change nothing.")
+        parser.add_argument(
+            "--format", default="auto", choices=[c for c, _ in ImportRun.Format.choices]
+        )
+        parser.add_argument(
+            "--dry-run", action="store_true", help="Show what would change, change nothing."
+        )
         parser.add_argument(
             "--map", action="append", default=[], metavar="FIELD=HEADING",
             help=f"Column mapping, repeatable. Fields: {', '.join(FIELDS)}.",
@@ -31,7 +37,9 @@ class Command(BaseCommand):
         for item in options["map"]:
             field, sep, heading = item.partition("=")
             if not sep:
-                raise CommandError(f"Сопоставление «{item}» должно иметь вид поле=Заголовок колонки.")
+                raise CommandError(
+                    f"Сопоставление «{item}» должно иметь вид поле=Заголовок колонки."
+                )
             mapping[field.strip()] = heading.strip()
 
         def report(problem: Problem) -> None:
@@ -39,13 +47,21 @@ class Command(BaseCommand):
 
         try:
             result = import_file(
-                path=path, fmt=options["format"], mapping=mapping or None, dry_run=options["dry_run"], on_problem=report
+                path=path,
+                fmt=options["format"],
+                mapping=mapping or None,
+                dry_run=options["dry_run"],
+                on_problem=report,
             )
         except ReaderError as exc:
             raise CommandError(str(exc)) from exc
         if options["dry_run"]:
             for change in result.changes:
-                what = "будет создана" if change.action == "created" else f"будет обновлена ({', '.join(change.fields)})"
+                what = (
+                    "будет создана"
+                    if change.action == "created"
+                    else f"будет обновлена ({', '.join(change.fields)})"
+                )
                 self.stdout.write(f"строка {change.line}: {change.name} — {what}")
         prefix = "Пробный прогон, ничего не изменено. " if options["dry_run"] else ""
         self.stdout.write(
