@@ -81,6 +81,7 @@ class OfferForm(forms.ModelForm):
             "available_until",
         ]
         widgets = {"available_from": DATE, "available_until": DATE}
+        labels = {"title": _("Name of the resource")}
 
     def __init__(self, *args: Any, organizations: Any = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
