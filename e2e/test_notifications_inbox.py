@@ -41,6 +41,7 @@ def test_a_person_reads_notifications_and_sets_email(
     item.get_by_role("button", name=re.compile("Отметить прочитанным")).click()
     expect(item.get_by_role("button", name=re.compile("Отметить непрочитанным"))).to_be_visible()
     expect(badge.locator(".badge")).to_have_text(re.compile(r"^1"))
+    expect(page.get_by_role("link", name="Непрочитанные (1)")).to_be_visible()
     shot("after-mark-read")
     assert_accessible("after marking a notification read")
 
@@ -57,3 +58,30 @@ def test_a_person_reads_notifications_and_sets_email(
     assert_accessible("on the saved settings")
     assert NotificationPreference.objects.get(user=owner, kind="*").email_mode == "digest"
     assert page.console_errors == []
+
+
+def test_an_operator_sees_failed_work_and_resends_an_email(
+    page: Any, shot: Any, login: Any, operator: Any, owner: Any, assert_accessible: Any
+) -> None:
+    from nkohub.notifications.models import EmailDelivery
+
+    notify(recipients=[owner], kind="tests.x", title="Письмо, которое не ушло")
+    EmailDelivery.objects.update(
+        status=EmailDelivery.Status.FAILED,
+        attempts=5,
+        last_error="SMTPServerDisconnected: Connection unexpectedly closed",
+    )
+    login(operator)
+    page.goto("/notifications/operations/")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Фоновые задачи")
+    expect(
+        page.get_by_text("SMTPServerDisconnected: Connection unexpectedly closed")
+    ).to_be_visible()
+    expect(page.get_by_role("cell", name="Ежедневная сводка уведомлений")).to_be_visible()
+    shot("operations")
+    assert_accessible("on the operations page")
+    page.get_by_role("button", name="Отправить ещё раз").click()
+    expect(page.get_by_text("Письмо снова поставлено в очередь")).to_be_visible()
+    expect(page.get_by_text("Неотправленных писем нет")).to_be_visible()
+    shot("operations-after-resend")
+    assert EmailDelivery.objects.get().status == EmailDelivery.Status.SENT

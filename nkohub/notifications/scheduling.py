@@ -17,6 +17,7 @@ from datetime import datetime, time, timedelta
 
 from django.utils import timezone
 from django.utils.functional import Promise
+from django.utils.translation import gettext
 
 from nkohub.notifications.models import ScheduledJob
 
@@ -55,9 +56,9 @@ class PeriodicJob:
     def schedule_label(self) -> str:
         if self.every is not None:
             minutes = int(self.every.total_seconds() // 60)
-            return f"every {minutes} min"
+            return gettext("every %(minutes)s min") % {"minutes": minutes}
         assert self.daily_at is not None
-        return f"daily at {self.daily_at:%H:%M}"
+        return gettext("daily at %(time)s") % {"time": f"{self.daily_at:%H:%M}"}
 
 
 _jobs: dict[str, PeriodicJob] = {}

@@ -46,7 +46,7 @@ def _safe_next(request: HttpRequest, fallback: str) -> str:
 def cabinet_context(user: Any) -> dict[str, Any] | None:
     counts = selectors.inbox_counts(user)
     latest = list(selectors.inbox_for(user, unread_only=True)[:3])
-    return {"counts": counts, "latest": latest}
+    return {"counts": counts, "latest": latest, "can_view_operations": can_view_operations(user)}
 
 
 @login_required

@@ -140,3 +140,12 @@ def test_the_operations_page_keeps_a_constant_number_of_queries(
         flaky.enqueue(key, 3)
     with django_assert_num_queries(7):
         client.get(reverse("notifications:operations"))
+
+
+def test_operators_find_the_page_from_their_cabinet(
+    client: Client, owner: Any, operator: Any
+) -> None:
+    client.force_login(operator)
+    assert reverse("notifications:operations") in client.get(reverse("core:cabinet")).text
+    client.force_login(owner)
+    assert reverse("notifications:operations") not in client.get(reverse("core:cabinet")).text

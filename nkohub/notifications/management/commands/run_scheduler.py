@@ -4,6 +4,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandParser
 from django.db import close_old_connections
+from django.utils import translation
 
 from nkohub.notifications.scheduling import claim_due_jobs, periodic_jobs
 from nkohub.notifications.tasks import run_periodic_job
@@ -25,8 +26,9 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, **options: Any) -> None:
         if options["list"]:
-            for job in periodic_jobs():
-                self.stdout.write(f"{job.name}\t{job.schedule_label}\t{job.title}")
+            with translation.override("en"):
+                for job in periodic_jobs():
+                    self.stdout.write(f"{job.name}\t{job.schedule_label}\t{job.title}")
             return
         if options["once"]:
             self._tick()
