@@ -13,6 +13,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class CalendarDay(models.Model):
@@ -85,13 +86,13 @@ class Appeal(models.Model):
         SUPPORT = "support", _("request for support")
 
     class Status(models.TextChoices):
-        DRAFT = "draft", _("draft")
-        SUBMITTED = "submitted", _("submitted")
-        REGISTERED = "registered", _("registered")
-        IN_WORK = "in_work", _("in work")
-        ANSWERED = "answered", _("answered")
-        REDIRECTED = "redirected", _("redirected")
-        CLOSED = "closed", _("left without an answer")
+        DRAFT = "draft", pgettext_lazy("appeal status", "draft")
+        SUBMITTED = "submitted", pgettext_lazy("appeal status", "submitted")
+        REGISTERED = "registered", pgettext_lazy("appeal status", "registered")
+        IN_WORK = "in_work", pgettext_lazy("appeal status", "in work")
+        ANSWERED = "answered", pgettext_lazy("appeal status", "answered")
+        REDIRECTED = "redirected", pgettext_lazy("appeal status", "redirected")
+        CLOSED = "closed", pgettext_lazy("appeal status", "left without an answer")
 
     class NoAnswerGround(models.TextChoices):
         """Grounds on which 59-ФЗ (art. 11) lets an appeal go without an answer on the merits."""
@@ -140,7 +141,7 @@ class Appeal(models.Model):
         help_text=_("Leave empty to write as a private person."),
     )
     kind = models.CharField(_("type"), max_length=20, choices=Kind.choices, default=Kind.QUESTION)
-    subject = models.CharField(_("subject"), max_length=200)
+    subject = models.CharField(_("appeal heading"), max_length=200)
     text = models.TextField(_("text"))
     publish_consent = models.BooleanField(
         _("I agree to publish the question and the answer"),
@@ -327,18 +328,21 @@ class AppealEvent(models.Model):
     """One entry of an appeal's history: who did what and when, with the status before and after."""
 
     class Kind(models.TextChoices):
-        CREATED = "created", _("draft created")
-        EDITED = "edited", _("draft edited")
-        SUBMITTED = "submitted", _("submitted")
-        REGISTERED = "registered", _("registered")
-        ASSIGNED = "assigned", _("assigned")
-        CLARIFIED = "clarified", _("clarification from the author")
-        EXTENDED = "extended", _("term extended")
-        ANSWERED = "answered", _("answered")
-        REDIRECTED = "redirected", _("redirected")
-        RECEIVED_BY_REDIRECT = "received_by_redirect", _("received by redirect")
-        CLOSED = "closed", _("left without an answer")
-        RATED = "rated", _("answer rated")
+        CREATED = "created", pgettext_lazy("appeal event", "draft created")
+        EDITED = "edited", pgettext_lazy("appeal event", "draft edited")
+        SUBMITTED = "submitted", pgettext_lazy("appeal event", "submitted")
+        REGISTERED = "registered", pgettext_lazy("appeal event", "registered")
+        ASSIGNED = "assigned", pgettext_lazy("appeal event", "assigned")
+        CLARIFIED = "clarified", pgettext_lazy("appeal event", "clarification from the author")
+        EXTENDED = "extended", pgettext_lazy("appeal event", "term extended")
+        ANSWERED = "answered", pgettext_lazy("appeal event", "answered")
+        REDIRECTED = "redirected", pgettext_lazy("appeal event", "redirected")
+        RECEIVED_BY_REDIRECT = (
+            "received_by_redirect",
+            pgettext_lazy("appeal event", "received by redirect"),
+        )
+        CLOSED = "closed", pgettext_lazy("appeal event", "left without an answer")
+        RATED = "rated", pgettext_lazy("appeal event", "answer rated")
 
     appeal = models.ForeignKey(Appeal, on_delete=models.CASCADE, related_name="events")
     kind = models.CharField(_("event"), max_length=30, choices=Kind.choices)

@@ -251,7 +251,7 @@ def _appeal_page(
     request: HttpRequest, appeal: Appeal, bound: dict[str, Any] | None = None, status: int = 200
 ) -> HttpResponse:
     action_forms = {
-        action: (bound or {}).get(action) or build(appeal)
+        action: (bound or {}).get(action) or build(appeal, auto_id=f"{action}-%s")
         for action, build in ACTION_FORMS.items()
         if permissions.can_act(request.user, appeal, action)
     }
@@ -280,7 +280,7 @@ def appeal_action(request: HttpRequest, pk: int, action: str) -> HttpResponse:
     appeal = permissions.get_appeal_for_user(
         request.user, selectors.appeal_detail_queryset(), pk, action=action
     )
-    form = ACTION_FORMS[action](appeal, request.POST, request.FILES)
+    form = ACTION_FORMS[action](appeal, request.POST, request.FILES, auto_id=f"{action}-%s")
     if form.is_valid():
         try:
             ACTION_SERVICES[action](request.user, appeal, form.cleaned_data)

@@ -2,7 +2,7 @@
 
 from collections.abc import Callable
 from datetime import date
-from typing import Any
+from typing import Any, cast
 
 import pytest
 
@@ -20,12 +20,12 @@ def calendar(db: Any) -> None:
 
 @pytest.fixture
 def other_authority(db: Any) -> Organization:
-    authority: Organization = OrganizationFactory(
+    authority = OrganizationFactory(
         kind=Organization.Kind.AUTHORITY,
         full_name="Городская Управа города Калуги",
         short_name="Управа г. Калуги",
     )
-    return authority
+    return cast(Organization, authority)
 
 
 @pytest.fixture
