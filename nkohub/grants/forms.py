@@ -1,5 +1,5 @@
 from decimal import Decimal
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 from django.conf import settings
@@ -22,7 +22,12 @@ from nkohub.projects.models import Project
 from nkohub.territories.models import Municipality, Region
 
 DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
-MONEY = {"max_digits": 14, "decimal_places": 2, "min_value": Decimal("0")}
+MONEY: dict[str, Any] = {"max_digits": 14, "decimal_places": 2, "min_value": Decimal("0")}
+
+
+def _field(form: forms.BaseForm, name: str) -> Any:
+    """A form field with its subclass's attributes (queryset, choices) for the type checker."""
+    return cast(Any, form.fields[name])
 
 
 def _check_dates_order(form: forms.Form, data: dict[str, Any]) -> dict[str, Any]:
@@ -70,17 +75,17 @@ class StartApplicationForm(forms.Form):
     def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         organizations = organizations_user_acts_for(user).filter(kind__in=APPLICANT_KINDS)
-        self.fields["organization"].queryset = organizations
+        _field(self, "organization").queryset = organizations
         projects = Project.objects.filter(organization__in=organizations).select_related(
             "organization"
         )
-        self.fields["project"].queryset = projects.order_by("organization__full_name", "title")
-        self.fields["project"].label_from_instance = lambda p: f"{p.organization} — {p.title}"
+        _field(self, "project").queryset = projects.order_by("organization__full_name", "title")
+        _field(self, "project").label_from_instance = lambda p: f"{p.organization} — {p.title}"
         if organizations.count() == 1:
             self.fields["organization"].initial = organizations.first()
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        data = super().clean() or {}
         project, organization = data.get("project"), data.get("organization")
         if project and organization and project.organization_id != organization.pk:
             self.add_error("project", _("This project belongs to another organisation."))
@@ -140,13 +145,13 @@ class ApplicationForm(forms.Form):
         directions = Sphere.objects.filter(is_fund_direction=True)
         if competition is not None and competition.directions.exists():
             directions = competition.directions.all()
-        self.fields["direction"].queryset = directions.order_by("position", "name")
-        self.fields["municipalities"].queryset = Municipality.objects.filter(
+        _field(self, "direction").queryset = directions.order_by("position", "name")
+        _field(self, "municipalities").queryset = Municipality.objects.filter(
             region__code=settings.CLUSTER_REGION
         ).order_by("name")
 
     def clean(self) -> dict[str, Any]:
-        return _check_dates_order(self, super().clean())
+        return _check_dates_order(self, super().clean() or {})
 
 
 class TaskForm(forms.Form):
@@ -172,7 +177,7 @@ class PlanEventForm(forms.Form):
     )
 
     def clean(self) -> dict[str, Any]:
-        return _check_dates_order(self, super().clean())
+        return _check_dates_order(self, super().clean() or {})
 
 
 TaskFormSet = formset_factory(TaskForm, extra=2, max_num=30)
@@ -271,14 +276,14 @@ class StatusForm(forms.Form):
     def __init__(self, *args: Any, application: Application, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         allowed = application.TRANSITIONS.get(application.status, ())
-        self.fields["status"].choices = [
+        _field(self, "status").choices = [
             (value, label) for value, label in Application.Status.choices if value in allowed
         ]
         if application.fund_number:
             self.fields["fund_number"].initial = application.fund_number
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        data = super().clean() or {}
         status = data.get("status")
         if status == Application.Status.SUBMITTED and not data.get("fund_number"):
             self.add_error("fund_number", _("Enter the number the Fund gave the application."))
@@ -315,7 +320,7 @@ class ComparisonForm(forms.ModelForm):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["region"].queryset = Region.objects.exclude(
+        _field(self, "region").queryset = Region.objects.exclude(
             code=settings.CLUSTER_REGION
         ).order_by("name")
 
@@ -348,12 +353,12 @@ class CompetitionForm(forms.ModelForm):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["directions"].queryset = Sphere.objects.order_by(
+        _field(self, "directions").queryset = Sphere.objects.order_by(
             "-is_fund_direction", "position", "name"
         )
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        data = super().clean() or {}
         pairs = (
             ("applications_open_on", "applications_close_on"),
             ("implementation_starts_from", "implementation_ends_by"),

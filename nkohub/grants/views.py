@@ -1,4 +1,4 @@
-from typing import Any
+from typing import Any, cast
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -72,7 +72,9 @@ def calendar(request: HttpRequest) -> HttpResponse:
         "followed": selectors.followed_competition_ids(request.user),
         "can_manage": can_manage_competitions(request.user),
     }
-    template = "grants/_competitions.html" if request.htmx else "grants/calendar.html"
+    template = (
+        "grants/_competitions.html" if getattr(request, "htmx", False) else "grants/calendar.html"
+    )
     return render(request, template, context)
 
 
@@ -159,7 +161,7 @@ def application_start(request: HttpRequest, pk: int) -> HttpResponse:
         )
         messages.success(request, _("The application is created. Complete it and run the check."))
         return redirect("grants:application_edit", application.pk)
-    if not form.fields["organization"].queryset.exists():
+    if not cast(Any, form.fields["organization"]).queryset.exists():
         raise Http404
     return render(request, "grants/start.html", {"form": form, "competition": competition})
 
@@ -200,7 +202,7 @@ def application_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @require_GET
 def application_check(request: HttpRequest, pk: int) -> HttpResponse:
     application = get_application_for_user(request.user, pk)
-    template = "grants/_findings.html" if request.htmx else "grants/check.html"
+    template = "grants/_findings.html" if getattr(request, "htmx", False) else "grants/check.html"
     return render(
         request,
         template,

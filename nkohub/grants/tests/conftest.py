@@ -5,7 +5,7 @@ from typing import Any
 
 import pytest
 
-from nkohub.grants.models import Competition, Funder
+from nkohub.grants.models import Funder
 from nkohub.grants.tests.factories import CompetitionFactory, FunderFactory
 from nkohub.organizations.models import Organization, Sphere
 from nkohub.projects.models import Project, ProjectTask
@@ -37,23 +37,23 @@ def memory(db: Any) -> Sphere:
 
 
 @pytest.fixture
-def kaluga(db: Any) -> Municipality:
+def kaluga(db: Any) -> Any:
     return MunicipalityFactory(name="Калуга")
 
 
 @pytest.fixture
-def obninsk(db: Any) -> Municipality:
+def obninsk(db: Any) -> Any:
     return MunicipalityFactory(name="Обнинск")
 
 
 @pytest.fixture
-def pfg(db: Any) -> Funder:
+def pfg(db: Any) -> Any:
     return FunderFactory()
 
 
 @pytest.fixture
-def competition(pfg: Funder, social: Sphere) -> Competition:
-    competition = CompetitionFactory(funder=pfg, title="Первый конкурс 2027")
+def competition(pfg: Funder, social: Sphere) -> Any:
+    competition: Any = CompetitionFactory(funder=pfg, title="Первый конкурс 2027")
     competition.directions.set([social])
     return competition
 

@@ -40,7 +40,8 @@ def test_a_card_creates_the_organisation_project_and_application_with_its_outcom
     assert application.tasks.count() == 3
     assert application.versions.count() == 1
     project = application.project
-    assert project is not None and project.title == application.title
+    assert project is not None
+    assert project.title == application.title
     assert project.budget_total == Decimal("1898730.00")
     assert list(project.tasks.values_list("position", flat=True)) == [1, 2, 3]
 
@@ -55,8 +56,8 @@ def test_importing_the_same_card_again_updates_instead_of_duplicating(memory: An
 
 
 def test_the_organisation_is_found_by_ogrn_then_by_inn() -> None:
-    by_ogrn = OrganizationFactory(ogrn="1124043899198", inn=None, full_name="Поисковый отряд")
-    by_inn = OrganizationFactory(inn="4072312920", ogrn=None, full_name="Центр «Вместе»")
+    by_ogrn: Any = OrganizationFactory(ogrn="1124043899198", inn=None, full_name="Поисковый отряд")
+    by_inn: Any = OrganizationFactory(inn="4072312920", ogrn=None, full_name="Центр «Вместе»")
     run(str(CARDS / "01_winner_clean.txt"))
     run(str(CARDS / "02_not_supported_markup.html"))
     by_ogrn.refresh_from_db()
@@ -74,7 +75,8 @@ def test_ogrn_and_inn_of_two_different_organisations_stop_the_card() -> None:
     result = fund_card_import(
         actor=None, text=(CARDS / "01_winner_clean.txt").read_text(encoding="utf-8")
     )
-    assert not result.ok and "разным организациям" in result.error
+    assert not result.ok
+    assert "разным организациям" in result.error
     assert not Application.objects.exists()
 
 
@@ -92,10 +94,12 @@ def test_unread_fields_are_left_empty_not_guessed() -> None:
         actor=None, text=(CARDS / "03_missing_sections.txt").read_text(encoding="utf-8")
     )
     assert result.ok
+    assert result.application_id is not None
     application = Application.objects.get(pk=result.application_id)
     assert application.fund_number is None
     assert application.submitted_on is None
-    assert application.starts_on is None and application.ends_on is None
+    assert application.starts_on is None
+    assert application.ends_on is None
     assert application.cofinancing_amount == Decimal("0")
     assert application.direction is None
     assert application.organization.inn is None  # its check digit was wrong
@@ -104,7 +108,8 @@ def test_unread_fields_are_left_empty_not_guessed() -> None:
 
 def test_dry_run_changes_nothing_and_says_what_would_happen() -> None:
     output = run(str(CARDS / "01_winner_clean.txt"), "--dry-run")
-    assert "проверена" in output and "organization: created" in output
+    assert "проверена" in output
+    assert "organization: created" in output
     assert not Organization.objects.exists()
     assert not Application.objects.exists()
     assert not Project.objects.exists()
@@ -118,7 +123,8 @@ def test_json_prints_every_field_read_and_every_field_not_read() -> None:
     assert data["fields"]["tasks"][0] == "Провести 6 обучающих модулей."
     unread = {item["field"]: item for item in data["unread"]}
     assert unread["inn"]["label"] == "ИНН"
-    assert "submitted_on" in unread and "geography" in unread
+    assert "submitted_on" in unread
+    assert "geography" in unread
     assert data["dry_run"] is True
 
 

@@ -2,6 +2,7 @@
 
 from datetime import date
 from decimal import Decimal
+from typing import Any
 
 import pytest
 
@@ -9,7 +10,7 @@ from nkohub.grants.cards import clean_lines, fix_lookalikes, parse_amount, parse
 from nkohub.grants.tests.conftest import CARDS
 
 
-def card(name: str):  # type: ignore[no-untyped-def]
+def card(name: str) -> Any:
     return parse_card((CARDS / name).read_text(encoding="utf-8"))
 
 
@@ -23,8 +24,10 @@ def test_a_clean_winners_card_is_read_completely() -> None:
     assert values["submitted_on"] == date(2022, 9, 15)
     assert values["requested_amount"] == Decimal("1486230.00")
     assert (values["starts_on"], values["ends_on"]) == (date(2023, 3, 1), date(2023, 12, 31))
-    assert values["inn"] == "4063520803" and values["ogrn"] == "1124043899198"
-    assert len(values["tasks"]) == 3 and values["tasks"][1].startswith("Провести восемь")
+    assert values["inn"] == "4063520803"
+    assert values["ogrn"] == "1124043899198"
+    assert len(values["tasks"]) == 3
+    assert values["tasks"][1].startswith("Провести восемь")
     assert values["target_groups"] == [
         "Школьники 14–17 лет",
         "Студенты колледжей и вузов",

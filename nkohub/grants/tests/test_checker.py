@@ -78,7 +78,8 @@ def test_nothing_but_the_planted_mistakes_is_reported() -> None:
 def test_findings_are_ranked_blocking_first() -> None:
     ranks = [f.severity for f in findings(load_document("planted"))]
     assert ranks == sorted(ranks)
-    assert ranks[0] == Severity.BLOCKING and ranks[-1] == Severity.IMPORTANT
+    assert ranks[0] == Severity.BLOCKING
+    assert ranks[-1] == Severity.IMPORTANT
 
 
 def test_an_empty_application_is_blocked_on_every_required_part() -> None:
@@ -113,7 +114,9 @@ def test_end_after_the_allowed_period_is_blocking() -> None:
     doc = load_document("clean")
     doc["ends_on"] = "2028-09-30"
     found = [f for f in findings(doc) if f.code == "dates_outside_period"]
-    assert found and found[0].field == "ends_on" and "30.06.2028" in found[0].message
+    assert found
+    assert found[0].field == "ends_on"
+    assert "30.06.2028" in found[0].message
 
 
 def test_without_a_competition_only_the_document_itself_is_checked() -> None:
@@ -133,7 +136,8 @@ def test_an_application_for_the_whole_region_from_a_local_project_is_flagged() -
 def test_an_application_without_a_project_skips_the_project_comparison() -> None:
     doc = load_document("planted")
     codes = {f.code for f in check_document(doc, rules=RULES)}
-    assert "geography_mismatch" not in codes and "target_group_mismatch" not in codes
+    assert "geography_mismatch" not in codes
+    assert "target_group_mismatch" not in codes
 
 
 @pytest.mark.parametrize(
