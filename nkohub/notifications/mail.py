@@ -52,6 +52,7 @@ class DigestGroup:
 
     subject: str
     url: str
+    about_object: bool
     items: list[Notification] = field(default_factory=list)
 
 
@@ -68,7 +69,9 @@ def group_by_subject(notifications: Sequence[Notification]) -> list[DigestGroup]
         if group is None:
             target = notification.target if notification.content_type_id else None
             subject = str(target) if target is not None else notification.title
-            group = groups[key] = DigestGroup(subject=subject, url=absolute_url(notification.url))
+            group = groups[key] = DigestGroup(
+                subject=subject, url=absolute_url(notification.url), about_object=target is not None
+            )
         group.items.append(notification)
     return list(groups.values())
 
