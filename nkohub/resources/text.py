@@ -2,6 +2,7 @@
 
 import re
 from functools import lru_cache
+from typing import Any
 
 WORD_RE = re.compile(r"[0-9a-zа-яё]+", re.IGNORECASE)
 # Words that say nothing about what is offered or needed.
@@ -55,7 +56,7 @@ STOP_LEMMAS = frozenset(
 
 
 @lru_cache(maxsize=1)
-def _analyzer():  # type: ignore[no-untyped-def]
+def _analyzer() -> Any:
     import pymorphy3
 
     return pymorphy3.MorphAnalyzer(lang="ru")

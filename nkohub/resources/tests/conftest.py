@@ -27,12 +27,12 @@ def django_db_modify_db_settings(
 @pytest.fixture
 def offer(ngo: Organization, owner: Any) -> ResourceOffer:
     """A published hall of `ngo` (owner: alice), open every day 08:00–22:00."""
-    return OfferFactory(organization=ngo, created_by=owner, municipality=ngo.municipality)
+    return OfferFactory.create(organization=ngo, created_by=owner, municipality=ngo.municipality)
 
 
 @pytest.fixture
 def requester_org(db: Any) -> Organization:
-    return OrganizationFactory(
+    return OrganizationFactory.create(
         full_name="Благотворительный фонд «Калужский край»", short_name="Фонд «Калужский край»"
     )
 
@@ -40,6 +40,6 @@ def requester_org(db: Any) -> Organization:
 @pytest.fixture
 def requester(requester_org: Organization) -> Any:
     """Rita, owner of the requesting organisation."""
-    return MembershipFactory(
+    return MembershipFactory.create(
         organization=requester_org, role=Membership.Role.OWNER, user__email="rita@example.org"
     ).user

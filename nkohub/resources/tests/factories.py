@@ -16,7 +16,7 @@ from nkohub.resources.models import (
 from nkohub.territories.tests.factories import MunicipalityFactory
 
 
-class OfferFactory(factory.django.DjangoModelFactory):
+class OfferFactory(factory.django.DjangoModelFactory[ResourceOffer]):
     class Meta:
         model = ResourceOffer
         skip_postgeneration_save = True
@@ -32,18 +32,20 @@ class OfferFactory(factory.django.DjangoModelFactory):
     published_at = factory.LazyFunction(timezone.now)
 
     @factory.post_generation
-    def all_week(self, create: bool, extracted: bool | None, **kwargs: object) -> None:
+    def all_week(
+        obj: ResourceOffer, create: bool, extracted: bool | None, **kwargs: object
+    ) -> None:
         """Bookable offers are open every day 08:00–22:00 unless all_week=False."""
-        if create and extracted is not False and self.is_bookable:
+        if create and extracted is not False and obj.is_bookable:
             AvailabilityRule.objects.bulk_create(
                 AvailabilityRule(
-                    offer=self, weekday=day, start_time=dt.time(8), end_time=dt.time(22)
+                    offer=obj, weekday=day, start_time=dt.time(8), end_time=dt.time(22)
                 )
                 for day in range(7)
             )
 
 
-class RequestFactory(factory.django.DjangoModelFactory):
+class RequestFactory(factory.django.DjangoModelFactory[ResourceRequest]):
     class Meta:
         model = ResourceRequest
 
@@ -64,7 +66,7 @@ def slot(days: int = 3, hour: int = 10, hours: int = 2) -> tuple[dt.datetime, dt
     return start, start + dt.timedelta(hours=hours)
 
 
-class BookingFactory(factory.django.DjangoModelFactory):
+class BookingFactory(factory.django.DjangoModelFactory[Booking]):
     class Meta:
         model = Booking
 

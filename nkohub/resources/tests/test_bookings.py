@@ -99,7 +99,7 @@ def test_a_declined_or_cancelled_booking_frees_the_slot(offer, owner, requester,
 
 
 def test_non_bookable_offers_cannot_be_booked(ngo, owner, requester, requester_org):
-    materials = OfferFactory(organization=ngo, created_by=owner, category="materials")
+    materials = OfferFactory.create(organization=ngo, created_by=owner, category="materials")
     with pytest.raises(DomainError):
         book(materials, requester, requester_org, *slot())
 
@@ -109,7 +109,7 @@ def test_confirm_tells_the_requester_and_marks_the_request_matched(
 ):
     from nkohub.resources.tests.factories import RequestFactory
 
-    need = RequestFactory(organization=requester_org, created_by=requester)
+    need = RequestFactory.create(organization=requester_org, created_by=requester)
     booking = services.booking_create(
         actor=requester,
         offer=offer,
@@ -147,7 +147,7 @@ def test_cancel_needs_a_reason_and_tells_the_other_side(offer, owner, requester,
 
 def test_each_side_reviews_once_after_the_slot(offer, owner, requester, requester_org):
     start, end = slot(days=-2)
-    booking = BookingFactory(
+    booking = BookingFactory.create(
         offer=offer,
         organization=requester_org,
         requested_by=requester,
@@ -169,7 +169,7 @@ def test_each_side_reviews_once_after_the_slot(offer, owner, requester, requeste
 
 
 def test_a_review_before_the_slot_is_refused(offer, requester, requester_org):
-    booking = BookingFactory(
+    booking = BookingFactory.create(
         offer=offer, organization=requester_org, requested_by=requester, status="confirmed"
     )
     with pytest.raises(DomainError):
@@ -183,16 +183,16 @@ def test_postgres_exclusion_constraint_refuses_overlap_written_past_the_service(
     offer, requester, requester_org
 ):
     start, end = slot()
-    BookingFactory(offer=offer, organization=requester_org, starts_at=start, ends_at=end)
+    BookingFactory.create(offer=offer, organization=requester_org, starts_at=start, ends_at=end)
     with pytest.raises(IntegrityError, match="resources_booking_no_overlap"), transaction.atomic():
-        BookingFactory(
+        BookingFactory.create(
             offer=offer,
             organization=requester_org,
             starts_at=start + dt.timedelta(minutes=30),
             ends_at=end,
         )
     # Declined bookings do not hold the slot, so the constraint lets them be.
-    BookingFactory(
+    BookingFactory.create(
         offer=offer, organization=requester_org, starts_at=start, ends_at=end, status="declined"
     )
 

@@ -16,7 +16,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def kaluga():
-    return MunicipalityFactory(name="Калуга", kind="city_district")
+    return MunicipalityFactory.create(name="Калуга", kind="city_district")
 
 
 @pytest.fixture
@@ -35,14 +35,14 @@ def need(kaluga, requester_org, requester):
 
 
 def test_same_category_and_municipality_rank_above_the_rest_of_the_region(need, kaluga, ngo):
-    obninsk = MunicipalityFactory(name="Обнинск", kind="city_district")
-    near = OfferFactory(
+    obninsk = MunicipalityFactory.create(name="Обнинск", kind="city_district")
+    near = OfferFactory.create(
         organization=ngo, municipality=kaluga, title="Зал в центре", description="Стулья."
     )
-    far = OfferFactory(
+    far = OfferFactory.create(
         organization=ngo, municipality=obninsk, title="Зал в Обнинске", description="Стулья."
     )
-    van = OfferFactory(
+    van = OfferFactory.create(
         organization=ngo, municipality=kaluga, category="transport", title="Микроавтобус"
     )
     ranked = [s.obj for s in selectors.suggested_offers(need)]
@@ -51,18 +51,18 @@ def test_same_category_and_municipality_rank_above_the_rest_of_the_region(need, 
 
 
 def test_other_regions_are_not_suggested(need, ngo):
-    elsewhere = MunicipalityFactory(
-        region=RegionFactory(code="67", name="Смоленская область"), name="Смоленск"
+    elsewhere = MunicipalityFactory.create(
+        region=RegionFactory.create(code="67", name="Смоленская область"), name="Смоленск"
     )
-    OfferFactory(organization=ngo, municipality=elsewhere)
+    OfferFactory.create(organization=ngo, municipality=elsewhere)
     assert selectors.suggested_offers(need) == []
 
 
 def test_text_similarity_in_russian_word_forms_breaks_ties(need, kaluga, ngo):
-    plain = OfferFactory(
+    plain = OfferFactory.create(
         organization=ngo, municipality=kaluga, title="Помещение", description="Есть стулья и столы."
     )
-    similar = OfferFactory(
+    similar = OfferFactory.create(
         organization=ngo,
         municipality=kaluga,
         title="Просторные залы",
@@ -75,8 +75,8 @@ def test_text_similarity_in_russian_word_forms_breaks_ties(need, kaluga, ngo):
 
 
 def test_time_counts_the_weekly_schedule(need, kaluga, ngo):
-    open_that_day = OfferFactory(organization=ngo, municipality=kaluga)
-    closed_that_day = OfferFactory(organization=ngo, municipality=kaluga, all_week=False)
+    open_that_day = OfferFactory.create(organization=ngo, municipality=kaluga)
+    closed_that_day = OfferFactory.create(organization=ngo, municipality=kaluga, all_week=False)
     other_day = (need.needed_from.weekday() + 1) % 7
     AvailabilityRule.objects.create(
         offer=closed_that_day, weekday=other_day, start_time=dt.time(9), end_time=dt.time(18)
@@ -86,17 +86,17 @@ def test_time_counts_the_weekly_schedule(need, kaluga, ngo):
 
 
 def test_offers_out_of_their_period_and_unpublished_ones_are_not_suggested(need, kaluga, ngo):
-    OfferFactory(
+    OfferFactory.create(
         organization=ngo,
         municipality=kaluga,
         available_until=need.needed_from - dt.timedelta(days=1),
     )
-    OfferFactory(organization=ngo, municipality=kaluga, status="paused")
+    OfferFactory.create(organization=ngo, municipality=kaluga, status="paused")
     assert selectors.suggested_offers(need) == []
 
 
 def test_an_organisation_is_not_suggested_its_own_offers(need, kaluga, requester_org):
-    OfferFactory(organization=requester_org, municipality=kaluga)
+    OfferFactory.create(organization=requester_org, municipality=kaluga)
     assert selectors.suggested_offers(need) == []
 
 
@@ -132,7 +132,7 @@ def test_a_good_match_notifies_both_owners_once_however_often_either_side_change
 def test_creating_a_request_refreshes_its_matches_on_commit(
     kaluga, ngo, requester_org, requester, django_capture_on_commit_callbacks
 ):
-    offer = OfferFactory(organization=ngo, municipality=kaluga)
+    offer = OfferFactory.create(organization=ngo, municipality=kaluga)
     with django_capture_on_commit_callbacks(execute=True):
         need = services.request_create(
             actor=requester,
@@ -147,7 +147,7 @@ def test_creating_a_request_refreshes_its_matches_on_commit(
 
 
 def test_a_closed_request_loses_its_unnotified_matches(need, kaluga, ngo, requester):
-    offer = OfferFactory(
+    offer = OfferFactory.create(
         organization=ngo, municipality=kaluga, all_week=False, description="Другое"
     )
     services.matches_refresh_for_request(request_id=need.pk)
@@ -158,10 +158,10 @@ def test_a_closed_request_loses_its_unnotified_matches(need, kaluga, ngo, reques
 
 
 def test_an_offer_is_suggested_the_open_requests_it_could_serve(kaluga, ngo):
-    other = OrganizationFactory()
-    MembershipFactory(organization=other, role=Membership.Role.OWNER)
-    offer = OfferFactory(organization=ngo, municipality=kaluga)
-    wanted = RequestFactory(organization=other, municipality=kaluga)
-    RequestFactory(organization=other, municipality=kaluga, category="transport")
-    RequestFactory(organization=other, municipality=kaluga, status="closed")
+    other = OrganizationFactory.create()
+    MembershipFactory.create(organization=other, role=Membership.Role.OWNER)
+    offer = OfferFactory.create(organization=ngo, municipality=kaluga)
+    wanted = RequestFactory.create(organization=other, municipality=kaluga)
+    RequestFactory.create(organization=other, municipality=kaluga, category="transport")
+    RequestFactory.create(organization=other, municipality=kaluga, status="closed")
     assert [s.obj for s in selectors.suggested_requests(offer)] == [wanted]

@@ -23,7 +23,7 @@ def png_bytes() -> bytes:
 
 # --- catalogue ---------------------------------------------------------------------------
 def test_the_catalogue_shows_published_offers_to_guests(client, offer, ngo):
-    OfferFactory(organization=ngo, title="Черновик зала", status=ResourceOffer.Status.DRAFT)
+    OfferFactory.create(organization=ngo, title="Черновик зала", status=ResourceOffer.Status.DRAFT)
     response = client.get(reverse("resources:catalogue"))
     assert response.status_code == 200
     assert offer.title in response.text
@@ -54,7 +54,7 @@ def test_the_catalogue_filters_by_category_and_finds_word_forms(client, ngo, own
         municipality=ngo.municipality,
         terms="free",
     )
-    bus = OfferFactory(organization=ngo, category="transport", title="Микроавтобус")
+    bus = OfferFactory.create(organization=ngo, category="transport", title="Микроавтобус")
     response = client.get(reverse("resources:catalogue"), {"category": "transport"})
     assert bus.title in response.text
     assert hall.title not in response.text
@@ -82,7 +82,7 @@ def test_htmx_gets_only_the_results(client, offer):
 
 # --- offers --------------------------------------------------------------------------------
 def test_a_draft_is_hidden_from_outsiders_and_shown_to_its_owner(client, ngo, owner, outsider):
-    draft = OfferFactory(organization=ngo, status=ResourceOffer.Status.DRAFT)
+    draft = OfferFactory.create(organization=ngo, status=ResourceOffer.Status.DRAFT)
     client.force_login(outsider)
     assert client.get(draft.get_absolute_url()).status_code == 404
     client.force_login(owner)
@@ -196,7 +196,7 @@ def test_the_owner_pauses_and_an_invalid_transition_is_refused(client, offer, ow
 
 
 def test_the_owner_sets_a_weekly_window_and_an_exception(client, owner, ngo):
-    offer = OfferFactory(organization=ngo, all_week=False)
+    offer = OfferFactory.create(organization=ngo, all_week=False)
     client.force_login(owner)
     url = reverse("resources:offer_availability", args=[offer.pk])
     client.post(
@@ -242,7 +242,7 @@ def test_a_too_large_photo_is_refused(client, offer, owner, settings):
 
 def test_the_calendar_shows_taken_slots(client, offer, requester_org):
     start, end = slot(days=1, hour=11)
-    BookingFactory(
+    BookingFactory.create(
         offer=offer, organization=requester_org, starts_at=start, ends_at=end, status="confirmed"
     )
     response = client.get(
@@ -303,7 +303,7 @@ def test_one_cannot_book_for_an_organisation_one_does_not_act_for(
 
 @pytest.fixture
 def booking(offer, requester, requester_org):
-    return BookingFactory(offer=offer, organization=requester_org, requested_by=requester)
+    return BookingFactory.create(offer=offer, organization=requester_org, requested_by=requester)
 
 
 def test_an_outsider_does_not_see_a_booking(client, booking, outsider):
@@ -376,7 +376,7 @@ def test_a_member_without_acting_rights_cannot_request(client, member):
 
 
 def test_an_editor_publishes_a_request_and_sees_suggestions(client, ngo, editor, other_ngo):
-    hall = OfferFactory(organization=other_ngo, municipality=ngo.municipality)
+    hall = OfferFactory.create(organization=other_ngo, municipality=ngo.municipality)
     client.force_login(editor)
     day = timezone.localdate() + dt.timedelta(days=4)
     response = client.post(
@@ -397,7 +397,7 @@ def test_an_editor_publishes_a_request_and_sees_suggestions(client, ngo, editor,
 
 
 def test_outsiders_cannot_edit_or_close_a_request(client, ngo, outsider, member):
-    resource_request = RequestFactory(organization=ngo)
+    resource_request = RequestFactory.create(organization=ngo)
     for person in (outsider, member):
         client.force_login(person)
         assert (
@@ -411,7 +411,7 @@ def test_outsiders_cannot_edit_or_close_a_request(client, ngo, outsider, member)
             ).status_code
             == 403
         )
-    closed = RequestFactory(organization=ngo, status="closed")
+    closed = RequestFactory.create(organization=ngo, status="closed")
     assert client.get(closed.get_absolute_url()).status_code == 404
 
 
@@ -437,7 +437,7 @@ def _fill(ngo, requester_org, rows: int) -> None:
     RequestFactory.create_batch(rows, organization=ngo)
     for n, offer in enumerate(offers):
         start, end = slot(days=n + 1)
-        BookingFactory(offer=offer, organization=requester_org, starts_at=start, ends_at=end)
+        BookingFactory.create(offer=offer, organization=requester_org, starts_at=start, ends_at=end)
 
 
 @pytest.mark.parametrize("tab", ["offers", "requests", "bookings"])
