@@ -18,7 +18,7 @@ from nkohub.core.permissions import is_operator
 from nkohub.organizations.models import Organization
 from nkohub.organizations.permissions import ACTING_ROLES, can_act_for
 from nkohub.reception import workflow
-from nkohub.reception.models import Appeal
+from nkohub.reception.models import Appeal, AppealAttachment
 
 AUTHOR_ACTIONS = ("edit", "submit", "clarify", "rate")
 OFFICIAL_ACTIONS = ("register", "assign", "extend", "answer", "redirect", "close")
@@ -48,6 +48,15 @@ def can_view_appeal(user: Any, appeal: Appeal) -> bool:
 
 def can_view_public(appeal: Appeal) -> bool:
     return appeal.is_published
+
+
+def can_download(user: Any, attachment: AppealAttachment) -> bool:
+    if can_view_appeal(user, attachment.appeal):
+        return True
+    return (
+        can_view_public(attachment.appeal)
+        and attachment.role != AppealAttachment.Role.CLARIFICATION
+    )
 
 
 def can_act(user: Any, appeal: Appeal, action: str) -> bool:

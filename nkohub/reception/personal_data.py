@@ -32,7 +32,8 @@ def erase_appeals(user: Any) -> dict[str, Any]:
     """Drafts go; sent appeals are the authority's records and stay, detached from the person.
 
     Appeals written as a private person and not yet published lose their text as well."""
-    drafts, _ = Appeal.objects.filter(author=user, status=Appeal.Status.DRAFT).delete()
+    _, deleted = Appeal.objects.filter(author=user, status=Appeal.Status.DRAFT).delete()
+    drafts = deleted.get(Appeal._meta.label, 0)
     private = Appeal.objects.filter(
         author=user, organization__isnull=True, publish_consent=False
     ).update(text="[удалено по запросу автора]", rating_comment="")

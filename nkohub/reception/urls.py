@@ -14,6 +14,7 @@ urlpatterns = [
     path("appeals/<int:pk>/", views.appeal_detail, name="appeal"),
     path("appeals/<int:pk>/edit/", views.appeal_edit, name="appeal_edit"),
     path("appeals/<int:pk>/submit/", views.appeal_submit, name="appeal_submit"),
+    path("appeals/<int:pk>/files/<int:file_pk>/", views.attachment, name="attachment"),
     path("appeals/<int:pk>/<slug:action>/", views.appeal_action, name="appeal_action"),
     path("desk/", views.desk, name="desk"),
     path("desk/topics/", views.desk_topics, name="desk_topics"),

@@ -6,7 +6,7 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -18,7 +18,7 @@ from nkohub.core.pagination import paginate
 from nkohub.organizations.models import Organization
 from nkohub.reception import forms, permissions, selectors, services
 from nkohub.reception.forms import FILES_KEPT_NOTE
-from nkohub.reception.models import Appeal, Topic
+from nkohub.reception.models import Appeal, AppealAttachment, Topic
 
 
 def _add_domain_error(form: Any, error: DomainError) -> None:
@@ -85,6 +85,19 @@ def authority(request: HttpRequest, pk: int) -> HttpResponse:
             "topics": topics,
         },
     )
+
+
+@require_GET
+def attachment(request: HttpRequest, pk: int, file_pk: int) -> FileResponse:
+    """A file of an appeal, served only to those who may read it (the public only for published answers)."""
+    item = get_object_or_404(
+        AppealAttachment.objects.select_related("appeal__authority", "appeal__organization"),
+        pk=file_pk,
+        appeal_id=pk,
+    )
+    if not permissions.can_download(request.user, item):
+        raise Http404
+    return FileResponse(item.file.open("rb"), as_attachment=True, filename=item.name)
 
 
 # Author's side -------------------------------------------------------------------------------
