@@ -352,9 +352,11 @@ def notifications_purge(*, now: datetime | None = None) -> str:
     notifications, _detail = Notification.objects.filter(
         read_at__isnull=False, created_at__lt=cutoff
     ).delete()
+    # A record still linked to a kept (unread) notification stays: it keeps that one out of the next digest.
     deliveries, _detail = EmailDelivery.objects.filter(
         status__in=[EmailDelivery.Status.SENT, EmailDelivery.Status.CANCELLED],
         created_at__lt=cutoff,
+        notifications__isnull=True,
     ).delete()
     return f"{notifications} notifications, {deliveries} e-mail records deleted"
 

@@ -133,3 +133,21 @@ def test_the_send_digests_command_runs_the_job(
         call_command("send_digests", stdout=out)
     assert len(mail.outbox) == 1
     assert out.getvalue().strip() == "1 digests"
+
+
+def test_purging_old_records_never_brings_an_item_back_into_a_digest(
+    reader: Any, settings: Any, django_capture_on_commit_callbacks: Any
+) -> None:
+    (unread,) = notify(recipients=[reader], kind=KIND, title="Давняя непрочитанная новость")
+    (read,) = notify(recipients=[reader], kind=KIND, title="Давняя прочитанная новость")
+    with django_capture_on_commit_callbacks(execute=True):
+        services.digests_send()
+    services.notification_mark_read(actor=reader, notification=read)
+    with time_machine.travel(
+        timezone.now() + timedelta(days=settings.NOTIFICATIONS_RETENTION_DAYS + 1)
+    ):
+        assert services.notifications_purge() == "1 notifications, 0 e-mail records deleted"
+        with django_capture_on_commit_callbacks(execute=True):
+            assert services.digests_send() == "0 digests"
+    assert Notification.objects.filter(pk=unread.pk).exists()
+    assert len(mail.outbox) == 1
