@@ -8,7 +8,7 @@ from typing import Any, cast
 from django.conf import settings
 from django.core.cache import cache
 from django.db import connection
-from django.db.models import Count, F, FloatField, Prefetch, Q, QuerySet, Value
+from django.db.models import Count, F, FloatField, Max, Prefetch, Q, QuerySet, Value
 from django.db.models.functions import Coalesce
 
 from nkohub.organizations import search
@@ -24,6 +24,7 @@ from nkohub.organizations.models import (
 from nkohub.organizations.permissions import ACTING_ROLES
 
 IDENTIFIER_RE = re.compile(r"^\d{10}$|^\d{12}$|^\d{13}$")
+COUNT_LIMIT = 2000  # a broader search shows "more than 2 000" instead of counting every match
 SORTS = ("relevance", "name", "-registration_date", "-created_at")
 
 
@@ -104,14 +105,18 @@ def _search_postgres(
     from django.contrib.postgres.search import (
         SearchQuery,
         SearchRank,
-        SearchVector,
+        SearchVectorField,
         TrigramWordSimilarity,
     )
+    from django.db.models.expressions import RawSQL
 
     text = query.q.strip()
     parsed = search.parse_query(text)
-    vector = SearchVector("search_text", config="russian")
-    organizations = organizations.annotate(search_vector=vector)
+    # the stored tsvector column of migration 0004 (to_tsvector('russian', search_text), GIN-indexed)
+    vector = RawSQL(
+        '"organizations_organization"."search_vector"', [], output_field=SearchVectorField()
+    )
+    organizations = organizations.alias(search_vector=vector)
     # each word matches by its lemma or root (full-text, GIN index) or, for typos, by trigram word
     # similarity to the name (pg_trgm GIN index); all words must match unless any_word is asked
     condition = Q()
@@ -211,22 +216,21 @@ def _filtered(query: DirectoryQuery, *, without: str = "") -> QuerySet[Organizat
     return organizations
 
 
-def directory_organizations(query: DirectoryQuery) -> QuerySet[Organization]:
-    """The directory's rows: filtered, searched, sorted, with what a card shows (constant queries)."""
+def _sorted(query: DirectoryQuery) -> QuerySet[Organization]:
     organizations = _filtered(query)
     sort = query.effective_sort
     if sort == "relevance":
-        organizations = organizations.order_by(
-            F("relevance").desc(nulls_last=True), "full_name", "pk"
-        )
-    elif sort == "-registration_date":
-        organizations = organizations.order_by(
+        return organizations.order_by(F("relevance").desc(nulls_last=True), "full_name", "pk")
+    if sort == "-registration_date":
+        return organizations.order_by(
             F("registration_date").desc(nulls_last=True), "full_name", "pk"
         )
-    elif sort == "-created_at":
-        organizations = organizations.order_by("-created_at", "-pk")
-    else:
-        organizations = organizations.order_by("full_name", "pk")
+    if sort == "-created_at":
+        return organizations.order_by("-created_at", "-pk")
+    return organizations.order_by("full_name", "pk")
+
+
+def _with_card_data(organizations: QuerySet[Organization]) -> QuerySet[Organization]:
     return (
         organizations.select_related("municipality", "legal_form")
         .prefetch_related(
@@ -234,6 +238,44 @@ def directory_organizations(query: DirectoryQuery) -> QuerySet[Organization]:
         )
         .defer("search_text", "social_links")
     )
+
+
+def directory_organizations(query: DirectoryQuery) -> QuerySet[Organization]:
+    """The directory's rows: filtered, searched, sorted, with what a card shows."""
+    return _with_card_data(_sorted(query))
+
+
+class DirectoryResults:
+    """The directory for the paginator: counts and sorts a narrow query (ids only), then loads just
+    the page's rows with their joins — a broad search sorts thousands of ids, not wide rows.
+    Four queries per page whatever the page size or the registry size."""
+
+    ordered = True  # for Paginator's check; the sort is in the query
+
+    def __init__(self, query: DirectoryQuery) -> None:
+        self._sorted = _sorted(query)
+        self._count: int | None = None
+        self.is_capped = False
+
+    def count(self) -> int:
+        """Exact up to COUNT_LIMIT; beyond it the page says "more than" and asks to refine."""
+        if self._count is None:
+            found = self._sorted.order_by().values("pk")[: COUNT_LIMIT + 1].count()
+            self.is_capped = found > COUNT_LIMIT
+            self._count = min(found, COUNT_LIMIT)
+        return self._count
+
+    def __len__(self) -> int:
+        return self.count()
+
+    def __getitem__(self, key: slice) -> list[Organization]:
+        ids = list(self._sorted.values_list("pk", flat=True)[key])
+        rows = {o.pk: o for o in _with_card_data(Organization.objects.filter(pk__in=ids))}
+        return [rows[pk] for pk in ids if pk in rows]
+
+
+def directory_results(query: DirectoryQuery) -> DirectoryResults:
+    return DirectoryResults(query)
 
 
 def directory_export_rows(query: DirectoryQuery) -> QuerySet[Organization]:
@@ -250,11 +292,14 @@ class FacetValue:
 
 def directory_facets(query: DirectoryQuery) -> dict[str, list[FacetValue]]:
     """Counts next to each filter value: for each filter, the rows matching all the *other* filters."""
+    newest = Organization.objects.aggregate(newest=Max("pk"))[
+        "newest"
+    ]  # a new row refreshes the counts
     key = (
-        "organizations:facets:"
+        f"organizations:facets:{newest}:"
         + hashlib.md5(repr(query).encode(), usedforsecurity=False).hexdigest()
     )
-    cached = cache.get(key) if settings.DATABASE_IS_POSTGRES and not query.q.strip() else None
+    cached = cache.get(key) if settings.DATABASE_IS_POSTGRES else None
     if cached is not None:
         return cached
     facets: dict[str, list[FacetValue]] = {}
@@ -341,7 +386,7 @@ def directory_facets(query: DirectoryQuery) -> dict[str, list[FacetValue]]:
         .aggregate(n=Coalesce(Count("pk", distinct=True), 0))["n"]
     )
     facets["verified"] = [FacetValue("1", "", verified, query.verified)]
-    if settings.DATABASE_IS_POSTGRES and not query.q.strip():
+    if settings.DATABASE_IS_POSTGRES:  # counts of a big registry: a minute old is fine
         cache.set(key, facets, 60)
     return facets
 

@@ -76,14 +76,11 @@ def directory(request: HttpRequest) -> HttpResponse:
         found = selectors.organization_by_identifier(query.q)
         if found is not None:
             return redirect("organizations:detail", found.pk)
-    organizations = selectors.directory_organizations(query)
-    page = paginate(request, organizations, per_page=DIRECTORY_PAGE_SIZE)
+    page = paginate(request, selectors.directory_results(query), per_page=DIRECTORY_PAGE_SIZE)
     partial_results = False
     if query.q and len(query.q.split()) > 1 and page.paginator.count == 0:
         query = selectors.directory_query_changed(query, any_word=True)
-        page = paginate(
-            request, selectors.directory_organizations(query), per_page=DIRECTORY_PAGE_SIZE
-        )
+        page = paginate(request, selectors.directory_results(query), per_page=DIRECTORY_PAGE_SIZE)
         partial_results = page.paginator.count > 0
     context = {
         "form": form,

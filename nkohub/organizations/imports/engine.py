@@ -6,13 +6,21 @@ Every skipped row is reported with its line number and the reason; one bad row n
 """
 
 import datetime
+import json
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
 from django.conf import settings
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
+from django.db.models import Q
+from django.utils import timezone
+
+try:
+    from psycopg.errors import IntegrityError as PsycopgIntegrityError
+except ImportError:  # pragma: no cover — SQLite-only installs
+    PsycopgIntegrityError = IntegrityError  # type: ignore[misc,assignment]
 
 from nkohub.core.validators import is_valid_inn, is_valid_kpp, is_valid_ogrn, normalize_digits
 from nkohub.organizations.imports.readers import SourceRow
@@ -390,14 +398,15 @@ class Importer:
     ) -> None:
         try:
             with transaction.atomic():
-                Organization.objects.bulk_create([o for _, o in new], batch_size=BATCH_SIZE)
+                if connection.vendor == "postgresql":
+                    self._copy_insert([o for _, o in new], need_pk=[o for c, o in new if c.spheres])
+                else:
+                    Organization.objects.bulk_create([o for _, o in new], batch_size=BATCH_SIZE)
                 if changed:
                     names = sorted(
                         {f for _, _, fields in changed for f in fields}
                         | {"search_text", "updated_at"}
                     )
-                    from django.utils import timezone
-
                     now = timezone.now()
                     for _, organization, _fields in changed:
                         organization.updated_at = now
@@ -405,7 +414,7 @@ class Importer:
                         [o for _, o, _ in changed], names, batch_size=BATCH_SIZE
                     )
                 self._set_spheres([(c, o) for c, o in new] + [(c, o) for c, o, _ in changed])
-        except IntegrityError:
+        except (IntegrityError, PsycopgIntegrityError):
             self._write_one_by_one(new, changed)
             return
         for candidate, organization in new:
@@ -416,6 +425,40 @@ class Importer:
             self.result.add_change(
                 Change(candidate.line, "updated", organization.full_name, fields)
             )
+
+    @staticmethod
+    def _copy_insert(organizations: list[Organization], *, need_pk: list[Organization]) -> None:
+        """PostgreSQL: new rows go in with COPY (the database still checks every constraint)."""
+        if not organizations:
+            return
+        now = timezone.now()
+        columns = [f for f in Organization._meta.concrete_fields if not f.primary_key]
+        names = ", ".join(f'"{f.column}"' for f in columns)
+        sql = f"COPY organizations_organization ({names}) FROM STDIN"
+        with connection.cursor() as cursor, cursor.copy(sql) as copy:  # type: ignore[attr-defined]
+            for organization in organizations:
+                organization.created_at = organization.updated_at = now
+                row = []
+                for field in columns:
+                    value = getattr(organization, field.attname)
+                    if field.name == "social_links":
+                        value = json.dumps(value or [])
+                    elif field.name == "logo":
+                        value = value.name or ""
+                    row.append(value)
+                copy.write_row(row)
+        if (
+            not need_pk
+        ):  # COPY returns no ids; fetch them only for rows whose spheres must be linked
+            return
+        keyed = {o.ogrn or o.inn: o for o in need_pk}
+        for pk, ogrn, inn in Organization.objects.filter(
+            Q(ogrn__in=[o.ogrn for o in need_pk if o.ogrn])
+            | Q(inn__in=[o.inn for o in need_pk if o.inn])
+        ).values_list("pk", "ogrn", "inn"):
+            match = keyed.get(ogrn) or keyed.get(inn)
+            if match is not None:
+                match.pk = pk
 
     def _write_one_by_one(
         self,
