@@ -40,6 +40,9 @@ def test_a_person_reads_notifications_and_sets_email(
     item = page.locator("li.notification", has_text="Запрос на бронирование зала")
     item.get_by_role("button", name=re.compile("Отметить прочитанным")).click()
     expect(item.get_by_role("button", name=re.compile("Отметить непрочитанным"))).to_be_visible()
+    expect(
+        item.get_by_role("button", name=re.compile("Отметить непрочитанным"))
+    ).to_be_focused()  # focus kept
     expect(badge.locator(".badge")).to_have_text(re.compile(r"^1"))
     expect(page.get_by_role("link", name="Непрочитанные (1)")).to_be_visible()
     shot("after-mark-read")
