@@ -177,6 +177,29 @@ class SubmitToFairForm(forms.Form):
         self.fields["season"].queryset = seasons  # type: ignore[attr-defined]
 
 
+class SeasonForm(forms.ModelForm):
+    class Meta:
+        model = FairSeason
+        fields = [
+            "title",
+            "slug",
+            "description",
+            "submissions_open_on",
+            "submissions_close_on",
+            "starts_on",
+            "ends_on",
+        ]
+        labels = {"title": _("Season title"), "slug": _("Address in links")}
+        help_texts = {"slug": _("Latin letters, digits and hyphens, e.g. fair-2026.")}
+        widgets = {
+            "description": forms.Textarea(attrs={"rows": 3}),
+            "submissions_open_on": DATE,
+            "submissions_close_on": DATE,
+            "starts_on": DATE,
+            "ends_on": DATE,
+        }
+
+
 class DecisionForm(forms.Form):
     decision = forms.ChoiceField(
         choices=[("accept", _("Accept")), ("reject", _("Reject"))], widget=forms.HiddenInput

@@ -11,6 +11,7 @@ planned and actual values).
 from decimal import Decimal
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import Q
@@ -55,6 +56,18 @@ class FairSeason(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+    def clean(self) -> None:
+        errors = {}
+        opens, closes = self.submissions_open_on, self.submissions_close_on
+        if opens and closes and closes < opens:
+            errors["submissions_close_on"] = _("Submissions cannot close before they open.")
+        if self.starts_on and self.ends_on and self.ends_on < self.starts_on:
+            errors["ends_on"] = _("The fair cannot end before it starts.")
+        if opens and self.ends_on and opens > self.ends_on:
+            errors["submissions_open_on"] = _("Submissions must open before the fair ends.")
+        if errors:
+            raise ValidationError(errors)
 
 
 class Project(models.Model):

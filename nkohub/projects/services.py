@@ -187,7 +187,9 @@ def project_update(
 @transaction.atomic
 def project_change_status(*, actor: Any, project: Project, status: str) -> Project:
     project.status = (
-        Project.objects.select_for_update().values_list("status", flat=True).get(pk=project.pk)
+        Project.objects.select_for_update(of=("self",))
+        .values_list("status", flat=True)
+        .get(pk=project.pk)
     )
     if not project.can_move_to(status):
         raise DomainError(
@@ -405,6 +407,38 @@ def result_photo_delete(*, actor: Any, photo: ResultPhoto) -> None:
 
 # --- the fair --------------------------------------------------------------------------------------
 
+SEASON_FIELDS = [
+    "title",
+    "slug",
+    "description",
+    "submissions_open_on",
+    "submissions_close_on",
+    "starts_on",
+    "ends_on",
+]
+
+
+@transaction.atomic
+def season_save(
+    *, actor: Any, season: FairSeason | None = None, data: dict[str, Any]
+) -> FairSeason:
+    """Create a fair season or change one (operators)."""
+    before = FairSeason.objects.get(pk=season.pk) if season is not None and season.pk else None
+    season = season or FairSeason()
+    for name in SEASON_FIELDS:
+        if name in data:
+            setattr(season, name, data[name])
+    _full_clean(season)
+    season.save()
+    changes = diff_fields(before, season, SEASON_FIELDS) if before else {"title": season.title}
+    audit_log(
+        actor=actor,
+        action="projects.season.update" if before else "projects.season.create",
+        obj=season,
+        changes=changes,
+    )
+    return season
+
 
 @transaction.atomic
 def fair_entry_submit(
@@ -456,7 +490,7 @@ def fair_entry_submit(
 @transaction.atomic
 def fair_entry_decide(*, actor: Any, entry: FairEntry, accept: bool, note: str = "") -> FairEntry:
     entry = (
-        FairEntry.objects.select_for_update()
+        FairEntry.objects.select_for_update(of=("self",))
         .select_related("project__organization", "season")
         .get(pk=entry.pk)
     )
@@ -567,7 +601,7 @@ def pledge_create(
 
 def _locked_pending(pledge: Pledge) -> Pledge:
     locked = (
-        Pledge.objects.select_for_update()
+        Pledge.objects.select_for_update(of=("self",))
         .select_related("project__organization", "organization", "pledged_by")
         .get(pk=pledge.pk)
     )
@@ -653,7 +687,7 @@ def fulfilment_record(
     completes: bool = False,
 ) -> Fulfilment:
     partnership = (
-        Partnership.objects.select_for_update()
+        Partnership.objects.select_for_update(of=("self",))
         .select_related(
             "pledge__project__organization", "pledge__organization", "pledge__pledged_by"
         )

@@ -21,6 +21,7 @@ from nkohub.organizations.selectors import organizations_user_acts_for
 from nkohub.projects import forms, permissions, reports, selectors, services
 from nkohub.projects.models import (
     FairEntry,
+    FairSeason,
     Partnership,
     PlannedResult,
     Pledge,
@@ -371,6 +372,26 @@ def moderation(request: HttpRequest) -> HttpResponse:
         raise PermissionDenied
     page = paginate(request, selectors.entries_awaiting_decision())
     return render(request, "projects/moderation.html", {"page": page})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def seasons(request: HttpRequest, pk: int | None = None) -> HttpResponse:
+    """Operators list fair seasons, create one, or edit the one given."""
+    if not permissions.can_moderate_fair(request.user):
+        raise PermissionDenied
+    season = get_object_or_404(FairSeason, pk=pk) if pk else None
+    form = forms.SeasonForm(request.POST or None, instance=season)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.season_save(actor=request.user, season=season, data=form.cleaned_data)
+        except DomainError as error:
+            _apply_domain_error(form, error)
+        else:
+            messages.success(request, _("The fair season is saved."))
+            return redirect("projects:seasons")
+    context = {"form": form, "season": season, "seasons": FairSeason.objects.order_by("-starts_on")}
+    return render(request, "projects/seasons.html", context)
 
 
 @login_required
