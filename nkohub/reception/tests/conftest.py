@@ -1,4 +1,7 @@
-"""Fixtures of the reception's tests: a second authority with its official, topics, and appeals in any state."""
+"""Fixtures of the reception's tests: a second authority with its official, topics, and appeals in any state.
+
+The tests use a file SQLite database so that the threads of the concurrency test share it (an in-memory
+database in shared-cache mode fails concurrent writers at once instead of queueing them)."""
 
 from collections.abc import Callable
 from datetime import date
@@ -10,6 +13,19 @@ from nkohub.organizations.models import Membership, Organization
 from nkohub.organizations.tests.factories import MembershipFactory, OrganizationFactory
 from nkohub.reception import reference, services
 from nkohub.reception.models import Appeal, Topic
+
+
+@pytest.fixture(scope="session")
+def django_db_modify_db_settings(
+    django_db_modify_db_settings_parallel_suffix: None, tmp_path_factory: Any
+) -> None:
+    from django.conf import settings
+
+    database = settings.DATABASES["default"]
+    if database["ENGINE"] == "django.db.backends.sqlite3":
+        database.setdefault("TEST", {})["NAME"] = str(
+            tmp_path_factory.mktemp("reception-db") / "test.sqlite3"
+        )
 
 
 @pytest.fixture
