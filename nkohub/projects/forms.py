@@ -180,15 +180,7 @@ class SubmitToFairForm(forms.Form):
 class SeasonForm(forms.ModelForm):
     class Meta:
         model = FairSeason
-        fields = [
-            "title",
-            "slug",
-            "description",
-            "submissions_open_on",
-            "submissions_close_on",
-            "starts_on",
-            "ends_on",
-        ]
+        fields = FairSeason.EDITABLE_FIELDS
         labels = {"title": _("Season title"), "slug": _("Address in links")}
         help_texts = {"slug": _("Latin letters, digits and hyphens, e.g. fair-2026.")}
         widgets = {

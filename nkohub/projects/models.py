@@ -40,6 +40,17 @@ class FairSeason(models.Model):
     is_demo = models.BooleanField(_("demo"), default=False)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
 
+    # What operators fill in (forms and services share the list).
+    EDITABLE_FIELDS: tuple[str, ...] = (
+        "title",
+        "slug",
+        "description",
+        "submissions_open_on",
+        "submissions_close_on",
+        "starts_on",
+        "ends_on",
+    )
+
     class Meta:
         verbose_name = _("fair season")
         verbose_name_plural = _("fair seasons")

@@ -122,7 +122,19 @@ def projects_of_organizations(organizations: Any) -> QuerySet[Project]:
 
 
 def projects_user_manages(user: Any) -> QuerySet[Project]:
+    """Projects of the organisations the person acts for (e.g. to start a grant application from)."""
     return projects_of_organizations(organizations_user_acts_for(user))
+
+
+def project_with_parts(pk: int) -> Project | None:
+    """A project with everything an application form carries over: tasks and planned results in
+    order, needs, team, spheres and municipalities (one query each)."""
+    return (
+        Project.objects.filter(pk=pk)
+        .select_related("organization")
+        .prefetch_related("tasks", "planned_results", "needs", "team", "spheres", "municipalities")
+        .first()
+    )
 
 
 @dataclass(frozen=True)

@@ -407,16 +407,6 @@ def result_photo_delete(*, actor: Any, photo: ResultPhoto) -> None:
 
 # --- the fair --------------------------------------------------------------------------------------
 
-SEASON_FIELDS = [
-    "title",
-    "slug",
-    "description",
-    "submissions_open_on",
-    "submissions_close_on",
-    "starts_on",
-    "ends_on",
-]
-
 
 @transaction.atomic
 def season_save(
@@ -425,12 +415,16 @@ def season_save(
     """Create a fair season or change one (operators)."""
     before = FairSeason.objects.get(pk=season.pk) if season is not None and season.pk else None
     season = season or FairSeason()
-    for name in SEASON_FIELDS:
+    for name in FairSeason.EDITABLE_FIELDS:
         if name in data:
             setattr(season, name, data[name])
     _full_clean(season)
     season.save()
-    changes = diff_fields(before, season, SEASON_FIELDS) if before else {"title": season.title}
+    changes = (
+        diff_fields(before, season, list(FairSeason.EDITABLE_FIELDS))
+        if before
+        else {"title": season.title}
+    )
     audit_log(
         actor=actor,
         action="projects.season.update" if before else "projects.season.create",
