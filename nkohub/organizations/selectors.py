@@ -148,7 +148,7 @@ def _vocabulary() -> list[str]:
     stamp = (
         Organization.objects.order_by("-updated_at").values_list("updated_at", flat=True).first()
     )
-    key = f"organizations:vocabulary:{Organization.objects.count()}:{stamp}"
+    key = f"organizations:vocabulary:{Organization.objects.count()}:{stamp.timestamp() if stamp else 0}"
     terms = cache.get(key)
     if terms is None:
         found: set[str] = set()
