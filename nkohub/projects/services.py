@@ -17,6 +17,7 @@ from PIL import Image, UnidentifiedImageError
 
 from nkohub.core.audit import audit_log, diff_fields
 from nkohub.core.errors import DomainError
+from nkohub.core.templatetags.nkohub import rubles
 from nkohub.notifications.services import notify
 from nkohub.organizations.models import Organization
 from nkohub.organizations.permissions import ACTING_ROLES
@@ -585,7 +586,7 @@ def pledge_create(
         recipients=team_recipients(project.organization),
         kind="projects.pledge.created",
         title=f"{pledge.pledger_name} предлагает поддержку проекту «{project.title}»",
-        body=pledge.description or f"{pledge.get_kind_display()}: {amount} ₽",
+        body=pledge.description or f"{pledge.get_kind_display()}: {rubles(amount)}",
         obj=pledge,
         url=_project_url(project) + "#pledges",
         actor=actor,
@@ -720,7 +721,7 @@ def fulfilment_record(
         recipients=pledger_recipients(pledge),
         kind="projects.fulfilment.recorded",
         title=f"Проект «{pledge.project.title}» отметил получение поддержки",
-        body=f"{amount} ₽" if pledge.kind == Pledge.Kind.MONEY else (note or str(amount)),
+        body=rubles(amount) if pledge.kind == Pledge.Kind.MONEY else (note or f"{amount:f}"),
         obj=pledge,
         url=_project_url(pledge.project),
         actor=actor,
