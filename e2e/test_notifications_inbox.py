@@ -4,10 +4,23 @@ the link leads to the object, and e-mail settings are saved."""
 import re
 from typing import Any
 
+import pytest
 from playwright.sync_api import expect
 
 from nkohub.notifications.models import NotificationPreference
 from nkohub.notifications.services import notify
+
+
+@pytest.fixture(autouse=True)
+def _tasks_run_at_once(settings: Any) -> None:
+    """E-mail tasks run in the server thread even on the Redis leg of CI (no worker runs here)."""
+    settings.TASKS = {
+        "default": {
+            "BACKEND": "django.tasks.backends.immediate.ImmediateBackend",
+            "QUEUES": ["default"],
+        }
+    }
+    settings.NOTIFICATIONS_EMAIL_QUEUE = "default"
 
 
 def test_a_person_reads_notifications_and_sets_email(
