@@ -162,6 +162,12 @@ def _generate(reset: bool) -> None:
             for day in rng.sample(range(7), rng.randint(1, 5))
         ]
         AvailabilityRule.objects.bulk_create(rules, batch_size=10000)
+        masks: dict[int, int] = {}
+        for rule in rules:
+            masks[rule.offer_id] = masks.get(rule.offer_id, 0) | (1 << rule.weekday)
+        for offer in offers:
+            offer.weekdays = masks.get(offer.pk, 0)
+        ResourceOffer.objects.bulk_update(offers, ["weekdays"], batch_size=5000)
         requests = []
         for _ in range(REQUESTS):
             category = rng.choice(categories)
@@ -193,7 +199,8 @@ def _generate(reset: bool) -> None:
                 )
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
-            cursor.execute("ANALYZE")
+            cursor.execute("VACUUM ANALYZE resources_resourceoffer")
+            cursor.execute("VACUUM ANALYZE resources_resourcerequest")
     print(
         f"generated {OFFERS} offers, {len(rules)} weekly windows, {REQUESTS} requests in {time.perf_counter() - started:.0f} s"
     )

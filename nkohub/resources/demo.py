@@ -155,6 +155,7 @@ def _offer(ctx: DemoContext, spec: dict[str, Any]) -> ResourceOffer:
         AvailabilityRule(offer=offer, weekday=day, start_time=start, end_time=end)
         for day, start, end in spec["schedule"]
     )
+    services.sync_weekdays(offer)
     services.refresh_search_of(offer)
     return offer
 

@@ -7,6 +7,8 @@ from django.utils.translation import gettext_lazy as _
 
 from nkohub.organizations.models import Organization
 from nkohub.resources.models import (
+    OFFER_FIELDS,
+    REQUEST_FIELDS,
     AvailabilityException,
     AvailabilityRule,
     Category,
@@ -67,19 +69,7 @@ class OfferForm(forms.ModelForm):
 
     class Meta:
         model = ResourceOffer
-        fields = [
-            "organization",
-            "category",
-            "title",
-            "description",
-            "municipality",
-            "address",
-            "terms",
-            "terms_note",
-            "capacity",
-            "available_from",
-            "available_until",
-        ]
+        fields = ["organization", *OFFER_FIELDS]
         widgets = {"available_from": DATE, "available_until": DATE}
         labels = {"title": _("Name of the resource")}
 
@@ -108,16 +98,7 @@ class RequestForm(forms.ModelForm):
 
     class Meta:
         model = ResourceRequest
-        fields = [
-            "organization",
-            "category",
-            "title",
-            "purpose",
-            "municipality",
-            "needed_from",
-            "needed_until",
-            "quantity",
-        ]
+        fields = ["organization", *REQUEST_FIELDS]
         widgets = {"needed_from": DATE, "needed_until": DATE}
 
     def __init__(self, *args: Any, organizations: Any = None, **kwargs: Any) -> None:

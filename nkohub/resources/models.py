@@ -35,6 +35,30 @@ class Terms(models.TextChoices):
     EXCHANGE = "exchange", _("in exchange")
 
 
+# What the owner edits on an offer and on a request (forms and services share these lists).
+OFFER_FIELDS = [
+    "category",
+    "title",
+    "description",
+    "municipality",
+    "address",
+    "terms",
+    "terms_note",
+    "capacity",
+    "available_from",
+    "available_until",
+]
+REQUEST_FIELDS = [
+    "category",
+    "title",
+    "purpose",
+    "municipality",
+    "needed_from",
+    "needed_until",
+    "quantity",
+]
+
+
 class ResourceOffer(models.Model):
     class Status(models.TextChoices):
         DRAFT = "draft", _("draft")
@@ -93,6 +117,14 @@ class ResourceOffer(models.Model):
     status = models.CharField(
         _("status"), max_length=20, choices=Status.choices, default=Status.DRAFT, db_index=True
     )
+    weekdays = models.PositiveSmallIntegerField(
+        _("weekdays with availability"),
+        default=0,
+        editable=False,
+        help_text=_(
+            "Bit n is set when the weekly schedule has a window on weekday n (Monday is 0)."
+        ),
+    )
     search_lemmas = models.TextField(_("lemmas for search"), blank=True, editable=False)
     search_vector = SearchVectorField(null=True, editable=False)
     is_demo = models.BooleanField(_("demo"), default=False)
@@ -105,8 +137,19 @@ class ResourceOffer(models.Model):
         verbose_name_plural = _("resource offers")
         ordering = ["-published_at", "-created_at"]
         indexes = [
+            # Covering: matching scores a region's offers from the index alone (an index-only scan).
             models.Index(
-                fields=["status", "category", "municipality"], name="resources_offer_match_idx"
+                fields=[
+                    "status",
+                    "category",
+                    "municipality",
+                    "weekdays",
+                    "available_from",
+                    "available_until",
+                    "organization",
+                    "id",
+                ],
+                name="resources_offer_match_idx",
             ),
             models.Index(fields=["status", "-published_at"], name="resources_offer_recent_idx"),
         ]
@@ -289,7 +332,16 @@ class ResourceRequest(models.Model):
         ordering = ["-created_at"]
         indexes = [
             models.Index(
-                fields=["status", "category", "municipality"], name="resources_request_match_idx"
+                fields=[
+                    "status",
+                    "category",
+                    "municipality",
+                    "needed_from",
+                    "needed_until",
+                    "organization",
+                    "id",
+                ],
+                name="resources_request_match_idx",
             ),
         ]
         constraints = [

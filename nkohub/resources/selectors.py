@@ -18,7 +18,7 @@ from django.db.models import (
     Value,
     When,
 )
-from django.db.models.functions import ExtractIsoWeekDay, Least
+from django.db.models.functions import ExtractIsoWeekDay
 from django.utils import timezone
 
 from nkohub.accounts.models import User
@@ -37,6 +37,7 @@ from nkohub.resources.models import (
     ResourceRequest,
     Review,
 )
+from nkohub.territories.models import Municipality
 
 # Weights of the match score (0..100): category, place, time, text.
 SCORE_SAME_CATEGORY = 40.0
@@ -283,44 +284,64 @@ def _weekdays(first: dt.date, last: dt.date) -> list[int]:
     )
 
 
-def _category_filter(category: str, field: str = "category") -> Q:
-    if category == Category.OTHER:
-        return Q()
-    return Q(**{field: category}) | Q(**{field: Category.OTHER})
+# How many of the best candidates by category, place and time are re-ranked by text similarity.
+RERANK = 200
 
 
-def _rank(base: QuerySet[Any], query_text: str, limit: int, lemmas_of: str) -> list[Suggestion]:
-    """Top `limit` rows of `base` (annotated with `base_score`) after adding the text similarity."""
+def _region_municipality_ids(region_id: int) -> list[int]:
+    return list(Municipality.objects.filter(region_id=region_id).values_list("pk", flat=True))
+
+
+def _text_scores(model: Any, ids: list[int], query_text: str) -> dict[int, float]:
+    """Text similarity (0..SCORE_TEXT) of the rows `ids` to the text: full-text rank on PostgreSQL,
+    shared pymorphy3 lemmas elsewhere."""
     if is_postgres():
-        found: dict[int, Suggestion] = {}
         terms = text.tsquery_any(query_text)
-        if terms:
-            query = SearchQuery(terms, search_type="raw", config="russian")
-            matching = (
-                base.filter(search_vector=query)
-                .annotate(
-                    text_score=Least(
-                        SearchRank(F("search_vector"), query) * Value(SCORE_TEXT / 0.3),
-                        Value(SCORE_TEXT),
-                    )
-                )
-                .annotate(total=F("base_score") + F("text_score"))
-                .order_by("-total", "-pk")[:limit]
-            )
-            for row in matching:
-                found[row.pk] = Suggestion(row, float(row.total))
-        for row in base.order_by("-base_score", "-pk")[:limit]:
-            found.setdefault(row.pk, Suggestion(row, float(row.base_score)))
-        return sorted(found.values(), key=lambda s: (-s.score, -s.obj.pk))[:limit]
-    own = text.lemma_text(query_text)
-    candidates = list(base.order_by("-base_score", "-pk")[:2000])
-    ranked = [
-        Suggestion(
-            row, float(row.base_score) + SCORE_TEXT * text.similarity(own, getattr(row, lemmas_of))
+        if not terms:
+            return {}
+        query = SearchQuery(terms, search_type="raw", config="russian")
+        ranks = (
+            model.objects.filter(pk__in=ids, search_vector=query)
+            .annotate(rank=SearchRank(F("search_vector"), query))
+            .values_list("pk", "rank")
         )
-        for row in candidates
-    ]
-    return sorted(ranked, key=lambda s: (-s.score, -s.obj.pk))[:limit]
+        return {pk: min(SCORE_TEXT, float(rank) * SCORE_TEXT / 0.3) for pk, rank in ranks}
+    own = text.lemma_text(query_text)
+    lemmas = model.objects.filter(pk__in=ids).values_list("pk", "search_lemmas")
+    return {pk: SCORE_TEXT * text.similarity(own, row_lemmas) for pk, row_lemmas in lemmas}
+
+
+def _rank(base: QuerySet[Any], query_text: str, limit: int) -> list[Suggestion]:
+    """The best `limit` rows of `base` (annotated with `base_score`: category, place, time).
+
+    The RERANK best by base score are read from the covering index alone, then re-ranked with the text
+    similarity added; only the winners are fetched whole.
+    """
+    top = list(base.order_by("-base_score", "-pk").values_list("pk", "base_score")[:RERANK])
+    if not top:
+        return []
+    base_scores = {pk: float(score) for pk, score in top}
+    text_scores = _text_scores(base.model, list(base_scores), query_text)
+    totals = {pk: score + text_scores.get(pk, 0.0) for pk, score in base_scores.items()}
+    winners = sorted(totals, key=lambda pk: (-totals[pk], -pk))[:limit]
+    rows = {
+        row.pk: row
+        for row in base.model.objects.filter(pk__in=winners).select_related(*_RELATED[base.model])
+    }
+    return [Suggestion(rows[pk], totals[pk]) for pk in winners if pk in rows]
+
+
+_RELATED: dict[Any, tuple[str, ...]] = {
+    ResourceOffer: ("organization", "created_by", "municipality"),
+    ResourceRequest: ("organization", "municipality"),
+}
+
+
+def _weekday_mask(days: list[int]) -> int:
+    mask = 0
+    for day in days:
+        mask |= 1 << day
+    return mask
 
 
 def suggested_offers(
@@ -329,19 +350,18 @@ def suggested_offers(
     """Published offers that could serve the request, best first: category, place, time, then text."""
     municipality = resource_request.municipality
     first, last = resource_request.needed_from, resource_request.needed_until
-    opens = AvailabilityRule.objects.filter(
-        offer=OuterRef("pk"), weekday__in=_weekdays(first, last)
+    mask = _weekday_mask(_weekdays(first, last))
+    offers = ResourceOffer.objects.filter(
+        status=ResourceOffer.Status.PUBLISHED,
+        municipality_id__in=_region_municipality_ids(municipality.region_id),
     )
+    # Offers of the same category, and "other" offers that may serve any need (ranked lower).
+    offers = offers.filter(category__in={resource_request.category, Category.OTHER})
     base = (
-        ResourceOffer.objects.filter(
-            _category_filter(resource_request.category),
-            status=ResourceOffer.Status.PUBLISHED,
-            municipality__region_id=municipality.region_id,
-        )
-        .filter(Q(available_from__isnull=True) | Q(available_from__lte=last))
+        offers.filter(Q(available_from__isnull=True) | Q(available_from__lte=last))
         .filter(Q(available_until__isnull=True) | Q(available_until__gte=first))
         .exclude(organization_id=resource_request.organization_id)
-        .select_related("organization", "created_by", "municipality")
+        .alias(open_days=F("weekdays").bitand(mask))
         .annotate(
             base_score=Case(
                 When(category=resource_request.category, then=Value(SCORE_SAME_CATEGORY)),
@@ -355,14 +375,13 @@ def suggested_offers(
             )
             + Case(
                 When(~Q(category__in=BOOKABLE_CATEGORIES), then=Value(SCORE_TIME)),
-                When(Exists(opens), then=Value(SCORE_TIME)),
+                When(open_days__gt=0, then=Value(SCORE_TIME)),
                 default=Value(0.0),
                 output_field=FloatField(),
             )
         )
     )
-    query_text = f"{resource_request.title} {resource_request.purpose}"
-    return _rank(base, query_text, limit, "search_lemmas")
+    return _rank(base, f"{resource_request.title} {resource_request.purpose}", limit)
 
 
 def suggested_requests(offer: ResourceOffer, *, limit: int = SUGGESTIONS) -> list[Suggestion]:
@@ -371,24 +390,23 @@ def suggested_requests(offer: ResourceOffer, *, limit: int = SUGGESTIONS) -> lis
     today = timezone.localdate()
     requests = ResourceRequest.objects.filter(
         status__in=ResourceRequest.ACTIVE_STATUSES,
-        municipality__region_id=municipality.region_id,
+        municipality_id__in=_region_municipality_ids(municipality.region_id),
         needed_until__gte=max(today, offer.available_from or today),
     )
-    if offer.category != Category.OTHER:
-        requests = requests.filter(Q(category=offer.category) | Q(category=Category.OTHER))
+    requests = requests.filter(category__in={offer.category, Category.OTHER})
     if offer.available_until:
         requests = requests.filter(needed_from__lte=offer.available_until)
     if offer.organization_id:
         requests = requests.exclude(organization_id=offer.organization_id)
     if offer.is_bookable:
-        days = sorted({rule.weekday for rule in offer.availability_rules.all()})
-        # ISO weekday is 1..7, ours 0..6; a week-long need always fits some day of a schedule.
+        days = [day + 1 for day in range(7) if offer.weekdays & (1 << day)]  # ISO weekdays 1..7
+        # A need of a week or longer always meets some day of a schedule; shorter ones by their first or last day.
         time_ok = (
             Q(needed_until__gte=F("needed_from") + dt.timedelta(days=6))
-            | Q(first_day__in=[d + 1 for d in days])
-            | Q(last_day__in=[d + 1 for d in days])
+            | Q(first_day__in=days)
+            | Q(last_day__in=days)
         )
-        requests = requests.annotate(
+        requests = requests.alias(
             first_day=ExtractIsoWeekDay("needed_from"), last_day=ExtractIsoWeekDay("needed_until")
         )
         time_score: Any = Case(
@@ -396,7 +414,7 @@ def suggested_requests(offer: ResourceOffer, *, limit: int = SUGGESTIONS) -> lis
         )
     else:
         time_score = Value(SCORE_TIME)
-    base = requests.select_related("organization", "municipality").annotate(
+    base = requests.annotate(
         base_score=Case(
             When(category=offer.category, then=Value(SCORE_SAME_CATEGORY)),
             default=Value(SCORE_OTHER_CATEGORY),
@@ -409,7 +427,7 @@ def suggested_requests(offer: ResourceOffer, *, limit: int = SUGGESTIONS) -> lis
         )
         + time_score
     )
-    return _rank(base, f"{offer.title} {offer.description}", limit, "search_lemmas")
+    return _rank(base, f"{offer.title} {offer.description}", limit)
 
 
 def stored_matches_for_request(resource_request: ResourceRequest) -> QuerySet[Match]:

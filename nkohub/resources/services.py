@@ -16,6 +16,8 @@ from nkohub.organizations.models import Organization
 from nkohub.resources import selectors, text
 from nkohub.resources.availability import slot_is_available
 from nkohub.resources.models import (
+    OFFER_FIELDS,
+    REQUEST_FIELDS,
     AvailabilityException,
     AvailabilityRule,
     Booking,
@@ -26,27 +28,6 @@ from nkohub.resources.models import (
     Review,
 )
 
-OFFER_FIELDS = [
-    "category",
-    "title",
-    "description",
-    "municipality",
-    "address",
-    "terms",
-    "terms_note",
-    "capacity",
-    "available_from",
-    "available_until",
-]
-REQUEST_FIELDS = [
-    "category",
-    "title",
-    "purpose",
-    "municipality",
-    "needed_from",
-    "needed_until",
-    "quantity",
-]
 MAX_PHOTOS = 10
 MAX_BOOKING_HOURS = 24
 
@@ -174,6 +155,15 @@ def offer_set_status(*, actor: Any, offer: ResourceOffer, status: str) -> Resour
     return offer
 
 
+def sync_weekdays(offer: ResourceOffer) -> None:
+    """Keep the offer's weekday mask (used by matching) equal to the days of its weekly schedule."""
+    mask = 0
+    for weekday in AvailabilityRule.objects.filter(offer=offer).values_list("weekday", flat=True):
+        mask |= 1 << weekday
+    offer.weekdays = mask
+    ResourceOffer.objects.filter(pk=offer.pk).update(weekdays=mask)
+
+
 @transaction.atomic
 def availability_rule_add(
     *, actor: Any, offer: ResourceOffer, weekday: int, start_time: dt.time, end_time: dt.time
@@ -204,6 +194,7 @@ def availability_rule_remove(*, actor: Any, rule: AvailabilityRule) -> None:
         actor=actor, action="resources.availability.remove", obj=offer, changes={"rule": str(rule)}
     )
     rule.delete()
+    sync_weekdays(offer)
     _enqueue_refresh(offer_id=offer.pk)
 
 

@@ -179,21 +179,19 @@ def offer_availability(request: AuthenticatedHttpRequest, pk: int) -> HttpRespon
 
 @login_required
 @require_POST
-def rule_delete(request: AuthenticatedHttpRequest, pk: int, rule_pk: int) -> HttpResponse:
+def availability_remove(
+    request: AuthenticatedHttpRequest, pk: int, kind: str, item_pk: int
+) -> HttpResponse:
+    """Remove a weekly window (kind "rules") or a dated exception (kind "exceptions") of the offer."""
     offer = _offer(request.user, pk, manage=True)
-    rule = get_object_or_404(AvailabilityRule, pk=rule_pk, offer=offer)
-    services.availability_rule_remove(actor=request.user, rule=rule)
-    messages.success(request, _("The window is removed."))
-    return redirect("resources:offer_availability", pk=offer.pk)
-
-
-@login_required
-@require_POST
-def exception_delete(request: AuthenticatedHttpRequest, pk: int, exception_pk: int) -> HttpResponse:
-    offer = _offer(request.user, pk, manage=True)
-    exception = get_object_or_404(AvailabilityException, pk=exception_pk, offer=offer)
-    services.availability_exception_remove(actor=request.user, exception=exception)
-    messages.success(request, _("The exception is removed."))
+    if kind == "rules":
+        rule = get_object_or_404(AvailabilityRule, pk=item_pk, offer=offer)
+        services.availability_rule_remove(actor=request.user, rule=rule)
+        messages.success(request, _("The window is removed."))
+    else:
+        exception = get_object_or_404(AvailabilityException, pk=item_pk, offer=offer)
+        services.availability_exception_remove(actor=request.user, exception=exception)
+        messages.success(request, _("The exception is removed."))
     return redirect("resources:offer_availability", pk=offer.pk)
 
 

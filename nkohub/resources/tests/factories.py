@@ -43,6 +43,8 @@ class OfferFactory(factory.django.DjangoModelFactory[ResourceOffer]):
                 )
                 for day in range(7)
             )
+            obj.weekdays = 0b1111111
+            ResourceOffer.objects.filter(pk=obj.pk).update(weekdays=obj.weekdays)
 
 
 class RequestFactory(factory.django.DjangoModelFactory[ResourceRequest]):

@@ -81,6 +81,7 @@ def test_time_counts_the_weekly_schedule(need, kaluga, ngo):
     AvailabilityRule.objects.create(
         offer=closed_that_day, weekday=other_day, start_time=dt.time(9), end_time=dt.time(18)
     )
+    services.sync_weekdays(closed_that_day)
     scores = {s.obj.pk: s.score for s in selectors.suggested_offers(need)}
     assert scores[open_that_day.pk] > scores[closed_that_day.pk]
 
@@ -117,6 +118,7 @@ def test_a_good_match_notifies_both_owners_once_however_often_either_side_change
         AvailabilityRule(offer=offer, weekday=d, start_time=dt.time(9), end_time=dt.time(18))
         for d in range(7)
     )
+    services.sync_weekdays(offer)
     services.matches_refresh_for_offer(offer_id=offer.pk)
     match = Match.objects.get(offer=offer, request=need)
     assert match.notified_at is not None

@@ -461,3 +461,18 @@ def test_the_cabinet_shows_the_resource_block(client, owner, booking):
     response = client.get(reverse("core:cabinet"))
     assert "Мои предложения" in response.text
     assert "ожидает подтверждения" in response.text
+
+
+def test_the_owner_removes_a_window_and_an_outsider_cannot(client, offer, owner, outsider):
+    rule = offer.availability_rules.first()
+    url = reverse("resources:rule_delete", args=[offer.pk, rule.pk])
+    client.force_login(outsider)
+    assert client.post(url).status_code == 403
+    client.force_login(owner)
+    assert client.post(url).status_code == 302
+    assert not offer.availability_rules.filter(pk=rule.pk).exists()
+    exception = offer.availability_exceptions.create(
+        date=timezone.localdate() + dt.timedelta(days=2)
+    )
+    client.post(reverse("resources:exception_delete", args=[offer.pk, exception.pk]))
+    assert not offer.availability_exceptions.exists()
