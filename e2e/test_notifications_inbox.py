@@ -59,6 +59,9 @@ def test_a_person_reads_notifications_and_sets_email(
     expect(badge.locator(".badge")).to_have_text(re.compile(r"^1"))
     expect(page.get_by_role("link", name="Непрочитанные (1)")).to_be_visible()
     shot("after-mark-read")
+    page.set_viewport_size({"width": 390, "height": 844})
+    shot("inbox-phone")
+    page.set_viewport_size({"width": 1280, "height": 720})
     assert_accessible("after marking a notification read")
 
     page.get_by_role("link", name="Министерство ответило на ваше обращение").click()
