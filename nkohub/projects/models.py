@@ -16,6 +16,7 @@ from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 def normalize_search(text: str) -> str:
@@ -83,12 +84,12 @@ class FairSeason(models.Model):
 
 class Project(models.Model):
     class Status(models.TextChoices):
-        IDEA = "idea", _("idea")
-        PREPARING = "preparing", _("preparing")
-        SEEKING_PARTNERS = "seeking_partners", _("seeking partners")
-        RUNNING = "running", _("running")
-        COMPLETED = "completed", _("completed")
-        CANCELLED = "cancelled", _("cancelled")
+        IDEA = "idea", pgettext_lazy("project status", "idea")
+        PREPARING = "preparing", pgettext_lazy("project status", "preparing")
+        SEEKING_PARTNERS = "seeking_partners", pgettext_lazy("project status", "seeking partners")
+        RUNNING = "running", pgettext_lazy("project status", "running")
+        COMPLETED = "completed", pgettext_lazy("project status", "completed")
+        CANCELLED = "cancelled", pgettext_lazy("project status", "cancelled")
 
     organization = models.ForeignKey(
         "organizations.Organization",
@@ -428,10 +429,10 @@ class Pledge(models.Model):
         MEDIA = "media", _("media")
 
     class Status(models.TextChoices):
-        PENDING = "pending", _("awaiting the team's answer")
-        ACCEPTED = "accepted", _("accepted")
-        DECLINED = "declined", _("declined")
-        WITHDRAWN = "withdrawn", _("withdrawn")
+        PENDING = "pending", pgettext_lazy("pledge status", "awaiting the team's answer")
+        ACCEPTED = "accepted", pgettext_lazy("pledge status", "accepted")
+        DECLINED = "declined", pgettext_lazy("pledge status", "declined")
+        WITHDRAWN = "withdrawn", pgettext_lazy("pledge status", "withdrawn")
 
     project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="pledges")
     need = models.ForeignKey(
@@ -519,9 +520,9 @@ class Partnership(models.Model):
     """An accepted pledge: the project and its partner work together; fulfilment is recorded."""
 
     class Status(models.TextChoices):
-        ACTIVE = "active", _("in progress")
-        FULFILLED = "fulfilled", _("fulfilled")
-        CANCELLED = "cancelled", _("ended")
+        ACTIVE = "active", pgettext_lazy("partnership status", "in progress")
+        FULFILLED = "fulfilled", pgettext_lazy("partnership status", "fulfilled")
+        CANCELLED = "cancelled", pgettext_lazy("partnership status", "ended")
 
     pledge = models.OneToOneField(Pledge, on_delete=models.CASCADE, related_name="partnership")
     status = models.CharField(
