@@ -96,7 +96,10 @@ class ApplicationForm(forms.Form):
     base_version = forms.IntegerField(widget=forms.HiddenInput)
     title = forms.CharField(label=_("Project title"), max_length=300)
     direction = forms.ModelChoiceField(
-        label=_("Grant direction"), queryset=Sphere.objects.none(), required=False
+        label=_("Grant direction"),
+        queryset=Sphere.objects.none(),
+        required=False,
+        empty_label=_("— not chosen —"),
     )
     starts_on = forms.DateField(label=_("Start date"), required=False, widget=DATE_WIDGET)
     ends_on = forms.DateField(label=_("End date"), required=False, widget=DATE_WIDGET)
@@ -159,12 +162,14 @@ class TaskForm(forms.Form):
 
 
 class BudgetItemForm(forms.Form):
-    category = forms.ChoiceField(label=_("Category"), choices=BudgetItem.Category.choices)
+    category = forms.ChoiceField(
+        label=_("Category"),
+        choices=BudgetItem.Category.choices,
+        initial=BudgetItem.Category.OTHER,
+    )
     name = forms.CharField(label=_("Item"), max_length=300)
     amount = forms.DecimalField(label=_("From the funder, ₽"), **MONEY)
-    cofinancing = forms.DecimalField(
-        label=_("Co-financing, ₽"), required=False, initial=Decimal("0"), **MONEY
-    )
+    cofinancing = forms.DecimalField(label=_("Co-financing, ₽"), required=False, **MONEY)
 
 
 class PlanEventForm(forms.Form):
@@ -180,13 +185,17 @@ class PlanEventForm(forms.Form):
         return _check_dates_order(self, super().clean() or {})
 
 
-TaskFormSet = formset_factory(TaskForm, extra=2, max_num=30)
-BudgetFormSet = formset_factory(BudgetItemForm, extra=2, max_num=100)
-PlanFormSet = formset_factory(PlanEventForm, extra=2, max_num=100)
+TaskFormSet = formset_factory(TaskForm, extra=2, max_num=30, can_delete=True)
+BudgetFormSet = formset_factory(BudgetItemForm, extra=2, max_num=100, can_delete=True)
+PlanFormSet = formset_factory(PlanEventForm, extra=2, max_num=100, can_delete=True)
 
 
 def _rows(formset: Any) -> list[dict[str, Any]]:
-    return [f.cleaned_data for f in formset.forms if f.has_changed() and f.cleaned_data]
+    """Filled rows in their order: saved rows (changed or not) and new ones, less those marked
+    for deletion; untouched empty rows are skipped."""
+    return [
+        f.cleaned_data for f in formset.forms if f.cleaned_data and not f.cleaned_data.get("DELETE")
+    ]
 
 
 def initial_from_snapshot(doc: Snapshot, version: int) -> dict[str, Any]:

@@ -384,3 +384,65 @@ def test_restoring_a_missing_version_is_a_domain_error(
 ) -> None:
     with pytest.raises(DomainError, match="Версии 7"):
         services.application_restore(actor=owner, application=application, number=7)
+
+
+def _as_rendered(response: Any) -> dict[str, Any]:
+    """The edit form submitted exactly as the page rendered it (nothing typed)."""
+    context = response.context
+    forms = [context["form"]]
+    data: dict[str, Any] = {}
+    for key in ("tasks", "budget", "plan"):
+        formset = context[key]
+        data.update(
+            {
+                formset.management_form.add_prefix(k): v
+                for k, v in formset.management_form.initial.items()
+            }
+        )
+        forms += formset.forms
+    for form in forms:
+        for name in form.fields:
+            value = form[name].value()
+            if value is not None and value is not False and value != "":
+                data[form.add_prefix(name)] = value
+    return data
+
+
+def test_saving_the_form_as_it_is_keeps_every_row(
+    client: Any, owner: Any, application: Application, kaluga: Any, social: Any
+) -> None:
+    services.application_save(
+        actor=owner,
+        application=application,
+        document=clean_document(kaluga, social.pk),
+        base_version=1,
+    )
+    client.force_login(owner)
+    url = reverse("grants:application_edit", args=[application.pk])
+    data = _as_rendered(client.get(url))
+    response = client.post(url, data)
+    assert response.status_code == 302
+    application.refresh_from_db()
+    assert application.version == 3
+    assert application.tasks.count() == 3
+    assert application.budget_items.count() == 4
+    assert application.plan_events.count() == 4
+    latest = application.versions.get(number=3).snapshot
+    assert compare(application.versions.get(number=2).snapshot, latest) == []
+
+
+def test_a_row_marked_for_deletion_is_removed(
+    client: Any, owner: Any, application: Application, kaluga: Any, social: Any
+) -> None:
+    services.application_save(
+        actor=owner,
+        application=application,
+        document=clean_document(kaluga, social.pk),
+        base_version=1,
+    )
+    client.force_login(owner)
+    url = reverse("grants:application_edit", args=[application.pk])
+    data = _as_rendered(client.get(url))
+    data["budget-3-DELETE"] = "on"
+    client.post(url, data)
+    assert application.budget_items.count() == 3
