@@ -159,7 +159,9 @@ class RegisterForm(forms.Form):
 
 
 class AssignForm(forms.Form):
-    assignee = forms.ModelChoiceField(label=_("Assignee"), queryset=Organization.objects.none())
+    assignee = forms.ModelChoiceField(
+        label=_("Assignee"), queryset=Organization.objects.none(), empty_label=_("— choose —")
+    )
 
     def __init__(self, *args: Any, authority: Organization, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -188,7 +190,9 @@ class AnswerForm(forms.Form):
 
 class RedirectForm(forms.Form):
     to_authority = forms.ModelChoiceField(
-        label=_("Competent authority"), queryset=Organization.objects.none()
+        label=_("Competent authority"),
+        queryset=Organization.objects.none(),
+        empty_label=_("— choose —"),
     )
     note = forms.CharField(
         label=_("Explanation to the author"), widget=forms.Textarea(attrs={"rows": 3})

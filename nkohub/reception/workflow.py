@@ -8,6 +8,9 @@ Services ask `check_transition(appeal, action)` before they change anything; per
 """
 
 from dataclasses import dataclass
+from datetime import date
+
+from django.utils import timezone
 
 from nkohub.core.errors import DomainError
 from nkohub.reception.models import Appeal
@@ -39,8 +42,20 @@ TRANSITIONS: dict[str, Transition] = {
 }
 
 
-def allows(appeal: Appeal, action: str) -> bool:
-    return appeal.status in TRANSITIONS[action].sources
+def allows(appeal: Appeal, action: str, today: date | None = None) -> bool:
+    """Does the status (and, for extending and redirecting, the calendar) allow `action` now."""
+    if appeal.status not in TRANSITIONS[action].sources:
+        return False
+    today = today or timezone.localdate()
+    if action == "extend":
+        return not appeal.extension_days and (
+            appeal.answer_due is None or appeal.answer_due >= today
+        )
+    if action == "redirect":
+        return appeal.redirect_due is None or today <= appeal.redirect_due
+    if action == "rate":
+        return appeal.rated_at is None
+    return True
 
 
 def check_transition(appeal: Appeal, action: str) -> str:

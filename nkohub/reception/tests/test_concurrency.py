@@ -34,7 +34,7 @@ def test_parallel_submissions_with_one_key_create_one_appeal(
                 submit=True,
             )
             results.append((appeal.pk, created))
-        except BaseException as error:  # noqa: BLE001 — reported below
+        except BaseException as error:
             errors.append(error)
         finally:
             connection.close()

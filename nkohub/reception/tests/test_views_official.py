@@ -286,3 +286,17 @@ def test_the_responsible_official_of_the_topic_is_assigned_at_registration(
     topic = Topic.objects.create(authority=authority, name="Субсидии", responsible=colleague)
     appeal = make_appeal(Appeal.Status.REGISTERED, topic=topic)
     assert appeal.assignee == colleague
+
+
+def test_extend_and_redirect_are_not_offered_once_their_time_has_passed(
+    client: Any, official: Any, make_appeal: Any
+) -> None:
+    import time_machine
+
+    with time_machine.travel("2026-01-12T09:00:00Z", tick=False):
+        appeal = make_appeal(Appeal.Status.IN_WORK)
+    client.force_login(official)
+    offered = client.get(url(appeal)).context["action_forms"]
+    assert "answer" in offered
+    assert "extend" not in offered
+    assert "redirect" not in offered

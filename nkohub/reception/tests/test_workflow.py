@@ -375,3 +375,15 @@ def test_every_change_is_in_the_history_with_who_and_when(
     assert [e.kind for e in events] == ["created", "submitted", "registered", "answered", "rated"]
     assert [e.actor for e in events] == [editor, editor, official, official, editor]
     assert all(e.created_at is not None for e in events)
+
+
+def test_the_calendar_limits_of_extending_and_redirecting_are_in_the_workflow(
+    make_appeal: Any, calendar: None
+) -> None:
+    with at("2026-03-02"):
+        appeal = make_appeal(Appeal.Status.REGISTERED)
+    assert appeal.redirect_due == date(2026, 3, 10)  # 09.03.2026 is the day off for 8 March
+    assert workflow.allows(appeal, "redirect", date(2026, 3, 10))
+    assert not workflow.allows(appeal, "redirect", date(2026, 3, 11))
+    assert workflow.allows(appeal, "extend", date(2026, 4, 1))
+    assert not workflow.allows(appeal, "extend", date(2026, 4, 2))
