@@ -409,14 +409,9 @@ def _as_rendered(response: Any) -> dict[str, Any]:
 
 
 def test_saving_the_form_as_it_is_keeps_every_row(
-    client: Any, owner: Any, application: Application, kaluga: Any, social: Any
+    client: Any, owner: Any, full_application: Application
 ) -> None:
-    services.application_save(
-        actor=owner,
-        application=application,
-        document=clean_document(kaluga, social.pk),
-        base_version=1,
-    )
+    application = full_application
     client.force_login(owner)
     url = reverse("grants:application_edit", args=[application.pk])
     data = _as_rendered(client.get(url))
@@ -432,14 +427,9 @@ def test_saving_the_form_as_it_is_keeps_every_row(
 
 
 def test_a_row_marked_for_deletion_is_removed(
-    client: Any, owner: Any, application: Application, kaluga: Any, social: Any
+    client: Any, owner: Any, full_application: Application
 ) -> None:
-    services.application_save(
-        actor=owner,
-        application=application,
-        document=clean_document(kaluga, social.pk),
-        base_version=1,
-    )
+    application = full_application
     client.force_login(owner)
     url = reverse("grants:application_edit", args=[application.pk])
     data = _as_rendered(client.get(url))
