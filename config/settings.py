@@ -318,3 +318,7 @@ ORGANIZATIONS_IMPORT_MAX_BYTES = env_int("ORGANIZATIONS_IMPORT_MAX_BYTES", 200 *
 # When the last day of a 59-ФЗ term falls on a non-working day: "next_working_day" moves it to the next
 # working day of the production calendar (practice by analogy with art. 193 of the Civil Code), "keep" leaves it.
 RECEPTION_NON_WORKING_LAST_DAY = env_str("RECEPTION_NON_WORKING_LAST_DAY", "next_working_day")
+
+# --- grants ---
+# Followers of a competition are reminded this many days before applications close (comma-separated).
+GRANTS_REMINDER_DAYS = tuple(int(days) for days in env_list("GRANTS_REMINDER_DAYS", ["7", "1"]))
