@@ -211,6 +211,16 @@ def project_pledges_for(user: Any, project: Project, *, team: bool) -> list[Pled
     return list(pledges.filter(mine))
 
 
+def project_partners(project: Project) -> QuerySet[Organization]:
+    """Organisations whose support the project accepted (people who pledged personally stay private)."""
+    accepted = Pledge.objects.filter(
+        project=project, status=Pledge.Status.ACCEPTED, organization__isnull=False
+    )
+    return Organization.objects.filter(pk__in=accepted.values("organization_id")).order_by(
+        "full_name"
+    )
+
+
 def pledges_of_organization(organization: Organization) -> QuerySet[Pledge]:
     return _pledge_queryset().filter(organization=organization).order_by("-created_at", "-pk")
 

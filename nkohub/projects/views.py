@@ -97,6 +97,7 @@ def project_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "can_pledge": permissions.can_pledge(user, project),
         "coverage": selectors.need_coverage(project),
         "pledges": pledges,
+        "partners": selectors.project_partners(project),
         "share_url": request.build_absolute_uri(reverse("projects:detail", args=[project.pk])),
         "status_form": forms.StatusForm() if team and project.next_statuses else None,
         "submit_form": forms.SubmitToFairForm(seasons=selectors.seasons_project_can_enter(project))

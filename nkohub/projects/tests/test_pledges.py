@@ -282,3 +282,18 @@ def test_a_closed_project_takes_no_pledges(outsider: Any, editor: Any, project: 
     services.project_change_status(actor=editor, project=project, status=Project.Status.CANCELLED)
     with pytest.raises(DomainError, match="не принимает"):
         services.pledge_create(actor=outsider, project=project, kind="goods", description="Пледы")
+
+
+def test_accepted_organisations_are_shown_as_partners_but_people_stay_private(
+    client: Any, editor: Any, sponsor: Any, business: Any, outsider: Any, project: Project
+) -> None:
+    services.pledge_accept(
+        actor=editor,
+        pledge=PledgeFactory.create(project=project, organization=business, pledged_by=sponsor),
+    )
+    services.pledge_accept(
+        actor=editor, pledge=PledgeFactory.create(project=project, pledged_by=outsider)
+    )
+    response = client.get(reverse("projects:detail", args=[project.pk]))
+    assert list(response.context["partners"]) == [business]
+    assert outsider.display_name not in response.content.decode()

@@ -47,7 +47,7 @@ def test_the_project_page_for_the_team(
     _pledges(project, money_need, editor, count)
     client.force_login(editor)
     client.get(reverse("projects:detail", args=[project.pk]))
-    with django_assert_num_queries(17):
+    with django_assert_num_queries(18):
         response = client.get(reverse("projects:detail", args=[project.pk]))
     assert len(response.context["pledges"]) == count
 
