@@ -93,8 +93,10 @@ def competition_detail(request: HttpRequest, pk: int) -> HttpResponse:
     if competition is None:
         raise Http404
     start_form = None
-    if request.user.is_authenticated and organizations_user_acts_for(request.user).exists():
+    if request.user.is_authenticated:
         start_form = StartApplicationForm(user=request.user)
+        if not cast(Any, start_form.fields["organization"]).queryset.exists():
+            start_form = None
     return render(
         request,
         "grants/competition.html",
@@ -203,11 +205,12 @@ def application_detail(request: HttpRequest, pk: int) -> HttpResponse:
 def application_check(request: HttpRequest, pk: int) -> HttpResponse:
     application = get_application_for_user(request.user, pk)
     template = "grants/_findings.html" if getattr(request, "htmx", False) else "grants/check.html"
-    return render(
-        request,
-        template,
-        {"application": application, "findings": selectors.check_application(application)},
-    )
+    context = {
+        "application": application,
+        "findings": selectors.check_application(application),
+        "edit": can_edit_application(request.user, application),
+    }
+    return render(request, template, context)
 
 
 @login_required
