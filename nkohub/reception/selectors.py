@@ -8,6 +8,7 @@ from typing import Any
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.utils import timezone
 
+from nkohub.organizations import search
 from nkohub.organizations.models import Membership, Organization
 from nkohub.organizations.permissions import ACTING_ROLES
 from nkohub.reception.models import Appeal, AppealAttachment, AppealEvent, Topic
@@ -76,8 +77,7 @@ def desk_appeals(
         appeals = appeals.filter(assignee=user)
     if filters.q:
         appeals = appeals.filter(
-            Q(subject__icontains=filters.q)
-            | Q(text__icontains=filters.q)
+            text_search(("subject", "text"), filters.q)
             | Q(registration_number__icontains=filters.q)
         )
     return appeals.select_related(*LIST_JOINS).order_by(
@@ -119,15 +119,31 @@ def authorities() -> QuerySet[Organization]:
     ).order_by("full_name")
 
 
+def text_search(fields: tuple[str, ...], query: str) -> Q:
+    """Every word of the query, in any of its forms, in one of the fields: "компенсацию" finds
+    "компенсации" (pymorphy3 lemma, then a root-like prefix of it). Appeals are few per authority,
+    so LIKE over the fields is enough here."""
+    condition = Q()
+    for word in search.parse_query(query):
+        stem = word.alternatives[-1]
+        if len(word.alternatives) == 1 and len(stem) > 4:
+            stem = stem[:-1]  # a short lemma without its ending: "аренда" → "аренд" finds "аренду"
+        any_field = Q()
+        # SQLite folds the case of ASCII letters only: also try the capitalised and upper-case forms.
+        for variant in {stem, stem.capitalize(), stem.upper()}:
+            for field in fields:
+                any_field |= Q(**{f"{field}__icontains": variant})
+        condition &= any_field
+    return condition
+
+
 def published_appeals(
     *, q: str = "", topic: int | None = None, authority: int | None = None
 ) -> QuerySet[Appeal]:
     """Answered appeals whose authors agreed to publish them."""
     appeals = Appeal.objects.filter(status=Appeal.Status.ANSWERED, publish_consent=True)
     if q:
-        appeals = appeals.filter(
-            Q(subject__icontains=q) | Q(text__icontains=q) | Q(answer_text__icontains=q)
-        )
+        appeals = appeals.filter(text_search(("subject", "text", "answer_text"), q))
     if topic:
         appeals = appeals.filter(topic_id=topic)
     if authority:

@@ -150,3 +150,21 @@ def test_a_reversed_period_is_explained(client: Any, authority: Any) -> None:
 def test_the_header_shows_the_reception(client: Any, db: Any) -> None:
     page = client.get("/").content.decode()
     assert 'href="/reception/"' in page
+
+
+def test_the_search_understands_russian_word_forms_and_capitals(
+    client: Any, make_appeal: Any
+) -> None:
+    appeal = make_appeal(
+        Appeal.Status.ANSWERED, publish=True, subject="Субсидии на аренду помещений ТОС"
+    )
+
+    def found(q: str) -> bool:
+        return (
+            appeal in client.get(reverse("reception:public"), {"q": q}).context["page"].object_list
+        )
+
+    assert found("субсидия")
+    assert found("аренда помещения")
+    assert found("тос")
+    assert not found("субсидия парковка")
