@@ -1,4 +1,5 @@
 import datetime as dt
+from collections.abc import Callable
 from typing import Any
 
 from django.contrib import messages
@@ -28,6 +29,22 @@ from nkohub.resources.models import (
 
 def _form_error(form: Any, error: DomainError) -> None:
     form.add_error(error.field if error.field in form.fields else None, error.message)
+
+
+def _submit(
+    request: HttpRequest, form: Any, write: Callable[[dict[str, Any]], Any], success: str
+) -> Any:
+    """On a valid POST run `write` (one service call) with the cleaned data: its result, or None when the
+    form is not sent, not valid, or the service refused (the reason is then shown on the form)."""
+    if request.method != "POST" or not form.is_valid():
+        return None
+    try:
+        result = write(dict(form.cleaned_data))
+    except DomainError as error:
+        _form_error(form, error)
+        return None
+    messages.success(request, success)
+    return result
 
 
 def _offer(user: Any, pk: int, *, manage: bool = False) -> ResourceOffer:
@@ -87,27 +104,26 @@ def offer_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 def offer_create(request: AuthenticatedHttpRequest) -> HttpResponse:
-    organizations = organizations_user_acts_for(request.user)
-    form = forms.OfferForm(request.POST or None, organizations=organizations)
-    if request.method == "POST" and form.is_valid():
-        data = dict(form.cleaned_data)
+    form = forms.OfferForm(
+        request.POST or None, organizations=organizations_user_acts_for(request.user)
+    )
+
+    def write(data: dict[str, Any]) -> ResourceOffer:
         organization = data.pop("organization", None)
         if not permissions.can_offer_for(request.user, organization):
             raise PermissionDenied
-        try:
-            offer = services.offer_create(
-                actor=request.user,
-                organization=organization,
-                publish="publish" in request.POST,
-                **data,
-            )
-        except DomainError as error:
-            _form_error(form, error)
-        else:
-            messages.success(request, _("The offer is saved."))
-            if offer.is_bookable:
-                return redirect("resources:offer_availability", pk=offer.pk)
-            return redirect(offer)
+        publish = "publish" in request.POST
+        return services.offer_create(
+            actor=request.user, organization=organization, publish=publish, **data
+        )
+
+    offer = _submit(request, form, write, _("The offer is saved."))
+    if offer is not None:
+        return (
+            redirect("resources:offer_availability", pk=offer.pk)
+            if offer.is_bookable
+            else redirect(offer)
+        )
     return render(request, "resources/offer_form.html", {"form": form, "offer": None})
 
 
@@ -115,14 +131,13 @@ def offer_create(request: AuthenticatedHttpRequest) -> HttpResponse:
 def offer_edit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     offer = _offer(request.user, pk, manage=True)
     form = forms.OfferForm(request.POST or None, instance=offer)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.offer_update(actor=request.user, offer=offer, **form.cleaned_data)
-        except DomainError as error:
-            _form_error(form, error)
-        else:
-            messages.success(request, _("The offer is saved."))
-            return redirect(offer)
+    if _submit(
+        request,
+        form,
+        lambda data: services.offer_update(actor=request.user, offer=offer, **data),
+        _("The offer is saved."),
+    ):
+        return redirect(offer)
     return render(request, "resources/offer_form.html", {"form": form, "offer": offer})
 
 
@@ -199,19 +214,15 @@ def availability_remove(
 def offer_photos(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     offer = _offer(request.user, pk, manage=True)
     form = forms.PhotoForm(request.POST or None, request.FILES or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.offer_photo_add(actor=request.user, offer=offer, **form.cleaned_data)
-        except DomainError as error:
-            _form_error(form, error)
-        else:
-            messages.success(request, _("The photo is added."))
-            return redirect("resources:offer_photos", pk=offer.pk)
-    return render(
+    if _submit(
         request,
-        "resources/offer_photos.html",
-        {"offer": offer, "form": form, "photos": offer.photos.all()},
-    )
+        form,
+        lambda data: services.offer_photo_add(actor=request.user, offer=offer, **data),
+        _("The photo is added."),
+    ):
+        return redirect("resources:offer_photos", pk=offer.pk)
+    context = {"offer": offer, "form": form, "photos": offer.photos.all()}
+    return render(request, "resources/offer_photos.html", context)
 
 
 @login_required
@@ -279,25 +290,23 @@ def offer_book(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     form = forms.BookingForm(
         request.POST or None, organizations=organizations, requests=requests_qs, initial=initial
     )
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
+
+    def write(data: dict[str, Any]) -> Booking:
         if not permissions.can_book_for(request.user, offer, data["organization"]):
             raise PermissionDenied
-        try:
-            booking = services.booking_create(
-                actor=request.user,
-                offer=offer,
-                organization=data["organization"],
-                starts_at=data["starts_at"],
-                ends_at=data["ends_at"],
-                message=data["message"],
-                resource_request=data["request"],
-            )
-        except DomainError as error:
-            _form_error(form, error)
-        else:
-            messages.success(request, _("The booking is sent to the owner for confirmation."))
-            return redirect(booking)
+        return services.booking_create(
+            actor=request.user,
+            offer=offer,
+            organization=data["organization"],
+            starts_at=data["starts_at"],
+            ends_at=data["ends_at"],
+            message=data["message"],
+            resource_request=data["request"],
+        )
+
+    booking = _submit(request, form, write, _("The booking is sent to the owner for confirmation."))
+    if booking is not None:
+        return redirect(booking)
     return render(request, "resources/offer_book.html", {"offer": offer, "form": form})
 
 
@@ -338,22 +347,18 @@ def request_create(request: AuthenticatedHttpRequest) -> HttpResponse:
         )
         return redirect("resources:request_list")
     form = forms.RequestForm(request.POST or None, organizations=organizations)
-    if request.method == "POST" and form.is_valid():
-        data = dict(form.cleaned_data)
+
+    def write(data: dict[str, Any]) -> ResourceRequest:
         organization = data.pop("organization")
         if not permissions.can_request_for(request.user, organization):
             raise PermissionDenied
-        try:
-            resource_request = services.request_create(
-                actor=request.user, organization=organization, **data
-            )
-        except DomainError as error:
-            _form_error(form, error)
-        else:
-            messages.success(
-                request, _("The request is published; see the suggested offers below.")
-            )
-            return redirect(resource_request)
+        return services.request_create(actor=request.user, organization=organization, **data)
+
+    resource_request = _submit(
+        request, form, write, _("The request is published; see the suggested offers below.")
+    )
+    if resource_request is not None:
+        return redirect(resource_request)
     return render(request, "resources/request_form.html", {"form": form, "resource_request": None})
 
 
@@ -361,16 +366,14 @@ def request_create(request: AuthenticatedHttpRequest) -> HttpResponse:
 def request_edit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     resource_request = _request(request.user, pk, manage=True)
     form = forms.RequestForm(request.POST or None, instance=resource_request)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.request_update(
-                actor=request.user, resource_request=resource_request, **form.cleaned_data
-            )
-        except DomainError as error:
-            _form_error(form, error)
-        else:
-            messages.success(request, _("The request is saved."))
-            return redirect(resource_request)
+
+    def write(data: dict[str, Any]) -> ResourceRequest:
+        return services.request_update(
+            actor=request.user, resource_request=resource_request, **data
+        )
+
+    if _submit(request, form, write, _("The request is saved.")):
+        return redirect(resource_request)
     return render(
         request, "resources/request_form.html", {"form": form, "resource_request": resource_request}
     )
