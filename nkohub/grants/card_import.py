@@ -21,6 +21,7 @@ from nkohub.grants.cards import FIELD_LABELS, CardProblem, ParsedCard, parse_car
 from nkohub.grants.models import Application, Competition, Funder
 from nkohub.grants.services import _apply_document, _full_clean, _record_version
 from nkohub.organizations.models import Organization, Sphere
+from nkohub.organizations.services import organization_refresh_search
 from nkohub.projects.models import Project
 from nkohub.projects.services import project_create, project_update
 from nkohub.territories.models import Municipality
@@ -120,6 +121,7 @@ def _organization(actor: Any, values: dict[str, Any], result: CardImportResult) 
             source=Organization.Source.FUND_CARD,
             source_id=values.get("fund_number", "") or "",
         )
+        organization_refresh_search(organization)  # so the registry's search finds it
         _full_clean(organization, exclude=["legal_form", "municipality", "verified_by"])
         organization.save()
         audit_log(actor=actor, action="grants.card.organization_create", obj=organization)

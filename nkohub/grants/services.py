@@ -28,6 +28,7 @@ from nkohub.grants.models import (
 from nkohub.notifications.services import notify
 from nkohub.organizations.models import Organization, Sphere
 from nkohub.projects.models import Project
+from nkohub.projects.selectors import project_with_parts
 from nkohub.territories.models import Municipality
 
 DOCUMENT_SCALARS = (
@@ -246,11 +247,11 @@ def application_start(
     if project is not None and project.organization_id != organization.pk:
         raise DomainError("Проект принадлежит другой организации.", field="project")
     if project is not None:
-        project = Project.objects.prefetch_related("tasks", "municipalities").get(pk=project.pk)
+        project = project_with_parts(project.pk)
     doc = _snapshot_from_project(project, organization)
     directions = list(competition.directions.all())
     if project is not None:
-        project_spheres = set(project.spheres.values_list("pk", flat=True))
+        project_spheres = {sphere.pk for sphere in project.spheres.all()}
         matching = [d for d in directions if d.pk in project_spheres]
         if matching:
             doc["direction_id"] = matching[0].pk

@@ -48,12 +48,12 @@ def obninsk(db: Any) -> Any:
 
 @pytest.fixture
 def pfg(db: Any) -> Any:
-    return FunderFactory()
+    return FunderFactory.create()
 
 
 @pytest.fixture
 def competition(pfg: Funder, social: Sphere) -> Any:
-    competition: Any = CompetitionFactory(funder=pfg, title="Первый конкурс 2027")
+    competition: Any = CompetitionFactory.create(funder=pfg, title="Первый конкурс 2027")
     competition.directions.set([social])
     return competition
 

@@ -8,7 +8,7 @@ from nkohub.grants.models import Application, Competition, Funder
 from nkohub.organizations.tests.factories import OrganizationFactory
 
 
-class FunderFactory(factory.django.DjangoModelFactory):
+class FunderFactory(factory.django.DjangoModelFactory[Funder]):
     class Meta:
         model = Funder
         django_get_or_create = ("code",)
@@ -19,7 +19,7 @@ class FunderFactory(factory.django.DjangoModelFactory):
     kind = Funder.Kind.FEDERAL_FUND
 
 
-class CompetitionFactory(factory.django.DjangoModelFactory):
+class CompetitionFactory(factory.django.DjangoModelFactory[Competition]):
     class Meta:
         model = Competition
 
@@ -38,7 +38,7 @@ class CompetitionFactory(factory.django.DjangoModelFactory):
     cofinancing_min_percent = Decimal("15")
 
 
-class ApplicationFactory(factory.django.DjangoModelFactory):
+class ApplicationFactory(factory.django.DjangoModelFactory[Application]):
     class Meta:
         model = Application
 

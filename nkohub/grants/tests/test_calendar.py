@@ -25,24 +25,24 @@ def days(n: int) -> datetime.date:
 
 @pytest.fixture
 def calendar(social: Sphere, memory: Sphere) -> dict[str, Competition]:
-    pfg = FunderFactory()
-    pfci = FunderFactory(
+    pfg = FunderFactory.create()
+    pfci = FunderFactory.create(
         code="pfci", name="Президентский фонд культурных инициатив", short_name="ПФКИ"
     )
     items = {
-        "open": CompetitionFactory(
+        "open": CompetitionFactory.create(
             funder=pfg, title="Открыт надолго", applications_close_on=days(40)
         ),
-        "closing": CompetitionFactory(
+        "closing": CompetitionFactory.create(
             funder=pfci, title="Скоро закрывается", applications_close_on=days(5)
         ),
-        "upcoming": CompetitionFactory(
+        "upcoming": CompetitionFactory.create(
             funder=pfg,
             title="Ещё не начался",
             applications_open_on=days(20),
             applications_close_on=days(60),
         ),
-        "past": CompetitionFactory(
+        "past": CompetitionFactory.create(
             funder=pfg,
             title="Уже закрыт",
             applications_open_on=days(-60),
@@ -98,7 +98,7 @@ def test_an_empty_filter_says_so(client: Any, db: Any) -> None:
 
 def test_the_calendar_is_paginated(client: Any, pfg: Any) -> None:
     for n in range(25):
-        CompetitionFactory(funder=pfg, applications_close_on=days(10 + n))
+        CompetitionFactory.create(funder=pfg, applications_close_on=days(10 + n))
     first = client.get(reverse("grants:calendar"))
     assert len(first.context["page"].object_list) == 20
     second = client.get(reverse("grants:calendar"), {"page": 2})
@@ -115,9 +115,9 @@ def test_the_calendar_runs_a_constant_number_of_queries(
     count: int,
     django_assert_num_queries: Any,
 ) -> None:
-    pfg = FunderFactory()
+    pfg = FunderFactory.create()
     for n in range(count):
-        competition = CompetitionFactory(funder=pfg, applications_close_on=days(3 + n))
+        competition = CompetitionFactory.create(funder=pfg, applications_close_on=days(3 + n))
         competition.directions.set([social, memory])
         CompetitionFollow.objects.create(competition=competition, user=owner)
     client.force_login(owner)

@@ -22,7 +22,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def draft(ngo: Organization, competition: Any, social: Any) -> Application:
-    application: Application = ApplicationFactory(
+    application: Application = ApplicationFactory.create(
         organization=ngo, competition=competition, direction=social
     )
     return application
@@ -61,7 +61,7 @@ def test_a_submission_needs_a_valid_number(
 
 
 def test_the_same_fund_number_cannot_be_used_twice(owner: Any, draft: Application) -> None:
-    ApplicationFactory(status="submitted", fund_number="27-1-004512")
+    ApplicationFactory.create(status="submitted", fund_number="27-1-004512")
     with pytest.raises(DomainError, match="уже есть"):
         services.application_change_status(
             actor=owner, application=draft, status="submitted", fund_number="27-1-004512"
@@ -122,7 +122,7 @@ def test_an_outcome_updates_the_statistics(owner: Any, ngo: Organization, draft:
         fund_number="26-2-000101",
         submitted_on=datetime.date(2026, 3, 10),
     )
-    other = ApplicationFactory(organization=ngo, competition=draft.competition)
+    other = ApplicationFactory.create(organization=ngo, competition=draft.competition)
     services.application_change_status(
         actor=owner,
         application=other,
@@ -145,8 +145,8 @@ def test_an_outcome_updates_the_statistics(owner: Any, ngo: Organization, draft:
 
 
 def test_drafts_and_withdrawn_applications_are_not_counted(ngo: Organization) -> None:
-    ApplicationFactory(organization=ngo)
-    ApplicationFactory(organization=ngo, status="withdrawn")
+    ApplicationFactory.create(organization=ngo)
+    ApplicationFactory.create(organization=ngo, status="withdrawn")
     assert grant_statistics(region_applications()).total.applications == 0
 
 
@@ -156,7 +156,7 @@ def test_applications_of_other_regions_are_not_in_the_regions_statistics(
     other_ngo.municipality = None
     other_ngo.inn = "7707083893"
     other_ngo.save()
-    ApplicationFactory(
+    ApplicationFactory.create(
         organization=other_ngo,
         competition=competition,
         status="submitted",
@@ -175,7 +175,7 @@ def test_the_statistics_page_runs_a_constant_number_of_queries(
     django_assert_num_queries: Any,
 ) -> None:
     for n in range(count):
-        ApplicationFactory(
+        ApplicationFactory.create(
             organization=ngo,
             competition=competition,
             status="won",
@@ -191,7 +191,7 @@ def test_the_statistics_page_runs_a_constant_number_of_queries(
 def test_an_operator_enters_figures_of_another_region(
     client: Any, operator: Any, owner: Any, pfg: Any
 ) -> None:
-    belgorod = RegionFactory(code="31", name="Белгородская область")
+    belgorod = RegionFactory.create(code="31", name="Белгородская область")
     data = {
         "region": belgorod.pk,
         "funder": pfg.pk,
@@ -221,7 +221,7 @@ def test_an_operator_enters_figures_of_another_region(
 
 
 def test_more_winners_than_applications_are_refused(client: Any, operator: Any, pfg: Any) -> None:
-    belgorod = RegionFactory(code="31", name="Белгородская область")
+    belgorod = RegionFactory.create(code="31", name="Белгородская область")
     client.force_login(operator)
     client.post(
         reverse("grants:comparison_create"),
@@ -258,4 +258,4 @@ def test_an_organisations_statistics_are_for_its_members(
 
 
 def test_the_funder_of_an_imported_application_counts(db: Any) -> None:
-    assert FunderFactory().short_name == "ФПГ"
+    assert FunderFactory.create().short_name == "ФПГ"

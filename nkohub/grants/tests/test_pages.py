@@ -24,8 +24,8 @@ def test_the_applications_list_runs_a_constant_number_of_queries(
     django_assert_num_queries: Any,
 ) -> None:
     for _n in range(count):
-        ApplicationFactory(organization=ngo, competition=competition)
-    ApplicationFactory(competition=competition)  # another organisation's: not listed
+        ApplicationFactory.create(organization=ngo, competition=competition)
+    ApplicationFactory.create(competition=competition)  # another organisation's: not listed
     client.force_login(owner)
     client.get(reverse("grants:applications"))
     with django_assert_num_queries(4):
@@ -36,7 +36,7 @@ def test_the_applications_list_runs_a_constant_number_of_queries(
 def test_people_see_only_their_organisations_applications(
     client: Any, outsider: Any, ngo: Organization, competition: Any
 ) -> None:
-    ApplicationFactory(organization=ngo, competition=competition, title="Заявка соседей")
+    ApplicationFactory.create(organization=ngo, competition=competition, title="Заявка соседей")
     client.force_login(outsider)
     page = client.get(reverse("grants:applications")).content.decode()
     assert "Заявка соседей" not in page
@@ -56,7 +56,7 @@ def test_officials_are_not_offered_to_start_an_application(
 def test_the_cabinet_shows_applications_and_followed_competitions(
     client: Any, owner: Any, ngo: Organization, competition: Any
 ) -> None:
-    ApplicationFactory(organization=ngo, competition=competition, title="Заявка соседей")
+    ApplicationFactory.create(organization=ngo, competition=competition, title="Заявка соседей")
     services.competition_follow(actor=owner, competition=competition)
     client.force_login(owner)
     page = client.get(reverse("core:cabinet")).content.decode()
