@@ -52,7 +52,7 @@ def competition(db: Any) -> Competition:
 
 @pytest.fixture
 def project(ngo: Organization) -> Project:
-    kaluga = MunicipalityFactory(name="Калуга")
+    kaluga = MunicipalityFactory.create(name="Калуга")
     project = Project.objects.create(
         organization=ngo,
         title="Соседи рядом",
