@@ -34,7 +34,9 @@ def export(user: Any) -> dict[str, Any]:
 def erase(user: Any) -> dict[str, Any]:
     """Private offers go; reviews lose their author; bookings made for organisations stay with them
     (the organisation's record) but lose the personal message."""
-    _total, deleted = ResourceOffer.objects.filter(created_by=user, organization__isnull=True).delete()
+    _total, deleted = ResourceOffer.objects.filter(
+        created_by=user, organization__isnull=True
+    ).delete()
     offers = deleted.get(ResourceOffer._meta.label, 0)
     reviews = Review.objects.filter(author=user).update(author=None)
     bookings = Booking.objects.filter(requested_by=user).update(message="")
