@@ -1,3 +1,4 @@
+from datetime import timedelta
 from typing import Any, cast
 
 from django.contrib import messages
@@ -69,6 +70,7 @@ def calendar(request: HttpRequest) -> HttpResponse:
         "form": form,
         "page": paginate(request, competitions),
         "today": timezone.localdate(),
+        "closing_soon": timezone.localdate() + timedelta(days=selectors.CLOSING_SOON_DAYS),
         "followed": selectors.followed_competition_ids(request.user),
         "can_manage": can_manage_competitions(request.user),
     }

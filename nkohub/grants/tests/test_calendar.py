@@ -224,3 +224,11 @@ def test_operators_add_competitions_and_others_cannot(
     competition = Competition.objects.get()
     assert response["Location"] == reverse("grants:competition", args=[competition.pk])
     assert list(competition.directions.all()) == [social]
+
+
+def test_competitions_closing_soon_say_how_long_is_left(
+    client: Any, calendar: dict[str, Competition]
+) -> None:
+    page = client.get(reverse("grants:calendar")).content.decode()
+    assert "закрывается через 5\u00a0дней" in page
+    assert page.count("закрывается через") == 1
