@@ -9,6 +9,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db import connection
 from django.db.models import Count, F, FloatField, Max, Prefetch, Q, QuerySet, Value
+from django.db.models.expressions import Expression
 from django.db.models.functions import Coalesce
 
 from nkohub.organizations import search
@@ -24,7 +25,8 @@ from nkohub.organizations.models import (
 from nkohub.organizations.permissions import ACTING_ROLES
 
 IDENTIFIER_RE = re.compile(r"^\d{10}$|^\d{12}$|^\d{13}$")
-COUNT_LIMIT = 2000  # a broader search shows "more than 2 000" instead of counting every match
+SEARCH_CANDIDATES = 1001  # PostgreSQL ranks at most this many matches of a search
+COUNT_LIMIT = 1000  # a broader search shows "more than 1 000" instead of counting every match
 SORTS = ("relevance", "name", "-registration_date", "-created_at")
 
 
@@ -99,48 +101,66 @@ def _is_postgres() -> bool:
     return connection.vendor == "postgresql"
 
 
+class StoredSearchVector(Expression):
+    """The stored tsvector column of migration 0004 (not declared on the model: PostgreSQL only),
+    qualified with the alias of the query being compiled, so it also works inside subqueries."""
+
+    def __init__(self) -> None:
+        from django.contrib.postgres.search import SearchVectorField
+
+        super().__init__(output_field=SearchVectorField())
+
+    def as_sql(self, compiler: Any, connection: Any) -> tuple[str, list[Any]]:
+        alias = compiler.query.get_initial_alias()
+        return f"{compiler.quote_name_unless_alias(alias)}.search_vector", []
+
+
 def _search_postgres(
-    organizations: QuerySet[Organization], query: DirectoryQuery
+    organizations: QuerySet[Organization], query: DirectoryQuery, *, bounded: bool = False
 ) -> QuerySet[Organization]:
     from django.contrib.postgres.search import (
         SearchQuery,
         SearchRank,
-        SearchVectorField,
         TrigramWordSimilarity,
     )
-    from django.db.models.expressions import RawSQL
 
     text = query.q.strip()
     parsed = search.parse_query(text)
     # the stored tsvector column of migration 0004 (to_tsvector('russian', search_text), GIN-indexed)
-    vector = RawSQL(
-        '"organizations_organization"."search_vector"', [], output_field=SearchVectorField()
-    )
+    vector = StoredSearchVector()
     organizations = organizations.alias(search_vector=vector)
-    # each word matches by its lemma or root (full-text, GIN index) or, for typos, by trigram word
-    # similarity to the name (pg_trgm GIN index); all words must match unless any_word is asked
+    # each word matches by its lemma or root (full-text, GIN index); a word the full-text index does
+    # not know at all is taken for a typo and matched by trigram word similarity to the name (pg_trgm
+    # GIN index). All words must match unless any_word is asked.
     condition = Q()
     for word in parsed:
-        word_q = Q(
-            search_vector=SearchQuery(
-                search.tsquery_for([word]), search_type="raw", config="russian"
-            )
+        word_query = SearchQuery(search.tsquery_for([word]), search_type="raw", config="russian")
+        word_q = Q(search_vector=word_query)
+        known = (
+            Organization.objects.alias(search_vector=vector)
+            .filter(search_vector=word_query)
+            .exists()
         )
-        if len(word.original) >= 4:
-            word_q |= Q(full_name__trigram_word_similar=word.original)
+        if not known and len(word.original) >= 4:
+            word_q = Q(full_name__trigram_word_similar=word.original)
         condition = (condition | word_q) if query.any_word else (condition & word_q)
+    digits = "".join(text.split())
+    if digits.isdigit() and len(digits) >= 4:
+        condition = Q(inn__startswith=digits) | Q(ogrn__startswith=digits)
+    elif not parsed:
+        condition = Q(full_name__trigram_word_similar=text)
+    organizations = organizations.filter(condition)
+    if bounded:
+        # rank at most SEARCH_CANDIDATES matches: the page's work stays bounded on a huge registry
+        candidates = organizations.order_by().values("pk")[:SEARCH_CANDIDATES]
+        organizations = Organization.objects.filter(pk__in=candidates).alias(search_vector=vector)
     rank: Any = TrigramWordSimilarity(text, "full_name")
     if parsed:
         ts_query = SearchQuery(
             search.tsquery_for(parsed, any_word=True), search_type="raw", config="russian"
         )
         rank = SearchRank(vector, ts_query) + rank
-    digits = "".join(text.split())
-    if digits.isdigit() and len(digits) >= 4:
-        condition = Q(inn__startswith=digits) | Q(ogrn__startswith=digits)
-    elif not parsed:
-        condition = Q(full_name__trigram_word_similar=text)
-    return organizations.filter(condition).annotate(relevance=rank)
+    return organizations.annotate(relevance=rank)
 
 
 def _vocabulary() -> list[str]:
@@ -164,7 +184,7 @@ def _vocabulary() -> list[str]:
 
 
 def _search_sqlite(
-    organizations: QuerySet[Organization], query: DirectoryQuery
+    organizations: QuerySet[Organization], query: DirectoryQuery, *, bounded: bool = False
 ) -> QuerySet[Organization]:
     text = query.q.strip()
     parsed = search.parse_query(text)
@@ -197,7 +217,9 @@ def _search_sqlite(
     return organizations.filter(condition | name_hit).annotate(relevance=relevance)
 
 
-def _filtered(query: DirectoryQuery, *, without: str = "") -> QuerySet[Organization]:
+def _filtered(
+    query: DirectoryQuery, *, without: str = "", bounded: bool = False
+) -> QuerySet[Organization]:
     organizations = published_organizations()
     if query.kind and without != "kind":
         organizations = organizations.filter(kind=query.kind)
@@ -211,13 +233,13 @@ def _filtered(query: DirectoryQuery, *, without: str = "") -> QuerySet[Organizat
         organizations = organizations.filter(is_verified=True)
     if query.q.strip():
         organizations = (_search_postgres if _is_postgres() else _search_sqlite)(
-            organizations, query
+            organizations, query, bounded=bounded
         )
     return organizations
 
 
-def _sorted(query: DirectoryQuery) -> QuerySet[Organization]:
-    organizations = _filtered(query)
+def _sorted(query: DirectoryQuery, *, bounded: bool = False) -> QuerySet[Organization]:
+    organizations = _filtered(query, bounded=bounded)
     sort = query.effective_sort
     if sort == "relevance":
         return organizations.order_by(F("relevance").desc(nulls_last=True), "full_name", "pk")
@@ -253,7 +275,7 @@ class DirectoryResults:
     ordered = True  # for Paginator's check; the sort is in the query
 
     def __init__(self, query: DirectoryQuery) -> None:
-        self._sorted = _sorted(query)
+        self._sorted = _sorted(query, bounded=True)
         self._count: int | None = None
         self.is_capped = False
 
