@@ -13,7 +13,7 @@ from nkohub.organizations.models import Organization
 from nkohub.organizations.selectors import organizations_user_acts_for
 from nkohub.reception import deadlines, selectors
 from nkohub.reception.attachments import MAX_FILES, validate_attachments
-from nkohub.reception.models import Appeal, Topic
+from nkohub.reception.models import Appeal, CalendarDay, Topic
 
 
 def _choice(form: forms.BaseForm, name: str) -> forms.ModelChoiceField:
@@ -299,3 +299,17 @@ class TopicForm(forms.ModelForm):
         _choice(self, "responsible").queryset = (
             get_user_model().objects.filter(pk__in=ids).order_by("full_name", "email")
         )
+
+
+class CalendarDayForm(forms.ModelForm):
+    class Meta:
+        model = CalendarDay
+        fields = ["day", "kind", "description", "source"]
+        widgets = {"day": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}
+
+    def validate_unique(self) -> None:
+        """Saving an existing date changes that day (the service looks it up), so no uniqueness error here."""
+
+
+class YearForm(forms.Form):
+    year = forms.IntegerField(label=_("Year"), min_value=2000, max_value=2100, required=False)

@@ -83,6 +83,11 @@ def can_manage_topics(user: Any, authority: Organization) -> bool:
     return is_official(user, authority) or is_operator(user)
 
 
+def can_manage_calendar(user: Any) -> bool:
+    """The production calendar is kept by the resource centre's operators."""
+    return is_operator(user)
+
+
 def visible_appeals_filter(user: Any) -> Q:
     """The rows a person may open: their own, their organisations', their authorities' (not drafts)."""
     if not user.is_authenticated:

@@ -11,8 +11,8 @@ from django.utils import timezone
 from nkohub.organizations import search
 from nkohub.organizations.models import Membership, Organization
 from nkohub.organizations.permissions import ACTING_ROLES
-from nkohub.reception.models import Appeal, AppealAttachment, AppealEvent, Topic
-from nkohub.reception.permissions import authorities_user_serves
+from nkohub.reception.models import Appeal, AppealAttachment, AppealEvent, CalendarDay, Topic
+from nkohub.reception.permissions import authorities_user_serves, can_manage_calendar
 
 LIST_JOINS = ("authority", "topic", "organization", "assignee", "author")
 
@@ -246,4 +246,9 @@ def cabinet_context(user: Any) -> dict[str, Any] | None:
             status__in=[Appeal.Status.SUBMITTED, *Appeal.OPEN_STATUSES]
         ).count(),
         "desks": desks,
+        "calendar": can_manage_calendar(user),
     }
+
+
+def calendar_days(year: int) -> QuerySet[CalendarDay]:
+    return CalendarDay.objects.filter(day__year=year).order_by("day")

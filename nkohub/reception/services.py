@@ -19,7 +19,14 @@ from nkohub.organizations.models import Membership, Organization
 from nkohub.organizations.permissions import ACTING_ROLES
 from nkohub.reception import deadlines, permissions, workflow
 from nkohub.reception.attachments import validate_attachments
-from nkohub.reception.models import Appeal, AppealAttachment, AppealEvent, Reminder, Topic
+from nkohub.reception.models import (
+    Appeal,
+    AppealAttachment,
+    AppealEvent,
+    CalendarDay,
+    Reminder,
+    Topic,
+)
 
 REGISTRATION_PREFIX = "ЭО"
 
@@ -668,6 +675,55 @@ def topic_save(
         changes={"name": topic.name, "responsible": str(responsible or ""), "is_active": is_active},
     )
     return topic
+
+
+# Production calendar -------------------------------------------------------------------------
+@transaction.atomic
+def calendar_day_save(
+    *, actor: Any, day: date, kind: str, description: str = "", source: str = ""
+) -> CalendarDay:
+    """Add or change a day of the production calendar. Deadlines already stored on appeals stay as they are;
+    the change applies to deadlines set from now on."""
+    if not permissions.can_manage_calendar(actor):
+        raise PermissionDenied
+    if kind == CalendarDay.Kind.WORKING and day.weekday() < 5:
+        raise DomainError(
+            "Рабочим днём по переносу может быть только суббота или воскресенье.", field="kind"
+        )
+    entry = CalendarDay.objects.filter(day=day).first() or CalendarDay(day=day)
+    before = {"kind": entry.kind, "description": entry.description} if entry.pk else {}
+    entry.kind, entry.description, entry.source = kind, description.strip(), source.strip()
+    entry.full_clean()
+    entry.save()
+    audit_log(
+        actor=actor,
+        action="reception.calendar.saved",
+        obj=entry,
+        changes={
+            "day": day.isoformat(),
+            "before": before,
+            "kind": kind,
+            "description": entry.description,
+        },
+    )
+    return entry
+
+
+@transaction.atomic
+def calendar_day_delete(*, actor: Any, entry: CalendarDay) -> None:
+    if not permissions.can_manage_calendar(actor):
+        raise PermissionDenied
+    audit_log(
+        actor=actor,
+        action="reception.calendar.deleted",
+        obj=entry,
+        changes={
+            "day": entry.day.isoformat(),
+            "kind": entry.kind,
+            "description": entry.description,
+        },
+    )
+    entry.delete()
 
 
 # Reminders -----------------------------------------------------------------------------------

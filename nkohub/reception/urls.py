@@ -18,4 +18,6 @@ urlpatterns = [
     path("appeals/<int:pk>/<slug:action>/", views.appeal_action, name="appeal_action"),
     path("desk/", views.desk, name="desk"),
     path("desk/topics/", views.desk_topics, name="desk_topics"),
+    path("calendar/", views.calendar, name="calendar"),
+    path("calendar/<int:pk>/delete/", views.calendar_day_delete, name="calendar_day_delete"),
 ]

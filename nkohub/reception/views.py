@@ -9,6 +9,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -18,7 +19,7 @@ from nkohub.core.pagination import paginate
 from nkohub.organizations.models import Organization
 from nkohub.reception import forms, permissions, selectors, services
 from nkohub.reception.forms import FILES_KEPT_NOTE
-from nkohub.reception.models import Appeal, AppealAttachment, Topic
+from nkohub.reception.models import Appeal, AppealAttachment, CalendarDay, Topic
 
 
 def _add_domain_error(form: Any, error: DomainError) -> None:
@@ -153,8 +154,7 @@ def appeal_create(request: HttpRequest) -> HttpResponse:
             messages.warning(request, str(FILES_KEPT_NOTE))
     else:
         form = forms.AppealForm(user=request.user, initial=initial)
-    template = "reception/appeal_form.html"
-    return render(request, template, {"form": form, "appeal": None})
+    return render(request, "reception/appeal_form.html", {"form": form, "appeal": None})
 
 
 @login_required
@@ -185,7 +185,12 @@ def appeal_edit(request: HttpRequest, pk: int) -> HttpResponse:
                 return redirect("reception:appeal", pk=appeal.pk)
     else:
         appeal.refresh_from_db()
-        form = forms.AppealForm(instance=appeal, user=request.user)
+        initial = (
+            {"authority": request.GET["authority"]}
+            if request.GET.get("authority", "").isdigit()
+            else {}
+        )
+        form = forms.AppealForm(instance=appeal, user=request.user, initial=initial)
     return render(request, "reception/appeal_form.html", {"form": form, "appeal": appeal})
 
 
@@ -360,3 +365,42 @@ def desk_topics(request: HttpRequest) -> HttpResponse:
         "reception/desk_topics.html",
         {"authority": body, "form": form, "topics": topics, "topic": topic},
     )
+
+
+# Production calendar (operators) -------------------------------------------------------------
+@login_required
+@require_http_methods(["GET", "POST"])
+def calendar(request: HttpRequest) -> HttpResponse:
+    if not permissions.can_manage_calendar(request.user):
+        raise PermissionDenied
+    year_form = forms.YearForm(request.GET or None)
+    year = (year_form.is_valid() and year_form.cleaned_data["year"]) or timezone.localdate().year
+    form = forms.CalendarDayForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            entry = services.calendar_day_save(actor=request.user, **form.cleaned_data)
+        except DomainError as error:
+            _add_domain_error(form, error)
+        else:
+            messages.success(
+                request, _("The day has been saved. Deadlines already set do not change.")
+            )
+            return redirect(f"{reverse('reception:calendar')}?year={entry.day.year}")
+    context = {
+        "form": form,
+        "year": year,
+        "days": selectors.calendar_days(year),
+        "years": (year - 1, year + 1),
+    }
+    return render(request, "reception/calendar.html", context)
+
+
+@login_required
+@require_POST
+def calendar_day_delete(request: HttpRequest, pk: int) -> HttpResponse:
+    if not permissions.can_manage_calendar(request.user):
+        raise PermissionDenied
+    entry = get_object_or_404(CalendarDay, pk=pk)
+    services.calendar_day_delete(actor=request.user, entry=entry)
+    messages.success(request, _("The day has been removed from the calendar."))
+    return redirect(f"{reverse('reception:calendar')}?year={entry.day.year}")
