@@ -65,11 +65,14 @@ run: demo
 serve: setup
 	DEBUG=$${DEBUG:-1} $(MANAGE) runserver $(HOST):$(PORT)
 
+# Tests run in parallel processes (pytest-xdist); WORKERS=1 runs them in one.
+WORKERS ?= 2
+
 test: install assets messages
-	$(PY) -m pytest $(PYTEST_ARGS)
+	$(PY) -m pytest -n $(WORKERS) $(PYTEST_ARGS)
 
 test-fast: install assets messages
-	$(PY) -m pytest --ignore=e2e $(PYTEST_ARGS)
+	$(PY) -m pytest -n $(WORKERS) --ignore=e2e $(PYTEST_ARGS)
 
 e2e: install assets messages
 	$(PY) -m pytest e2e $(PYTEST_ARGS)

@@ -1,6 +1,7 @@
 """Named people shared by every app's tests (see STYLE.md): owner, editor, member, outsider,
 official, operator — and the organisations they belong to."""
 
+import os
 import uuid
 from typing import Any
 
@@ -9,6 +10,33 @@ import pytest
 from nkohub.accounts.tests.factories import OperatorFactory, UserFactory
 from nkohub.organizations.models import Membership, Organization
 from nkohub.organizations.tests.factories import MembershipFactory, OrganizationFactory
+
+
+@pytest.fixture(scope="session")
+def django_db_modify_db_settings(
+    django_db_modify_db_settings_parallel_suffix: None, tmp_path_factory: Any
+) -> None:
+    """On SQLite the test database is a file, not memory: threads (concurrency tests, the live server
+    of browser tests) then share it and queue for the write lock as the production set-up does."""
+    from django.conf import settings
+
+    database = settings.DATABASES["default"]
+    if database["ENGINE"] == "django.db.backends.sqlite3":
+        suffix = os.environ.get("PYTEST_XDIST_WORKER", "main")
+        database.setdefault("TEST", {})["NAME"] = str(
+            tmp_path_factory.mktemp("db") / f"test-{suffix}.sqlite3"
+        )
+
+
+@pytest.fixture(autouse=True)
+def _tasks_run_at_once(settings: Any) -> None:
+    """Tasks run in the test's own process; the Redis worker is proved by its own test in notifications."""
+    settings.TASKS = {
+        "default": {
+            "BACKEND": "django.tasks.backends.immediate.ImmediateBackend",
+            "QUEUES": settings.TASK_QUEUES,
+        }
+    }
 
 
 @pytest.fixture(autouse=True)
@@ -26,7 +54,9 @@ def _fresh_cache(settings: Any) -> Any:
         yield
         cache.clear()
     else:
-        settings.CACHES = {"default": {**settings.CACHES["default"], "KEY_PREFIX": f"test-{uuid.uuid4().hex}"}}
+        settings.CACHES = {
+            "default": {**settings.CACHES["default"], "KEY_PREFIX": f"test-{uuid.uuid4().hex}"}
+        }
         yield
 
 
@@ -41,7 +71,7 @@ def _media_and_mail(settings: Any, tmp_path: Any) -> None:
 
 @pytest.fixture
 def ngo(db: Any) -> Organization:
-    return OrganizationFactory(
+    return OrganizationFactory.create(
         full_name="Автономная некоммерческая организация «Добрые соседи»",
         short_name="АНО «Добрые соседи»",
     )
@@ -49,14 +79,14 @@ def ngo(db: Any) -> Organization:
 
 @pytest.fixture
 def other_ngo(db: Any) -> Organization:
-    return OrganizationFactory(
+    return OrganizationFactory.create(
         full_name="Благотворительный фонд «Другой»", short_name="БФ «Другой»"
     )
 
 
 @pytest.fixture
 def authority(db: Any) -> Organization:
-    return OrganizationFactory(
+    return OrganizationFactory.create(
         kind=Organization.Kind.AUTHORITY,
         full_name="Министерство труда и социальной защиты Калужской области",
         short_name="Минтруд",
@@ -65,37 +95,37 @@ def authority(db: Any) -> Organization:
 
 @pytest.fixture
 def owner(ngo: Organization) -> Any:
-    return MembershipFactory(
+    return MembershipFactory.create(
         organization=ngo, role=Membership.Role.OWNER, user__email="alice@example.org"
     ).user
 
 
 @pytest.fixture
 def editor(ngo: Organization) -> Any:
-    return MembershipFactory(
+    return MembershipFactory.create(
         organization=ngo, role=Membership.Role.EDITOR, user__email="bob@example.org"
     ).user
 
 
 @pytest.fixture
 def member(ngo: Organization) -> Any:
-    return MembershipFactory(
+    return MembershipFactory.create(
         organization=ngo, role=Membership.Role.MEMBER, user__email="mila@example.org"
     ).user
 
 
 @pytest.fixture
 def outsider(db: Any) -> Any:
-    return UserFactory(email="charlie@example.org")
+    return UserFactory.create(email="charlie@example.org")
 
 
 @pytest.fixture
 def official(authority: Organization) -> Any:
-    return MembershipFactory(
+    return MembershipFactory.create(
         organization=authority, role=Membership.Role.EDITOR, user__email="olga@example.org"
     ).user
 
 
 @pytest.fixture
 def operator(db: Any) -> Any:
-    return OperatorFactory(email="operator@example.org")
+    return OperatorFactory.create(email="operator@example.org")

@@ -30,7 +30,7 @@ def test_a_newcomer_signs_up_confirms_logs_in_and_opens_the_cabinet(
     shot("confirmation-sent")
 
     assert len(mail.outbox) == 1
-    link = re.search(r"https?://\S+/accounts/confirm-email/\S+", mail.outbox[0].body)
+    link = re.search(r"https?://\S+/accounts/confirm-email/\S+", str(mail.outbox[0].body))
     assert link is not None
     page.goto(link.group(0).replace("http://testserver", live_server.url))
     shot("confirm-email")

@@ -1,5 +1,8 @@
+from typing import Any
+
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
+from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
 from nkohub.accounts.models import Consent, DeletionRecord, User
@@ -36,8 +39,8 @@ class DeletionRecordAdmin(admin.ModelAdmin):
     list_display = ("user_id_ref", "performed_at", "reason", "requested_by")
     readonly_fields = ("user_id_ref", "requested_by", "reason", "performed_at", "summary")
 
-    def has_add_permission(self, request):  # type: ignore[no-untyped-def]
+    def has_add_permission(self, request: HttpRequest) -> bool:
         return False
 
-    def has_delete_permission(self, request, obj=None):  # type: ignore[no-untyped-def]
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         return False

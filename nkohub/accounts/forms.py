@@ -3,7 +3,7 @@ from typing import Any
 from allauth.account.forms import SignupForm as AllauthSignupForm
 from django import forms
 from django.http import HttpRequest
-from django.urls import reverse_lazy
+from django.urls import reverse
 from django.utils.functional import lazy
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
@@ -14,17 +14,19 @@ from nkohub.accounts.services import user_record_signup_consents
 
 def _consent_label() -> str:
     return format_html(
-        _(
-            'I give my <a href="{}" target="_blank">consent to the processing of my personal data</a>'
+        str(
+            _(
+                'I give my <a href="{}" target="_blank">consent to the processing of my personal data</a>'
+            )
         ),
-        reverse_lazy("accounts:consent_text"),
+        reverse("accounts:consent_text"),
     )
 
 
 def _policy_label() -> str:
     return format_html(
-        _('I have read the <a href="{}" target="_blank">personal data processing policy</a>'),
-        reverse_lazy("accounts:privacy_policy"),
+        str(_('I have read the <a href="{}" target="_blank">personal data processing policy</a>')),
+        reverse("accounts:privacy_policy"),
     )
 
 

@@ -6,7 +6,7 @@ from nkohub.accounts.models import User
 DEFAULT_PASSWORD = "correct-horse-battery-staple-42"
 
 
-class UserFactory(factory.django.DjangoModelFactory):
+class UserFactory(factory.django.DjangoModelFactory[User]):
     class Meta:
         model = User
         skip_postgeneration_save = True
@@ -16,12 +16,12 @@ class UserFactory(factory.django.DjangoModelFactory):
     password = factory.PostGenerationMethodCall("set_password", DEFAULT_PASSWORD)
 
     @factory.post_generation
-    def verified(self, create: bool, extracted: bool | None, **kwargs: object) -> None:
+    def verified(obj: User, create: bool, extracted: bool | None, **kwargs: object) -> None:
         """A confirmed e-mail unless verified=False is passed."""
         if create and extracted is not False:
-            EmailAddress.objects.create(user=self, email=self.email, verified=True, primary=True)
+            EmailAddress.objects.create(user=obj, email=obj.email, verified=True, primary=True)
         if create:
-            self.save()
+            obj.save()
 
 
 class OperatorFactory(UserFactory):

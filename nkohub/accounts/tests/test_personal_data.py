@@ -13,7 +13,7 @@ pytestmark = pytest.mark.django_db
 
 
 def test_download_my_data_gives_json_of_the_account_and_consents(client) -> None:
-    user = UserFactory(email="anna@example.org", full_name="Анна", phone="+7 484 222-33-44")
+    user = UserFactory.create(email="anna@example.org", full_name="Анна", phone="+7 484 222-33-44")
     user_record_signup_consents(user=user, ip_address="10.0.0.1", user_agent="Firefox")
     client.force_login(user)
     response = client.get(reverse("accounts:export_data"))
@@ -70,7 +70,7 @@ def test_delete_account_is_recorded_who_what_when(client, owner) -> None:
 
 
 def test_delete_account_withdraws_consents(client) -> None:
-    user = UserFactory()
+    user = UserFactory.create()
     user_record_signup_consents(user=user, ip_address=None, user_agent="")
     client.force_login(user)
     client.post(reverse("accounts:delete_account"), {"password": DEFAULT_PASSWORD, "confirm": "on"})
@@ -78,7 +78,7 @@ def test_delete_account_withdraws_consents(client) -> None:
 
 
 def test_delete_account_with_a_wrong_password_is_refused(client) -> None:
-    user = UserFactory(email="keep@example.org")
+    user = UserFactory.create(email="keep@example.org")
     client.force_login(user)
     response = client.post(
         reverse("accounts:delete_account"), {"password": "nope", "confirm": "on"}

@@ -9,7 +9,7 @@ pytestmark = pytest.mark.django_db
 
 
 def test_profile_saves_name_phone_about_and_audits(client) -> None:
-    user = UserFactory(full_name="Старое Имя")
+    user = UserFactory.create(full_name="Старое Имя")
     client.force_login(user)
     response = client.post(
         reverse("accounts:profile"),
@@ -23,7 +23,7 @@ def test_profile_saves_name_phone_about_and_audits(client) -> None:
 
 
 def test_a_bad_phone_is_refused_and_the_typed_values_are_kept(client) -> None:
-    user = UserFactory(full_name="Имя")
+    user = UserFactory.create(full_name="Имя")
     client.force_login(user)
     response = client.post(
         reverse("accounts:profile"), {"full_name": "Другое", "phone": "12", "about": "текст"}

@@ -9,7 +9,16 @@ from nkohub.organizations.models import Organization
 def test_load_demo_creates_every_role_and_a_second_run_changes_nothing(capsys) -> None:
     call_command("load_demo")
     output = capsys.readouterr().out
-    for role in ("оператор", "владелец НКО", "редактор НКО", "участник", "чиновник", "спонсор", "медиапартнёр", "эксперт"):
+    for role in (
+        "оператор",
+        "владелец НКО",
+        "редактор НКО",
+        "участник",
+        "чиновник",
+        "спонсор",
+        "медиапартнёр",
+        "эксперт",
+    ):
         assert role in output
     kinds = set(Organization.objects.values_list("kind", flat=True))
     assert {"ngo", "authority", "business", "media", "resource_centre"} <= kinds

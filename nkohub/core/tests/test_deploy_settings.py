@@ -10,7 +10,12 @@ def run_manage(*args: str, **env: str) -> subprocess.CompletedProcess[str]:
     environment = {k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "REDIS_URL"}}
     environment.update(env)
     return subprocess.run(
-        [sys.executable, "manage.py", *args], cwd=ROOT, env=environment, capture_output=True, text=True, timeout=120
+        [sys.executable, "manage.py", *args],
+        cwd=ROOT,
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
 
 
@@ -28,6 +33,8 @@ def test_check_deploy_is_clean_under_production_settings() -> None:
 
 
 def test_production_refuses_to_start_without_a_secret_key() -> None:
-    result = run_manage("check", NKOHUB_ENV="production", SECRET_KEY="", ALLOWED_HOSTS="nko.example.org")
+    result = run_manage(
+        "check", NKOHUB_ENV="production", SECRET_KEY="", ALLOWED_HOSTS="nko.example.org"
+    )
     assert result.returncode != 0
     assert "SECRET_KEY must be set" in result.stderr
