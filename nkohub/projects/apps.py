@@ -38,6 +38,7 @@ class ProjectsConfig(AppConfig):
             "projects.pledge.declined": _("Your offer of support is declined"),
             "projects.pledge.withdrawn": _("An offer of support to your project is withdrawn"),
             "projects.fulfilment.recorded": _("A project records receiving your support"),
+            "projects.partnership.ended": _("A project ends its partnership with you"),
             "projects.project.status_changed": _("A project you support changes its status"),
             "projects.results.reported": _("A project you support reports its results"),
         }

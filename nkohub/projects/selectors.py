@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet, Sum
+from django.db.models import Exists, F, OuterRef, Prefetch, Q, QuerySet, Sum
 from django.utils import timezone
 
 from nkohub.core.permissions import is_operator
@@ -159,8 +159,10 @@ class NeedCoverage:
 
 def need_coverage(project: Project) -> list[NeedCoverage]:
     """For each need: how much accepted pledges promise, how much has been received, how much
-    awaits the team's answer. Two aggregate queries whatever the number of needs."""
+    awaits the team's answer. An ended partnership counts only for what it delivered.
+    Two aggregate queries whatever the number of needs."""
     needs = list(project.needs.all())
+    ended = Partnership.Status.CANCELLED
     pledged: dict[int, dict[str, Decimal]] = {}
     rows = (
         Pledge.objects.filter(
@@ -168,28 +170,35 @@ def need_coverage(project: Project) -> list[NeedCoverage]:
             need__isnull=False,
             status__in=[Pledge.Status.ACCEPTED, Pledge.Status.PENDING],
         )
+        .exclude(partnership__status=ended)
         .values("need_id", "status")
         .annotate(total=Sum("amount"))
     )
     for row in rows:
         pledged.setdefault(row["need_id"], {})[row["status"]] = row["total"] or ZERO
-    received = dict(
-        Fulfilment.objects.filter(
+    received: dict[int, dict[str, Any]] = {
+        row["need_id"]: dict(row)
+        for row in Fulfilment.objects.filter(
             partnership__pledge__project=project, partnership__pledge__need__isnull=False
         )
-        .values_list("partnership__pledge__need_id")
-        .annotate(total=Sum("amount"))
-        .values_list("partnership__pledge__need_id", "total")
-    )
-    return [
-        NeedCoverage(
-            need=need,
-            pledged=pledged.get(need.pk, {}).get(Pledge.Status.ACCEPTED, ZERO),
-            pending=pledged.get(need.pk, {}).get(Pledge.Status.PENDING, ZERO),
-            received=received.get(need.pk) or ZERO,
+        .values(need_id=F("partnership__pledge__need_id"))
+        .annotate(
+            total=Sum("amount"), from_ended=Sum("amount", filter=Q(partnership__status=ended))
         )
-        for need in needs
-    ]
+    }
+    coverage = []
+    for need in needs:
+        got = received.get(need.pk, {})
+        coverage.append(
+            NeedCoverage(
+                need=need,
+                pledged=pledged.get(need.pk, {}).get(Pledge.Status.ACCEPTED, ZERO)
+                + (got.get("from_ended") or ZERO),
+                pending=pledged.get(need.pk, {}).get(Pledge.Status.PENDING, ZERO),
+                received=got.get("total") or ZERO,
+            )
+        )
+    return coverage
 
 
 def _pledge_queryset() -> QuerySet[Pledge]:

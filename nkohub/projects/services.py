@@ -729,6 +729,42 @@ def fulfilment_record(
     return fulfilment
 
 
+@transaction.atomic
+def partnership_end(*, actor: Any, partnership: Partnership, reason: str) -> Partnership:
+    """The team closes a partnership that will not be fulfilled further; what was delivered stays."""
+    partnership = (
+        Partnership.objects.select_for_update(of=("self",))
+        .select_related(
+            "pledge__project__organization", "pledge__organization", "pledge__pledged_by"
+        )
+        .get(pk=partnership.pk)
+    )
+    if partnership.status != Partnership.Status.ACTIVE:
+        raise DomainError("Партнёрство уже закрыто.")
+    if not reason.strip():
+        raise DomainError("Объясните партнёру, почему партнёрство прекращается.", field="reason")
+    partnership.status = Partnership.Status.CANCELLED
+    partnership.closed_at = timezone.now()
+    partnership.save(update_fields=["status", "closed_at"])
+    pledge = partnership.pledge
+    audit_log(
+        actor=actor,
+        action="projects.partnership.end",
+        obj=pledge,
+        changes={"reason": reason.strip()},
+    )
+    notify(
+        recipients=pledger_recipients(pledge),
+        kind="projects.partnership.ended",
+        title=f"Партнёрство с проектом «{pledge.project.title}» прекращено",
+        body=reason.strip(),
+        obj=pledge,
+        url=_project_url(pledge.project),
+        actor=actor,
+    )
+    return partnership
+
+
 # --- sponsors ---------------------------------------------------------------------------------------
 
 

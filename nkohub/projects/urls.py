@@ -27,6 +27,7 @@ urlpatterns = [
     path("pledges/<int:pk>/decline/", views.pledge_decline, name="pledge_decline"),
     path("pledges/<int:pk>/withdraw/", views.pledge_withdraw, name="pledge_withdraw"),
     path("partnerships/<int:pk>/fulfilment/", views.fulfilment_create, name="fulfilment"),
+    path("partnerships/<int:pk>/end/", views.partnership_end, name="partnership_end"),
     path("sponsor/", views.sponsor_home, name="sponsor_home"),
     path("sponsor/<int:org_pk>/", views.sponsor, name="sponsor"),
     path("sponsor/<int:org_pk>/report/", views.sponsor_report, name="sponsor_report"),

@@ -519,6 +519,28 @@ def fulfilment_create(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect(reverse("projects:detail", args=[partnership.pledge.project_id]) + "#pledges")
 
 
+@login_required
+@require_POST
+def partnership_end(request: HttpRequest, pk: int) -> HttpResponse:
+    partnership = get_object_or_404(
+        Partnership.objects.select_related("pledge__project__organization", "pledge__organization"),
+        pk=pk,
+    )
+    permissions.check_pledge(request.user, partnership.pledge)
+    if not permissions.can_record_fulfilment(request.user, partnership):
+        raise PermissionDenied
+    form = forms.DeclineForm(request.POST)
+    reason = form.cleaned_data["reason"] if form.is_valid() else ""
+    _run(
+        request,
+        lambda: services.partnership_end(
+            actor=request.user, partnership=partnership, reason=reason
+        ),
+        _("The partnership is ended."),
+    )
+    return redirect(reverse("projects:detail", args=[partnership.pledge.project_id]) + "#pledges")
+
+
 # --- sponsors ------------------------------------------------------------------------------------
 
 

@@ -297,3 +297,41 @@ def test_accepted_organisations_are_shown_as_partners_but_people_stay_private(
     response = client.get(reverse("projects:detail", args=[project.pk]))
     assert list(response.context["partners"]) == [business]
     assert outsider.display_name not in response.content.decode()
+
+
+def test_an_ended_partnership_counts_only_what_it_delivered(
+    client: Any,
+    editor: Any,
+    member: Any,
+    sponsor: Any,
+    business: Any,
+    project: Project,
+    money_need: ProjectNeed,
+) -> None:
+    pledge = PledgeFactory.create(
+        project=project, need=money_need, organization=business, pledged_by=sponsor
+    )
+    partnership = services.pledge_accept(actor=editor, pledge=pledge)
+    services.fulfilment_record(
+        actor=editor,
+        partnership=partnership,
+        received_on=timezone.localdate(),
+        amount=Decimal("30000.00"),
+    )
+    url = reverse("projects:partnership_end", args=[partnership.pk])
+    client.force_login(member)
+    assert client.post(url, {"reason": "Чужое решение"}).status_code == 404
+    client.force_login(sponsor)
+    assert client.post(url, {"reason": "Чужое решение"}).status_code == 403
+    client.force_login(editor)
+    client.post(url, {"reason": ""})
+    partnership.refresh_from_db()
+    assert partnership.status == Partnership.Status.ACTIVE
+    client.post(url, {"reason": "Компания не смогла продолжить"})
+    partnership.refresh_from_db()
+    assert partnership.status == Partnership.Status.CANCELLED
+    [row] = selectors.need_coverage(project)
+    assert (row.pledged, row.received) == (Decimal("30000.00"), Decimal("30000.00"))
+    assert Notification.objects.filter(
+        recipient=sponsor, kind="projects.partnership.ended"
+    ).exists()
