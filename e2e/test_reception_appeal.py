@@ -6,6 +6,8 @@ from typing import Any
 
 from playwright.sync_api import expect
 
+from nkohub.organizations.models import Organization
+from nkohub.organizations.tests.factories import OrganizationFactory
 from nkohub.reception.models import Appeal, Topic
 
 SUBJECT = "Компенсация поставщику социальных услуг"
@@ -22,13 +24,20 @@ def test_an_appeal_goes_from_the_ngo_to_the_ministry_and_back_to_the_public(
     assert_accessible: Any,
 ) -> None:
     Topic.objects.create(authority=authority, name="Социальное обслуживание")
+    city = OrganizationFactory(
+        kind=Organization.Kind.AUTHORITY, full_name="Городская Управа", short_name="Управа"
+    )
+    Topic.objects.create(authority=city, name="Благоустройство")
 
     # The NGO's editor writes to the ministry.
     login(editor)
     page.goto("/reception/")
     page.get_by_role("link", name="Написать в орган власти").first.click()
     page.wait_for_url(re.compile(r"/reception/new/"))
+    topics = page.get_by_label("Тема", exact=True).locator("option")
+    expect(topics).to_have_count(3)  # the empty choice and a topic of each authority
     page.get_by_label("Адресат").select_option(label=str(authority))
+    expect(topics).to_have_count(2)  # htmx narrowed the list to the chosen authority's topics
     page.get_by_label("Тема", exact=True).select_option(
         label=f"Социальное обслуживание — {authority}"
     )

@@ -6,6 +6,7 @@ from django import forms
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -81,9 +82,10 @@ class AppealForm(forms.ModelForm):
     def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         _choice(self, "authority").queryset = selectors.authorities()
+        _choice(self, "authority").empty_label = _("— choose an authority —")
         self.fields["authority"].widget.attrs.update(
             {
-                "hx-get": "",
+                "hx-get": reverse("reception:appeal_create"),
                 "hx-target": "#id_topic",
                 "hx-select": "#id_topic > *",
                 "hx-trigger": "change",
