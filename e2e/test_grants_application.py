@@ -146,4 +146,9 @@ def test_a_member_builds_checks_and_exports_an_application(
     expect(page.get_by_role("heading", name="Версия 2 в сравнении с версией 3")).to_be_visible()
     shot("versions")
     assert_accessible("on the comparison of versions")
+    page.goto(f"/grants/applications/{application.pk}/")
+    page.get_by_role("link", name="Проверить снова").click()
+    expect(page.locator("#findings")).to_contain_text("Проверка не нашла, что исправить.")
+    shot("application")
+    assert_accessible("on the application page after the check")
     assert page.console_errors == []

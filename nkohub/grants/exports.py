@@ -50,9 +50,9 @@ def sections(application: Application, doc: Snapshot) -> list[dict[str, Any]]:
             "inline": name in ONE_LINE_FIELDS,
         }
         if name == "tasks":
-            part["items"] = [f"{t['position']}. {t['text']}" for t in doc.get("tasks", [])]
+            part["lines"] = [f"{t['position']}. {t['text']}" for t in doc.get("tasks", [])]
         elif name == "target_groups":
-            part["items"] = [line for line in (doc.get("target_groups") or "").splitlines() if line]
+            part["lines"] = [line for line in (doc.get("target_groups") or "").splitlines() if line]
         elif name == "budget_items":
             part["budget"] = [
                 {**b, "category_label": budget_category_label(b["category"])}
@@ -92,8 +92,8 @@ def _docx(application: Application, doc: Snapshot) -> bytes:
             paragraph.add_run(part["text"])
             continue
         document.add_heading(part["label"], level=1)
-        if "items" in part:
-            for item in part["items"] or ["—"]:
+        if "lines" in part:
+            for item in part["lines"] or ["—"]:
                 document.add_paragraph(item)
         elif "budget" in part:
             _table(
