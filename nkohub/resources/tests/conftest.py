@@ -1,5 +1,6 @@
-"""The resource bank's tests use a file SQLite database, so that threads in the concurrency tests share it
-(an in-memory database in shared-cache mode fails writers at once instead of queueing them)."""
+"""Fixtures of the resource bank: a bookable hall of `ngo` and a second organisation that requests it.
+
+The concurrency tests need a file SQLite database shared by threads; the root conftest.py provides it."""
 
 from typing import Any
 
@@ -9,19 +10,6 @@ from nkohub.organizations.models import Membership, Organization
 from nkohub.organizations.tests.factories import MembershipFactory, OrganizationFactory
 from nkohub.resources.models import ResourceOffer
 from nkohub.resources.tests.factories import OfferFactory
-
-
-@pytest.fixture(scope="session")
-def django_db_modify_db_settings(
-    django_db_modify_db_settings_parallel_suffix: None, tmp_path_factory: Any
-) -> None:
-    from django.conf import settings
-
-    database = settings.DATABASES["default"]
-    if database["ENGINE"] == "django.db.backends.sqlite3":
-        database.setdefault("TEST", {})["NAME"] = str(
-            tmp_path_factory.mktemp("resources-db") / "test.sqlite3"
-        )
 
 
 @pytest.fixture
