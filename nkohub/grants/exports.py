@@ -62,7 +62,10 @@ def sections(application: Application, doc: Snapshot) -> list[dict[str, Any]]:
                 (Decimal(b["amount"]) for b in doc.get("budget_items", [])), Decimal("0")
             )
         elif name == "plan_events":
-            part["plan"] = doc.get("plan_events", [])
+            part["plan"] = [
+                {**e, "dates": f"{_date(e['starts_on'])} – {_date(e['ends_on'])}"}
+                for e in doc.get("plan_events", [])
+            ]
         elif name == "direction":
             part["text"] = doc.get("direction") or "—"
         else:
