@@ -309,6 +309,13 @@ class CalendarDayForm(forms.ModelForm):
         fields = ["day", "kind", "description", "source"]
         widgets = {"day": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}
 
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field = self.fields["kind"]
+        assert isinstance(field, forms.ChoiceField)
+        field.choices = CalendarDay.Kind.choices
+        self.initial.setdefault("kind", CalendarDay.Kind.HOLIDAY)
+
     def validate_unique(self) -> None:
         """Saving an existing date changes that day (the service looks it up), so no uniqueness error here."""
 
