@@ -101,6 +101,26 @@ def _is_postgres() -> bool:
     return connection.vendor == "postgresql"
 
 
+def _word_is_known(raw_tsquery: str, *, version: Any) -> bool:
+    """Whether the full-text index knows a query word (else it is treated as a typo); cached briefly."""
+    from django.contrib.postgres.search import SearchQuery
+
+    key = (
+        "organizations:known-word:"
+        + hashlib.md5(raw_tsquery.encode(), usedforsecurity=False).hexdigest()
+    )
+    known = cache.get(key)
+    if known is None:
+        word_query = SearchQuery(raw_tsquery, search_type="raw", config="russian")
+        known = (
+            Organization.objects.alias(search_vector=StoredSearchVector())
+            .filter(search_vector=word_query)
+            .exists()
+        )
+        cache.set(key, known, 600)
+    return bool(known)
+
+
 class StoredSearchVector(Expression):
     """The stored tsvector column of migration 0004 (not declared on the model: PostgreSQL only),
     qualified with the alias of the query being compiled, so it also works inside subqueries."""
@@ -110,7 +130,7 @@ class StoredSearchVector(Expression):
 
         super().__init__(output_field=SearchVectorField())
 
-    def as_sql(self, compiler: Any, connection: Any) -> tuple[str, list[Any]]:
+    def as_sql(self, compiler: Any, connection: Any) -> Any:
         alias = compiler.query.get_initial_alias()
         return f"{compiler.quote_name_unless_alias(alias)}.search_vector", []
 
@@ -133,14 +153,11 @@ def _search_postgres(
     # not know at all is taken for a typo and matched by trigram word similarity to the name (pg_trgm
     # GIN index). All words must match unless any_word is asked.
     condition = Q()
+    version = Organization.objects.aggregate(newest=Max("pk"))["newest"] if parsed else None
     for word in parsed:
         word_query = SearchQuery(search.tsquery_for([word]), search_type="raw", config="russian")
         word_q = Q(search_vector=word_query)
-        known = (
-            Organization.objects.alias(search_vector=vector)
-            .filter(search_vector=word_query)
-            .exists()
-        )
+        known = _word_is_known(search.tsquery_for([word]), version=version)
         if not known and len(word.original) >= 4:
             word_q = Q(full_name__trigram_word_similar=word.original)
         condition = (condition | word_q) if query.any_word else (condition & word_q)

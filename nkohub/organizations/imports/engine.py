@@ -435,7 +435,7 @@ class Importer:
         columns = [f for f in Organization._meta.concrete_fields if not f.primary_key]
         names = ", ".join(f'"{f.column}"' for f in columns)
         sql = f"COPY organizations_organization ({names}) FROM STDIN"
-        with connection.cursor() as cursor, cursor.copy(sql) as copy:  # type: ignore[attr-defined]
+        with connection.cursor() as cursor, cursor.copy(sql) as copy:
             for organization in organizations:
                 organization.created_at = organization.updated_at = now
                 row = []

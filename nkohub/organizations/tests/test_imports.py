@@ -237,3 +237,16 @@ def test_a_binary_file_is_refused_on_the_page(client: Any, operator: Any, places
     response = client.post(reverse("organizations:imports"), {"file": upload, "format": "auto"})
     assert response.status_code == 200
     assert not ImportRun.objects.exists()
+
+
+def test_an_xml_file_with_entity_declarations_is_refused(tmp_path: Path, places: None) -> None:
+    path = tmp_path / "bomb.xml"
+    path.write_text(
+        '<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol">]><list><nko><OGRN>&lol;</OGRN></nko></list>',
+        encoding="utf-8",
+    )
+    from nkohub.organizations.imports.readers import ReaderError
+
+    with pytest.raises(ReaderError, match="DTD"):
+        import_file(path=path)
+    assert not Organization.objects.exists()
