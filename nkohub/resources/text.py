@@ -1,119 +1,48 @@
-"""Russian word forms for search and matching: pymorphy3 lemmas (SQLite) and tsquery terms (PostgreSQL)."""
+"""Russian word forms for matching and the catalogue search, built on the registry's search helpers
+(`nkohub.organizations.search`: pymorphy3 lemmas plus root-like prefixes), so that the platform treats
+Russian words one way everywhere.
 
-import re
+- `lemma_text` is what an offer or a request stores in `search_lemmas` (SQLite search and similarity);
+- `query_lemma_groups` gives, for each word of a query, the terms any of which should match;
+- `tsquery_any` is a PostgreSQL to_tsquery string matching any word of a text (matching's text rank).
+"""
+
 from functools import lru_cache
-from typing import Any
 
-WORD_RE = re.compile(r"[0-9a-zа-яё]+", re.IGNORECASE)
-# Words that say nothing about what is offered or needed.
-STOP_LEMMAS = frozenset(
-    [
-        "и",
-        "в",
-        "во",
-        "на",
-        "с",
-        "со",
-        "к",
-        "по",
-        "для",
-        "от",
-        "до",
-        "из",
-        "о",
-        "об",
-        "а",
-        "но",
-        "или",
-        "не",
-        "что",
-        "это",
-        "как",
-        "так",
-        "мы",
-        "вы",
-        "они",
-        "он",
-        "она",
-        "оно",
-        "быть",
-        "наш",
-        "ваш",
-        "свой",
-        "который",
-        "весь",
-        "при",
-        "без",
-        "за",
-        "под",
-        "над",
-        "же",
-        "ли",
-        "бы",
-        "у",
-    ]
+from nkohub.organizations import search
+
+# Words that say nothing about what is offered or needed, beyond the registry's stop words.
+EXTRA_STOP_TERMS = frozenset(
+    ["нужный", "нужно", "нужен", "свой", "наш", "ваш", "который", "весь", "быть"]
 )
-
-
-@lru_cache(maxsize=1)
-def _analyzer() -> Any:
-    import pymorphy3
-
-    return pymorphy3.MorphAnalyzer(lang="ru")
-
-
-@lru_cache(maxsize=50_000)
-def lemma(word: str) -> str:
-    word = word.lower().replace("ё", "е")
-    if not re.search(r"[а-я]", word):
-        return word
-    return str(_analyzer().parse(word)[0].normal_form).replace("ё", "е")
 
 
 @lru_cache(maxsize=20_000)
 def lemma_variants(word: str) -> tuple[str, ...]:
-    """Every normal form the word may have ("залы" → зал, зала), most likely first, for searching."""
-    word = word.lower().replace("ё", "е")
-    if not re.search(r"[а-я]", word):
-        return (word,)
-    seen: dict[str, None] = {}
-    for parse in _analyzer().parse(word)[:4]:
-        seen.setdefault(str(parse.normal_form).replace("ё", "е"), None)
-    return tuple(seen)
-
-
-def query_lemma_groups(text: str) -> list[tuple[str, ...]]:
-    """For each meaningful word of a search query, the lemmas any of which should match."""
-    groups = []
-    for word in dict.fromkeys(words(text)):
-        variants = tuple(v for v in lemma_variants(word) if len(v) > 1 and v not in STOP_LEMMAS)
-        if variants:
-            groups.append(variants)
-    return groups
-
-
-def words(text: str) -> list[str]:
-    return WORD_RE.findall(text.lower())
-
-
-def lemmas(text: str) -> list[str]:
-    """Distinct lemmas of the meaningful words, in order of first appearance."""
-    seen: dict[str, None] = {}
-    for word in words(text):
-        normal = lemma(word)
-        if len(normal) > 1 and normal not in STOP_LEMMAS:
-            seen.setdefault(normal, None)
-    return list(seen)
+    """Every normal form the word may have, most likely first ("залы" → зала, зал): pymorphy3's first
+    guess alone would miss the hall."""
+    # the registry's analyser, loaded once for the whole process
+    parses = search._analyzer().parse(word.lower().replace("ё", "е"))[:4]
+    return tuple(dict.fromkeys(str(parse.normal_form).replace("ё", "е") for parse in parses))
 
 
 def lemma_text(text: str) -> str:
-    """The lemmas as a space-separated string, framed by spaces so that ' word ' can be searched for."""
-    found = lemmas(text)
-    return f" {' '.join(found)} " if found else ""
+    """Lemmas and roots of the text's words, space separated and framed by spaces (' term ' is searchable)."""
+    terms = [term for term in search.search_text_for(text).split() if term not in EXTRA_STOP_TERMS]
+    return f" {' '.join(terms)} " if terms else ""
+
+
+def query_lemma_groups(query: str) -> list[tuple[str, ...]]:
+    """For each meaningful word of a search query, the terms (any lemma, the root) any of which should match."""
+    groups = []
+    for word in search.parse_query(query):
+        terms = dict.fromkeys([*lemma_variants(word.original), *word.alternatives])
+        groups.append(tuple(term for term in terms if len(term) > 1))
+    return [group for group in groups if group]
 
 
 def similarity(left: str, right: str) -> float:
-    """Share of common lemmas between two lemma texts (Jaccard), 0..1."""
+    """Share of common terms between two lemma texts (Jaccard), 0..1."""
     a, b = set(left.split()), set(right.split())
     if not a or not b:
         return 0.0
@@ -121,6 +50,6 @@ def similarity(left: str, right: str) -> float:
 
 
 def tsquery_any(text: str, limit: int = 12) -> str:
-    """A to_tsquery expression matching any of the text's words ('a | b | c'); empty when none."""
-    terms = [term for term in lemmas(text) if len(term) > 2][:limit]
-    return " | ".join(terms)
+    """A to_tsquery expression matching any meaningful word of the text; empty when there is none."""
+    words = [w for w in search.parse_query(text) if w.alternatives[0] not in EXTRA_STOP_TERMS]
+    return search.tsquery_for(words[:limit], any_word=True) if words else ""
