@@ -115,21 +115,15 @@ def test_an_operator_may_record_an_outcome(client: Any, operator: Any, draft: Ap
 def test_an_outcome_updates_the_statistics(owner: Any, ngo: Organization, draft: Any) -> None:
     before = grant_statistics(region_applications())
     assert before.total.applications == 0
-    services.application_change_status(
-        actor=owner,
-        application=draft,
-        status="submitted",
-        fund_number="26-2-000101",
-        submitted_on=datetime.date(2026, 3, 10),
-    )
     other = ApplicationFactory.create(organization=ngo, competition=draft.competition)
-    services.application_change_status(
-        actor=owner,
-        application=other,
-        status="submitted",
-        fund_number="26-2-000102",
-        submitted_on=datetime.date(2026, 3, 11),
-    )
+    for application, number in ((draft, "26-2-000101"), (other, "26-2-000102")):
+        services.application_change_status(
+            actor=owner,
+            application=application,
+            status="submitted",
+            fund_number=number,
+            submitted_on=datetime.date(2026, 3, 10),
+        )
     services.application_change_status(
         actor=owner, application=draft, status="won", awarded_amount=Decimal("900000.00")
     )
