@@ -1,4 +1,7 @@
+from typing import Any
+
 from django.contrib import admin
+from django.http import HttpRequest
 
 from nkohub.organizations.models import (
     Claim,
@@ -9,6 +12,7 @@ from nkohub.organizations.models import (
     Organization,
     Sphere,
 )
+from nkohub.organizations.services import organization_refresh_search
 
 
 class MembershipInline(admin.TabularInline):
@@ -45,6 +49,11 @@ class OrganizationAdmin(admin.ModelAdmin):
     list_select_related = ("municipality",)
     show_full_result_count = False
     inlines = [MembershipInline]
+
+    def save_model(self, request: HttpRequest, obj: Organization, form: Any, change: bool) -> None:
+        # the admin bypasses the services: keep the search column in step with the names
+        organization_refresh_search(obj)
+        super().save_model(request, obj, form, change)
 
 
 @admin.register(Sphere)

@@ -109,7 +109,9 @@ def _queries_for(client: Any, count: int, reference_data: None) -> int:
             description="Образовательные проекты",
             spheres=["education", "culture"],
         )
-    client.get(reverse("core:home"))  # one-time caches of the framework (site, content types) warm up
+    client.get(
+        reverse("core:home")
+    )  # one-time caches of the framework (site, content types) warm up
     cache.clear()  # both sizes measured with the registry's own caches cold
     with CaptureQueriesContext(connection) as captured:
         response = client.get(URL, {"q": "фонд", "sphere": "education"})

@@ -112,3 +112,27 @@ def test_only_an_operator_marks_an_organisation_verified(
     ngo.refresh_from_db()
     assert ngo.is_verified
     assert ngo.verified_by == operator
+
+
+def test_an_edit_in_the_admin_keeps_the_search_in_step(client: Any, db: Any) -> None:
+    from nkohub.accounts.tests.factories import UserFactory
+
+    admin_user: Any = UserFactory(is_staff=True, is_superuser=True)
+    organization = Organization.objects.create(full_name="Старое имя")
+    client.force_login(admin_user)
+    client.post(
+        reverse("admin:organizations_organization_change", args=[organization.pk]),
+        {
+            "kind": "ngo",
+            "full_name": "Фонд «Ромашка»",
+            "status": "active",
+            "source": "manual",
+            "social_links": "[]",
+            "is_published": "on",
+            "memberships-TOTAL_FORMS": "0",
+            "memberships-INITIAL_FORMS": "0",
+        },
+    )
+    organization.refresh_from_db()
+    assert organization.full_name == "Фонд «Ромашка»"
+    assert "ромашка" in organization.search_text
