@@ -29,6 +29,11 @@ def django_db_modify_db_settings(
 
 
 @pytest.fixture(autouse=True)
+def _fast_password_hashing(settings: Any) -> None:
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
 def _tasks_run_at_once(settings: Any) -> None:
     """Tasks run in the test's own process; the Redis worker is proved by its own test in notifications."""
     settings.TASKS = {

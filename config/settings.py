@@ -193,7 +193,8 @@ ACCOUNT_RATE_LIMITS = {
 
 # --- Internationalisation ----------------------------------------------------------
 LANGUAGE_CODE = "ru"
-LANGUAGES = [("ru", "Русский"), ("en", "English")]
+# The interface is Russian for everyone, whatever the browser asks for (source strings are English).
+LANGUAGES = [("ru", "Русский")]
 LOCALE_PATHS: list[Path] = []  # each app keeps its translation in nkohub/<app>/locale
 TIME_ZONE = env_str("TIME_ZONE", "Europe/Moscow")
 USE_I18N = True

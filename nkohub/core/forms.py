@@ -1,4 +1,8 @@
 from django.forms.renderers import TemplatesSetting
+from django.utils.translation import gettext_noop
+
+# Django 6.1's Russian catalogue lacks the label of an empty choice in model fields; ours has it.
+BLANK_CHOICE_LABEL = gettext_noop("- Select an option -")
 
 
 class FormRenderer(TemplatesSetting):
