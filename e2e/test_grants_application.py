@@ -103,6 +103,7 @@ def test_a_member_builds_checks_and_exports_an_application(
     )
     expect(page.get_by_role("textbox", name="Цель", exact=True)).to_have_value(GOAL)
     shot("builder-from-project")
+    assert_accessible("on the application builder")
 
     # The budget does not yet add up and the task has no event: the checker must say so.
     page.get_by_label("Статья 1", exact=True).fill("Оплата труда координатора")

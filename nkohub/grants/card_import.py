@@ -13,12 +13,12 @@ from typing import Any
 
 from django.conf import settings
 from django.db import transaction
-from django.db.models import Q
 
 from nkohub.core.audit import audit_log
 from nkohub.core.errors import DomainError
 from nkohub.grants.cards import FIELD_LABELS, CardProblem, ParsedCard, parse_card
-from nkohub.grants.models import Application, Competition, Funder
+from nkohub.grants.models import Application, Competition
+from nkohub.grants.reference import federal_funder
 from nkohub.grants.services import _apply_document, _full_clean, _record_version
 from nkohub.organizations.models import Organization, Sphere
 from nkohub.organizations.services import organization_refresh_search
@@ -198,13 +198,13 @@ def _application(
     values: dict[str, Any],
     result: CardImportResult,
 ) -> Application:
-    funder = Funder.objects.filter(code=FUND_CODE).first()
+    funder = federal_funder(FUND_CODE)
     competition_title = values.get("competition", "")
     competition = None
     if competition_title:
         competition = (
             Competition.objects.filter(title__iexact=competition_title)
-            .filter(Q(funder=funder) if funder else Q())
+            .filter(funder=funder)
             .first()
         )
     application = None
@@ -226,7 +226,7 @@ def _application(
     application.project = project
     application.competition = competition
     application.competition_title = competition_title[:300]
-    application.funder = competition.funder if competition else funder
+    application.funder = funder
     application.fund_number = values.get("fund_number") or application.fund_number
     application.submitted_on = values.get("submitted_on") or application.submitted_on
     status = values.get("status") or application.status

@@ -12,20 +12,13 @@ from typing import Any
 from nkohub.core.demo_context import DemoContext
 from nkohub.grants import services
 from nkohub.grants.models import Application, Competition, Funder, RegionComparison
+from nkohub.grants.reference import federal_funder
 from nkohub.organizations.models import Sphere
 from nkohub.projects.models import Project
 from nkohub.territories.models import Municipality, Region
 
 FUNDERS = [
-    # code, kind, name, short name, website
-    ("pfg", "federal_fund", "Фонд президентских грантов", "ФПГ", "https://президентскиегранты.рф"),
-    (
-        "pfci",
-        "federal_fund",
-        "Президентский фонд культурных инициатив",
-        "ПФКИ",
-        "https://фондкультурныхинициатив.рф",
-    ),
+    # code, kind, name, short name, website (the federal ones come from reference.py)
     (
         "kaluga-region",
         "regional_subsidy",
@@ -347,8 +340,8 @@ APPLICATIONS = [
 
 
 def _funders() -> dict[str, Funder]:
-    funders = {}
-    for position, (code, kind, name, short_name, website) in enumerate(FUNDERS, start=1):
+    funders = {code: federal_funder(code) for code in ("pfg", "pfci")}
+    for position, (code, kind, name, short_name, website) in enumerate(FUNDERS, start=3):
         funders[code], _created = Funder.objects.get_or_create(
             code=code,
             defaults={

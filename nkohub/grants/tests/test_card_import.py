@@ -166,3 +166,28 @@ def test_only_operators_may_import_cards(client: Any, person: str, request: Any)
     text = (CARDS / "01_winner_clean.txt").read_text(encoding="utf-8")
     assert client.post(reverse("grants:card_import"), {"text": text}).status_code == 404
     assert not Application.objects.exists()
+
+
+def test_imported_applications_are_counted_under_the_fund() -> None:
+    run(str(CARDS / "04_submitted_markdown.md"))
+    application = Application.objects.get()
+    assert application.funder is not None
+    assert application.funder.short_name == "ФПГ"
+    assert application.competition is None  # no such competition on the platform: kept as text
+    assert application.competition_title == "Второй конкурс 2025"
+
+
+def test_a_card_is_tied_to_the_funds_competition_of_the_same_name(competition: Any) -> None:
+    competition.title = "Второй конкурс 2025"
+    competition.save()
+    run(str(CARDS / "04_submitted_markdown.md"))
+    assert Application.objects.get().competition == competition
+
+
+def test_the_funders_reference_data_loads_once() -> None:
+    from nkohub.grants.models import Funder
+    from nkohub.grants.reference import load
+
+    assert load() == "грантодатели: создано 2"
+    assert load() == "грантодатели: создано 0"
+    assert set(Funder.objects.values_list("code", flat=True)) == {"pfg", "pfci"}
