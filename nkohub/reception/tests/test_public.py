@@ -168,3 +168,18 @@ def test_the_search_understands_russian_word_forms_and_capitals(
     assert found("аренда помещения")
     assert found("тос")
     assert not found("субсидия парковка")
+
+
+def test_the_records_page_runs_a_constant_number_of_queries(client: Any, make_appeal: Any) -> None:
+    from nkohub.organizations.models import Organization
+    from nkohub.organizations.tests.factories import OrganizationFactory
+
+    def count(bodies: int) -> int:
+        while Organization.objects.filter(kind=Organization.Kind.AUTHORITY).count() < bodies:
+            OrganizationFactory(kind=Organization.Kind.AUTHORITY)
+        make_appeal(Appeal.Status.ANSWERED)
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(reverse("reception:authorities")).status_code == 200
+        return len(queries)
+
+    assert count(3) == count(15)
