@@ -126,7 +126,9 @@ def search_latency(rounds: int) -> None:
         times = []
         for attempt in range(rounds + 1):
             started = time.perf_counter()
-            results = directory_results(query)  # what the page does: count, ids of the page, rows, spheres
+            results = directory_results(
+                query
+            )  # what the page does: count, ids of the page, rows, spheres
             count = results.count()
             rows = results[0:20]
             for row in rows:

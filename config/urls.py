@@ -2,9 +2,9 @@
 
 from django.conf import settings
 from django.contrib import admin
-from django.urls import include, path
+from django.urls import URLPattern, URLResolver, include, path
 
-urlpatterns = [
+urlpatterns: list[URLPattern | URLResolver] = [
     path("", include("nkohub.core.urls")),
     path("accounts/", include("nkohub.accounts.urls")),
     path("accounts/", include("allauth.urls")),

@@ -24,7 +24,7 @@ def test_an_appeal_goes_from_the_ngo_to_the_ministry_and_back_to_the_public(
     assert_accessible: Any,
 ) -> None:
     Topic.objects.create(authority=authority, name="Социальное обслуживание")
-    city = OrganizationFactory(
+    city = OrganizationFactory.create(
         kind=Organization.Kind.AUTHORITY, full_name="Городская Управа", short_name="Управа"
     )
     Topic.objects.create(authority=city, name="Благоустройство")

@@ -5,6 +5,7 @@ python scripts/po.py nkohub/*/locale/ru/LC_MESSAGES/django.po      # list untran
 
 import re
 import sys
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -90,7 +91,7 @@ def _quote(text: str) -> str:
     return '"' + text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n") + '"'
 
 
-def fill(path: Path, translations: dict[str, str | list[str]]) -> int:
+def fill(path: Path, translations: Mapping[str, str | list[str]]) -> int:
     """Write translations for untranslated or fuzzy entries; a list value gives Russian plural forms."""
     blocks = path.read_text(encoding="utf-8").split("\n\n")
     filled = 0

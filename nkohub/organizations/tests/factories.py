@@ -9,7 +9,7 @@ from nkohub.territories.tests.factories import MunicipalityFactory
 _rng = random.Random(4040)
 
 
-class SphereFactory(factory.django.DjangoModelFactory):
+class SphereFactory(factory.django.DjangoModelFactory[Sphere]):
     class Meta:
         model = Sphere
         django_get_or_create = ("code",)
@@ -18,7 +18,7 @@ class SphereFactory(factory.django.DjangoModelFactory):
     name = factory.Sequence(lambda n: f"Сфера {n}")
 
 
-class LegalFormFactory(factory.django.DjangoModelFactory):
+class LegalFormFactory(factory.django.DjangoModelFactory[LegalForm]):
     class Meta:
         model = LegalForm
         django_get_or_create = ("name",)
@@ -27,7 +27,7 @@ class LegalFormFactory(factory.django.DjangoModelFactory):
     short_name = "АНО"
 
 
-class OrganizationFactory(factory.django.DjangoModelFactory):
+class OrganizationFactory(factory.django.DjangoModelFactory[Organization]):
     class Meta:
         model = Organization
 
@@ -40,7 +40,7 @@ class OrganizationFactory(factory.django.DjangoModelFactory):
     municipality = factory.SubFactory(MunicipalityFactory)
 
 
-class MembershipFactory(factory.django.DjangoModelFactory):
+class MembershipFactory(factory.django.DjangoModelFactory[Membership]):
     class Meta:
         model = Membership
 
