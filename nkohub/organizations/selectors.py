@@ -132,7 +132,7 @@ class StoredSearchVector(Expression):
 
     def as_sql(self, compiler: Any, connection: Any) -> Any:
         alias = compiler.query.get_initial_alias()
-        return f"{compiler.quote_name_unless_alias(alias)}.search_vector", []
+        return f"{compiler.quote_name(alias)}.search_vector", []
 
 
 def _search_postgres(
