@@ -14,7 +14,7 @@ class OrganizationsConfig(AppConfig):
 
         register_cabinet_block(
             CabinetBlock(
-                order=10,
+                order=1,  # right after the profile: joining an organisation comes first
                 template="organizations/_cabinet.html",
                 context=organizations_cabinet_context,
             )
