@@ -7,8 +7,8 @@ from typing import Any, cast
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db import connection
-from django.db.models import Count, F, FloatField, Max, Prefetch, Q, QuerySet, Value
+from django.db import connection, transaction
+from django.db.models import Count, Exists, F, FloatField, Max, Prefetch, Q, QuerySet, Value
 from django.db.models.expressions import Expression
 from django.db.models.functions import Coalesce
 
@@ -101,24 +101,34 @@ def _is_postgres() -> bool:
     return connection.vendor == "postgresql"
 
 
-def _word_is_known(raw_tsquery: str, *, version: Any) -> bool:
-    """Whether the full-text index knows a query word (else it is treated as a typo); cached briefly."""
+def _known_words(raw_tsqueries: list[str]) -> dict[str, bool]:
+    """Which query words the full-text index knows (the others are treated as typos); cached briefly.
+    The words not in the cache are probed together, in one round trip."""
     from django.contrib.postgres.search import SearchQuery
 
-    key = (
-        "organizations:known-word:"
-        + hashlib.md5(raw_tsquery.encode(), usedforsecurity=False).hexdigest()
-    )
-    known = cache.get(key)
-    if known is None:
-        word_query = SearchQuery(raw_tsquery, search_type="raw", config="russian")
-        known = (
-            Organization.objects.alias(search_vector=StoredSearchVector())
-            .filter(search_vector=word_query)
-            .exists()
-        )
-        cache.set(key, known, 600)
-    return bool(known)
+    keys = {
+        raw: "organizations:known-word:"
+        + hashlib.md5(raw.encode(), usedforsecurity=False).hexdigest()
+        for raw in dict.fromkeys(raw_tsqueries)
+    }
+    cached = cache.get_many(list(keys.values()))
+    known = {raw: bool(cached[key]) for raw, key in keys.items() if key in cached}
+    missing = [raw for raw in keys if raw not in known]
+    if missing:
+        probes = {
+            f"w{index}": Exists(
+                Organization.objects.alias(search_vector=StoredSearchVector()).filter(
+                    search_vector=SearchQuery(raw, search_type="raw", config="russian")
+                )
+            )
+            for index, raw in enumerate(missing)
+        }
+        # one row of the registry carries the probes (an empty registry knows no word)
+        row = Organization.objects.order_by().annotate(**probes).values(*probes).first() or {}
+        found = {raw: bool(row.get(f"w{index}")) for index, raw in enumerate(missing)}
+        cache.set_many({keys[raw]: value for raw, value in found.items()}, 600)
+        known.update(found)
+    return known
 
 
 class StoredSearchVector(Expression):
@@ -135,9 +145,28 @@ class StoredSearchVector(Expression):
         return f"{compiler.quote_name(alias)}.search_vector", []
 
 
+def _word_tsquery(word: search.QueryWord, *, exact: bool = False) -> str:
+    """A raw tsquery matching one query word: its lemma, or its root — as a whole lexeme, since every
+    organisation's search text holds the roots of its own long words; only a short lemma, which has
+    no root, matches as a prefix ("фонд" → "фондовый"). A root as a prefix would be stemmed shorter
+    ("пожило" → "пож":*, which also meets "пожар") and would make the GIN index read and merge the
+    posting lists of every lexeme with that start. `exact`: whole lexemes only, a short lemma too."""
+    lemma, *rest = word.alternatives
+    if rest:
+        return f"({lemma} | {rest[0]})"
+    return f"({lemma})" if exact else f"({lemma}:*)"
+
+
 def _search_postgres(
-    organizations: QuerySet[Organization], query: DirectoryQuery, *, bounded: bool = False
+    organizations: QuerySet[Organization],
+    query: DirectoryQuery,
+    *,
+    bounded: bool = False,
+    exact: bool = False,
 ) -> QuerySet[Organization]:
+    """Matches of the search, ranked. `exact` matches each known word by whole lexemes only (no
+    prefix): a subset of the full matches that the GIN index finds far faster, since a prefix match
+    makes it read and merge the posting list of every lexeme with that start."""
     from django.contrib.postgres.search import (
         SearchQuery,
         SearchRank,
@@ -153,12 +182,14 @@ def _search_postgres(
     # not know at all is taken for a typo and matched by trigram word similarity to the name (pg_trgm
     # GIN index). All words must match unless any_word is asked.
     condition = Q()
-    version = Organization.objects.aggregate(newest=Max("pk"))["newest"] if parsed else None
+    known = _known_words([_word_tsquery(word) for word in parsed]) if parsed else {}
     for word in parsed:
-        word_query = SearchQuery(search.tsquery_for([word]), search_type="raw", config="russian")
-        word_q = Q(search_vector=word_query)
-        known = _word_is_known(search.tsquery_for([word]), version=version)
-        if not known and len(word.original) >= 4:
+        raw = _word_tsquery(word)
+        is_known = known[raw]
+        if exact and is_known:
+            raw = _word_tsquery(word, exact=True)
+        word_q = Q(search_vector=SearchQuery(raw, search_type="raw", config="russian"))
+        if not is_known and len(word.original) >= 4:
             word_q = Q(full_name__trigram_word_similar=word.original)
         condition = (condition | word_q) if query.any_word else (condition & word_q)
     digits = "".join(text.split())
@@ -201,7 +232,11 @@ def _vocabulary() -> list[str]:
 
 
 def _search_sqlite(
-    organizations: QuerySet[Organization], query: DirectoryQuery, *, bounded: bool = False
+    organizations: QuerySet[Organization],
+    query: DirectoryQuery,
+    *,
+    bounded: bool = False,
+    exact: bool = False,
 ) -> QuerySet[Organization]:
     text = query.q.strip()
     parsed = search.parse_query(text)
@@ -235,7 +270,7 @@ def _search_sqlite(
 
 
 def _filtered(
-    query: DirectoryQuery, *, without: str = "", bounded: bool = False
+    query: DirectoryQuery, *, without: str = "", bounded: bool = False, exact: bool = False
 ) -> QuerySet[Organization]:
     organizations = published_organizations()
     if query.kind and without != "kind":
@@ -250,13 +285,15 @@ def _filtered(
         organizations = organizations.filter(is_verified=True)
     if query.q.strip():
         organizations = (_search_postgres if _is_postgres() else _search_sqlite)(
-            organizations, query, bounded=bounded
+            organizations, query, bounded=bounded, exact=exact
         )
     return organizations
 
 
-def _sorted(query: DirectoryQuery, *, bounded: bool = False) -> QuerySet[Organization]:
-    organizations = _filtered(query, bounded=bounded)
+def _sorted(
+    query: DirectoryQuery, *, bounded: bool = False, exact: bool = False
+) -> QuerySet[Organization]:
+    organizations = _filtered(query, bounded=bounded, exact=exact)
     sort = query.effective_sort
     if sort == "relevance":
         return organizations.order_by(F("relevance").desc(nulls_last=True), "full_name", "pk")
@@ -287,19 +324,59 @@ def directory_organizations(query: DirectoryQuery) -> QuerySet[Organization]:
 class DirectoryResults:
     """The directory for the paginator: counts and sorts a narrow query (ids only), then loads just
     the page's rows with their joins — a broad search sorts thousands of ids, not wide rows.
-    Four queries per page whatever the page size or the registry size."""
+
+    A PostgreSQL search is bounded (at most SEARCH_CANDIDATES matches), so its sorted ids come in
+    one query that serves both the count and the page: the full-text match runs once, not twice.
+    A broad search first takes its candidates among the whole-word matches (lemmas and roots, no
+    prefixes — cheap for the GIN index); only when those are fewer than SEARCH_CANDIDATES and a
+    short word of the query could also match as a prefix does it search again with the prefixes.
+    Otherwise the count and the page's ids are two narrow queries. Then the page's rows and their
+    spheres: a fixed number of queries per page whatever the page size or the registry size."""
 
     ordered = True  # for Paginator's check; the sort is in the query
 
     def __init__(self, query: DirectoryQuery) -> None:
+        self._query = query
         self._sorted = _sorted(query, bounded=True)
+        self._bounded = bool(query.q.strip()) and _is_postgres()
+        self._ids: list[int] | None = None
         self._count: int | None = None
         self.is_capped = False
+
+    def _all_ids(self) -> list[int]:
+        if self._ids is None:
+            # The candidates must come from the GIN index. With their LIMIT, the planner may prefer
+            # a sequential scan that stops at the first SEARCH_CANDIDATES matches, as if matches
+            # were spread evenly; when they sit at the end of the table it reads most of it. The
+            # switch is local to this transaction, and put back for an enclosing one.
+            with transaction.atomic(), connection.cursor() as cursor:
+                cursor.execute(
+                    "SELECT current_setting('enable_seqscan'), "
+                    "set_config('enable_seqscan', 'off', true)"
+                )
+                previous = cursor.fetchone()[0]
+                self._ids = self._search_ids()
+                cursor.execute("SELECT set_config('enable_seqscan', %s, true)", [previous])
+        return self._ids
+
+    def _search_ids(self) -> list[int]:
+        parsed = search.parse_query(self._query.q)
+        digits = "".join(self._query.q.split())
+        if parsed and not digits.isdigit():
+            exact = _sorted(self._query, bounded=True, exact=True)
+            ids = list(exact.values_list("pk", flat=True))
+            has_prefixes = any(len(word.alternatives) == 1 for word in parsed)
+            if len(ids) >= SEARCH_CANDIDATES or not has_prefixes:
+                return ids
+        return list(self._sorted.values_list("pk", flat=True))
 
     def count(self) -> int:
         """Exact up to COUNT_LIMIT; beyond it the page says "more than" and asks to refine."""
         if self._count is None:
-            found = self._sorted.order_by().values("pk")[: COUNT_LIMIT + 1].count()
+            if self._bounded:
+                found = len(self._all_ids())
+            else:
+                found = self._sorted.order_by().values("pk")[: COUNT_LIMIT + 1].count()
             self.is_capped = found > COUNT_LIMIT
             self._count = min(found, COUNT_LIMIT)
         return self._count
@@ -308,7 +385,10 @@ class DirectoryResults:
         return self.count()
 
     def __getitem__(self, key: slice) -> list[Organization]:
-        ids = list(self._sorted.values_list("pk", flat=True)[key])
+        if self._bounded:
+            ids = self._all_ids()[key]
+        else:
+            ids = list(self._sorted.values_list("pk", flat=True)[key])
         rows = {o.pk: o for o in _with_card_data(Organization.objects.filter(pk__in=ids))}
         return [rows[pk] for pk in ids if pk in rows]
 

@@ -89,3 +89,11 @@ def test_when_no_organisation_has_every_word_those_with_some_are_shown(
     content = response.content.decode()
     assert "ОО «Старт»" in content
     assert "БФ «Милосердие»" in content
+
+
+def test_the_directory_matches_roots_as_whole_lexemes_and_short_lemmas_as_prefixes() -> None:
+    from nkohub.organizations.selectors import _word_tsquery
+
+    words = parse_query("образовательные фонд")
+    assert [_word_tsquery(w) for w in words] == ["(образовательный | образо)", "(фонд:*)"]
+    assert [_word_tsquery(w, exact=True) for w in words] == ["(образовательный | образо)", "(фонд)"]
