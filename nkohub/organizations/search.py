@@ -90,7 +90,12 @@ def search_text_for(*texts: str) -> str:
     """The search column's value: unique lemmas and roots, space separated, in first-seen order."""
     seen: dict[str, None] = {}
     for text in texts:
-        for word in words(text):
+        if not text:
+            continue
+        for word in WORD_RE.findall(text.lower()):  # as `words(text)`, lowered once per text
+            if word.isdigit():  # INN, OGRN: unique, their own term; kept out of the word cache
+                seen.setdefault(word, None)
+                continue
             if word in STOP_WORDS:
                 continue
             for term in _terms_of_word(word):

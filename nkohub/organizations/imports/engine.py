@@ -6,15 +6,18 @@ Every skipped row is reported with its line number and the reason; one bad row n
 """
 
 import datetime
+import functools
 import json
+import operator
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
 from django.conf import settings
-from django.db import IntegrityError, connection, transaction
+from django.db import DatabaseError, IntegrityError, connection, transaction
 from django.db.models import Q
+from django.db.models.base import ModelState
 from django.utils import timezone
 
 try:
@@ -29,6 +32,8 @@ from nkohub.organizations.search import search_text_for
 from nkohub.territories.models import Municipality
 
 BATCH_SIZE = 1000
+BULK_LOAD_ROWS = 500  # new rows in one batch from which the search index's pending list is used
+SEARCH_INDEX = "organization_search_vector"
 MAX_REPORTED_PROBLEMS = 5000
 MAX_REPORTED_CHANGES = 200
 UPDATABLE = (
@@ -81,6 +86,7 @@ class ImportResult:
             self.changes.append(change)
 
 
+@functools.lru_cache(maxsize=65536)
 def _norm(value: str) -> str:
     return " ".join(re.sub(r"[^0-9a-zа-я]+", " ", value.lower().replace("ё", "е")).split())
 
@@ -92,6 +98,7 @@ class Reference:
         self.municipalities: dict[tuple[str, str], int] = {}
         self.by_oktmo: dict[str, int] = {}
         self.address_patterns: list[tuple[str, re.Pattern[str], int]] = []
+        self._municipality_cache: dict[tuple[str, str], int | None] = {}
         for pk, name, region_code, oktmo in Municipality.objects.values_list(
             "pk", "name", "region__code", "oktmo"
         ):
@@ -125,8 +132,15 @@ class Reference:
             self.spheres[_norm(name)] = code
 
     def municipality(self, value: str, region_code: str) -> int | None:
+        # the same few hundred names repeat on every row of a file
+        cache_key = (value, region_code)
+        if cache_key in self._municipality_cache:
+            return self._municipality_cache[cache_key]
         key = _norm(MUNICIPALITY_NOISE.sub(" ", value))
-        return self.municipalities.get((region_code, key)) or self.municipalities.get(("*", key))
+        found = self.municipalities.get((region_code, key)) or self.municipalities.get(("*", key))
+        if len(self._municipality_cache) < 65536:
+            self._municipality_cache[cache_key] = found
+        return found
 
     def municipality_from_address(self, address: str, region_code: str) -> int | None:
         for code, pattern, pk in self.address_patterns:
@@ -137,6 +151,16 @@ class Reference:
 
 def _parse_date(value: str) -> datetime.date | None:
     value = value.strip()[:10]
+    if (
+        len(value) == 10
+        and value[2] == "."
+        and value[5] == "."
+        and value.replace(".", "").isdigit()
+    ):
+        try:  # the usual 31.12.2020, without strptime's overhead
+            return datetime.date(int(value[6:]), int(value[3:5]), int(value[:2]))
+        except ValueError:
+            return None
     for fmt in ("%d.%m.%Y", "%Y-%m-%d", "%d/%m/%Y"):
         try:
             return datetime.datetime.strptime(value, fmt).date()  # noqa: DTZ007 (a date, no time)
@@ -150,10 +174,15 @@ class Candidate:
     line: int
     data: dict[str, Any]
     spheres: list[str]
+    search_text: str = ""
+
+
+def _digits(value: str) -> str:
+    return value if value.isdigit() else normalize_digits(value)
 
 
 def _identifier(values: dict[str, str], name: str) -> str:
-    raw = normalize_digits(values.get(name, ""))
+    raw = _digits(values.get(name, ""))
     # spreadsheets turn long numbers into floats: 1234567890123.0
     return raw[:-2] if raw.endswith(".0") else raw
 
@@ -188,7 +217,7 @@ def validate_row(
                 else "неверная контрольная цифра"
             ),
         )
-    kpp = normalize_digits(values.get("kpp", ""))
+    kpp = _digits(values.get("kpp", ""))
     if kpp and not is_valid_kpp(kpp):
         return Problem(row.line, f"КПП {kpp}: неверный формат")
     region_code = (inn[:2] if inn else "") or (ogrn[3:5] if ogrn else "") or settings.CLUSTER_REGION
@@ -255,6 +284,27 @@ def validate_row(
     return Candidate(row.line, data, spheres)
 
 
+@functools.cache
+def _blank_organization() -> dict[str, Any]:
+    """Every column's default, by attribute name (what `Organization()` would set)."""
+    return {f.attname: f.get_default() for f in Organization._meta.concrete_fields}
+
+
+def new_organization(data: dict[str, Any]) -> Organization:
+    """`Organization(**data, is_published=True)` without the model constructor's per-field work.
+
+    Only plain values: the defaults are those of `_blank_organization`, mutable ones made afresh.
+    """
+    organization = Organization.__new__(Organization)
+    values = organization.__dict__
+    values.update(_blank_organization())
+    values["social_links"] = []
+    values.update(data)
+    values["is_published"] = True
+    organization._state = ModelState()
+    return organization
+
+
 def _batches(rows: Iterable[SourceRow], size: int) -> Iterator[list[SourceRow]]:
     batch: list[SourceRow] = []
     for row in rows:
@@ -279,6 +329,11 @@ class Importer:
             str, int
         ] = {}  # identifier → first line with it (duplicates inside the file)
         self.on_problem: Callable[[Problem], None] | None = None
+        self.bulk_load = False
+        self._pending_batches: Iterator[list[SourceRow]] = iter(())
+        self._ahead: list[Candidate | Problem] | None = None
+        self._ahead_error: Exception | None = None
+        self._ahead_done = False
 
     def _problem(self, problem: Problem) -> None:
         self.result.add_problem(problem)
@@ -288,19 +343,90 @@ class Importer:
     def run(
         self, rows: Iterable[SourceRow], *, on_batch: Callable[[ImportResult], None] | None = None
     ) -> ImportResult:
-        for batch in _batches(rows, BATCH_SIZE):
-            self._process(batch)
-            if on_batch:
-                on_batch(self.result)
+        self._pending_batches = _batches(rows, BATCH_SIZE)
+        try:
+            checked = self._prepare_next()
+            while checked is not None:
+                self._ahead, self._ahead_error, self._ahead_done = None, None, False
+                self._process(checked)
+                if not self._ahead_done:
+                    self._prepare_ahead()
+                if on_batch:
+                    on_batch(self.result)
+                if self._ahead_error is not None:
+                    raise self._ahead_error
+                checked = self._ahead
+        finally:
+            if self.bulk_load:
+                self._end_bulk_load()
         return self.result
 
-    def _process(self, batch: list[SourceRow]) -> None:
-        candidates: list[Candidate] = []
+    def _prepare_next(self) -> list[Candidate | Problem] | None:
+        batch = next(self._pending_batches, None)
+        return None if batch is None else self._prepare(batch)
+
+    def _prepare_ahead(self) -> None:
+        """Read and validate the next batch — called while the database is busy with this one's
+        COPY (see `_copy_insert`), so that the two overlap. A reader's error is raised only after
+        this batch is written, as it would be without the overlap."""
+        self._ahead_done = True
+        try:
+            self._ahead = self._prepare_next()
+        except Exception as exc:  # re-raised by `run` after this batch
+            self._ahead_error = exc
+
+    def _start_bulk_load(self) -> None:
+        """PostgreSQL, a file of many new organisations: let the full-text index take them in its
+        pending list (one sorted merge at the end instead of an in-place update per row).
+
+        Migration 0005 keeps the list off for the searches' sake; `_end_bulk_load` turns it off
+        again and merges it, so searches after the import read no pending list. While the import
+        runs, searches may read it (bounded by `gin_pending_list_limit`). Only when the index is
+        as the migration left it, and never waiting long for its lock.
+        """
+        self.bulk_load = True  # tried once per run
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT reloptions FROM pg_class WHERE relname = %s AND relkind = 'i'",
+                [SEARCH_INDEX],
+            )
+            row = cursor.fetchone()
+            if not row or "fastupdate=off" not in (row[0] or []):
+                self.bulk_load = False
+                return
+            try:
+                with transaction.atomic():
+                    cursor.execute("SET LOCAL lock_timeout = '2s'")
+                    cursor.execute(f"ALTER INDEX {SEARCH_INDEX} SET (fastupdate = on)")
+            except DatabaseError:
+                self.bulk_load = False
+
+    @staticmethod
+    def _end_bulk_load() -> None:
+        with connection.cursor() as cursor:
+            cursor.execute(f"ALTER INDEX {SEARCH_INDEX} SET (fastupdate = off)")
+            cursor.execute("SELECT gin_clean_pending_list(%s::regclass)", [SEARCH_INDEX])
+
+    def _prepare(self, batch: list[SourceRow]) -> list[Candidate | Problem]:
+        """What needs no database: reading, validating, lemmatising the search text."""
+        checked_rows: list[Candidate | Problem] = []
         for row in batch:
-            self.result.rows += 1
             checked = validate_row(
                 row, self.reference, source=self.source, default_kind=self.default_kind
             )
+            if isinstance(checked, Candidate):
+                data = checked.data
+                checked.search_text = search_text_for(
+                    data["full_name"], data["short_name"], data["description"],
+                    data["inn"] or "", data["ogrn"] or "",
+                )  # fmt: skip
+            checked_rows.append(checked)
+        return checked_rows
+
+    def _process(self, checked_rows: list[Candidate | Problem]) -> None:
+        candidates: list[Candidate] = []
+        for checked in checked_rows:
+            self.result.rows += 1
             if isinstance(checked, Problem):
                 self._problem(checked)
                 continue
@@ -309,26 +435,18 @@ class Importer:
                 if key and key in self.seen:
                     duplicate_of = self.seen[key]
             if duplicate_of is not None:
-                self._problem(Problem(row.line, f"повтор организации из строки {duplicate_of}"))
+                self._problem(Problem(checked.line, f"повтор организации из строки {duplicate_of}"))
                 continue
             for key in (checked.data["ogrn"], checked.data["inn"]):
                 if key:
-                    self.seen[key] = row.line
+                    self.seen[key] = checked.line
             candidates.append(checked)
         if not candidates:
             return
-        by_ogrn = {
-            o.ogrn: o
-            for o in Organization.objects.filter(
-                ogrn__in=[c.data["ogrn"] for c in candidates if c.data["ogrn"]]
-            )
-        }
-        by_inn = {
-            o.inn: o
-            for o in Organization.objects.filter(
-                inn__in=[c.data["inn"] for c in candidates if c.data["inn"]]
-            )
-        }
+        if self._any_known(candidates):
+            by_ogrn, by_inn = self._known(candidates)
+        else:  # a file of new organisations: nothing to match
+            by_ogrn, by_inn = {}, {}
         new: list[tuple[Candidate, Organization]] = []
         changed: list[tuple[Candidate, Organization, list[str]]] = []
         for candidate in candidates:
@@ -346,14 +464,8 @@ class Importer:
                 )
                 continue
             if match is None:
-                organization = Organization(**data, is_published=True)
-                organization.search_text = search_text_for(
-                    organization.full_name,
-                    organization.short_name,
-                    organization.description,
-                    data["inn"] or "",
-                    data["ogrn"] or "",
-                )
+                organization = new_organization(data)
+                organization.search_text = candidate.search_text
                 new.append((candidate, organization))
                 continue
             fields = self._apply(match, data)
@@ -372,6 +484,40 @@ class Importer:
                 )
             return
         self._write(new, changed)
+
+    @staticmethod
+    def _any_known(candidates: list[Candidate]) -> bool:
+        """PostgreSQL: one cheap probe (arrays, not a thousand parameters) before fetching matches."""
+        if connection.vendor != "postgresql":
+            return True
+        ogrns = [c.data["ogrn"] for c in candidates if c.data["ogrn"]]
+        inns = [c.data["inn"] for c in candidates if c.data["inn"]]
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT EXISTS (SELECT 1 FROM organizations_organization WHERE ogrn = ANY(%s::text[]))"
+                " OR EXISTS (SELECT 1 FROM organizations_organization WHERE inn = ANY(%s::text[]))",
+                [ogrns, inns],
+            )
+            row = cursor.fetchone()
+        return bool(row and row[0])
+
+    @staticmethod
+    def _known(
+        candidates: list[Candidate],
+    ) -> tuple[dict[str | None, Organization], dict[str | None, Organization]]:
+        by_ogrn = {
+            o.ogrn: o
+            for o in Organization.objects.filter(
+                ogrn__in=[c.data["ogrn"] for c in candidates if c.data["ogrn"]]
+            )
+        }
+        by_inn = {
+            o.inn: o
+            for o in Organization.objects.filter(
+                inn__in=[c.data["inn"] for c in candidates if c.data["inn"]]
+            )
+        }
+        return by_ogrn, by_inn
 
     @staticmethod
     def _apply(organization: Organization, data: dict[str, Any]) -> list[str]:
@@ -396,10 +542,16 @@ class Importer:
         new: list[tuple[Candidate, Organization]],
         changed: list[tuple[Candidate, Organization, list[str]]],
     ) -> None:
+        if len(new) >= BULK_LOAD_ROWS and not self.bulk_load and connection.vendor == "postgresql":
+            self._start_bulk_load()
         try:
             with transaction.atomic():
                 if connection.vendor == "postgresql":
-                    self._copy_insert([o for _, o in new], need_pk=[o for c, o in new if c.spheres])
+                    self._copy_insert(
+                        [o for _, o in new],
+                        need_pk=[o for c, o in new if c.spheres],
+                        meanwhile=self._prepare_ahead,
+                    )
                 else:
                     Organization.objects.bulk_create([o for _, o in new], batch_size=BATCH_SIZE)
                 if changed:
@@ -427,26 +579,34 @@ class Importer:
             )
 
     @staticmethod
-    def _copy_insert(organizations: list[Organization], *, need_pk: list[Organization]) -> None:
-        """PostgreSQL: new rows go in with COPY (the database still checks every constraint)."""
+    def _copy_insert(
+        organizations: list[Organization],
+        *,
+        need_pk: list[Organization],
+        meanwhile: Callable[[], None] | None = None,
+    ) -> None:
+        """PostgreSQL: new rows go in with COPY (the database still checks every constraint).
+
+        `meanwhile` runs once the rows are sent, while the server is still inserting them.
+        """
         if not organizations:
             return
         now = timezone.now()
         columns = [f for f in Organization._meta.concrete_fields if not f.primary_key]
         names = ", ".join(f'"{f.column}"' for f in columns)
         sql = f"COPY organizations_organization ({names}) FROM STDIN"
+        values_of = operator.attrgetter(*(f.attname for f in columns))
+        attnames = [f.attname for f in columns]
+        social_links, logo = attnames.index("social_links"), attnames.index("logo")
         with connection.cursor() as cursor, cursor.copy(sql) as copy:
             for organization in organizations:
                 organization.created_at = organization.updated_at = now
-                row = []
-                for field in columns:
-                    value = getattr(organization, field.attname)
-                    if field.name == "social_links":
-                        value = json.dumps(value or [])
-                    elif field.name == "logo":
-                        value = value.name or ""
-                    row.append(value)
+                row = list(values_of(organization))
+                row[social_links] = json.dumps(row[social_links] or [])
+                row[logo] = row[logo].name or ""
                 copy.write_row(row)
+            if meanwhile is not None:
+                meanwhile()
         if (
             not need_pk
         ):  # COPY returns no ids; fetch them only for rows whose spheres must be linked

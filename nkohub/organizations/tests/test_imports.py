@@ -250,3 +250,32 @@ def test_an_xml_file_with_entity_declarations_is_refused(tmp_path: Path, places:
     with pytest.raises(ReaderError, match="DTD"):
         import_file(path=path)
     assert not Organization.objects.exists()
+
+
+def test_a_large_file_goes_in_whole_and_stays_searchable(tmp_path: Path, places: None) -> None:
+    """Several batches of new organisations (on PostgreSQL: the index's bulk-load mode) and a bad
+    row late in the file: every good row lands, the bad one is reported with its line."""
+    from django.db import connection
+
+    from nkohub.organizations.imports.engine import BATCH_SIZE, SEARCH_INDEX
+    from nkohub.organizations.selectors import DirectoryQuery, directory_results
+
+    local = random.Random(5)
+    lines = ["Полное наименование;ИНН;ОГРН;Муниципалитет"]
+    for index in range(BATCH_SIZE + 300):
+        inn = make_inn_legal(local)
+        lines.append(f"Фонд поддержки ветеранов № {index};{inn};{make_ogrn(local)};Калуга")
+    lines.append(f"Фонд без ОГРН;{INN_A};{BAD_OGRN};Калуга")
+    result = import_file(path=write(tmp_path, "large.csv", lines))
+    assert (result.created, result.skipped) == (BATCH_SIZE + 300, 1)
+    assert result.problems[0].line == BATCH_SIZE + 302
+    assert Organization.objects.filter(full_name__startswith="Фонд поддержки").count() == (
+        BATCH_SIZE + 300
+    )
+    assert directory_results(DirectoryQuery(q=f"ветераны {inn}")).count() == 1
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT reloptions FROM pg_class WHERE relname = %s", [SEARCH_INDEX])
+            row = cursor.fetchone()
+        assert row is not None
+        assert "fastupdate=off" in row[0]
