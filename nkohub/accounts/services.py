@@ -10,6 +10,7 @@ from django.utils import timezone
 from nkohub.accounts.models import Consent, DeletionRecord, User
 from nkohub.accounts.personal_data import handlers
 from nkohub.core.audit import audit_log, diff_fields
+from nkohub.core.errors import DomainError
 
 PROFILE_FIELDS = ["full_name", "phone", "about"]
 
@@ -90,8 +91,8 @@ def user_export_data(*, user: User) -> dict[str, Any]:
     return data
 
 
-class AccountDeletionError(Exception):
-    pass
+class AccountDeletionError(DomainError):
+    """The account cannot be deleted (for instance, it already has been)."""
 
 
 @transaction.atomic
