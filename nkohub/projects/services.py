@@ -13,11 +13,11 @@ from django.db import transaction
 from django.db.models import Max, QuerySet
 from django.urls import reverse
 from django.utils import timezone
-from PIL import Image, UnidentifiedImageError
 
 from nkohub.core.audit import audit_log, diff_fields
 from nkohub.core.errors import DomainError
 from nkohub.core.templatetags.nkohub import rubles
+from nkohub.core.uploads import inspect_image
 from nkohub.notifications.services import notify
 from nkohub.organizations.models import Organization
 from nkohub.organizations.permissions import ACTING_ROLES
@@ -359,17 +359,13 @@ def validate_result_photo(image: UploadedFile) -> str:
     """Checks the upload is a real JPEG, PNG or WebP of at most 5 MB; returns the right extension."""
     if image.size is None or image.size > PHOTO_MAX_BYTES:
         raise DomainError("Фотография должна быть не больше 5 МБ.", field="image")
-    try:
-        image.seek(0)
-        with Image.open(image) as picture:
-            picture.verify()
-            image_format = picture.format or ""
-    except (UnidentifiedImageError, OSError, SyntaxError) as error:
+    facts = inspect_image(image)
+    image.seek(0)
+    if facts is None:
         raise DomainError(
             "Файл не похож на фотографию: загрузите JPEG, PNG или WebP.", field="image"
-        ) from error
-    finally:
-        image.seek(0)
+        )
+    image_format = facts.format
     if image_format not in PHOTO_FORMATS:
         raise DomainError("Поддерживаются только фотографии JPEG, PNG и WebP.", field="image")
     return PHOTO_FORMATS[image_format]
