@@ -1,5 +1,6 @@
 """Reads of appeals: lists with their joins and filters, the public Q&A and each authority's record."""
 
+import hashlib
 import statistics
 from dataclasses import dataclass
 from datetime import date
@@ -11,8 +12,10 @@ from django.utils import timezone
 from nkohub.organizations import search
 from nkohub.organizations.models import Membership, Organization
 from nkohub.organizations.permissions import ACTING_ROLES
-from nkohub.reception.models import Appeal, AppealAttachment, AppealEvent, CalendarDay, Topic
+from nkohub.reception import deadlines, production_calendar
+from nkohub.reception.models import Appeal, AppealAttachment, AppealEvent, Topic
 from nkohub.reception.permissions import authorities_user_serves, can_manage_calendar
+from nkohub.reception.production_calendar import ProductionCalendar
 
 LIST_JOINS = ("authority", "topic", "organization", "assignee", "author")
 
@@ -247,8 +250,100 @@ def cabinet_context(user: Any) -> dict[str, Any] | None:
         ).count(),
         "desks": desks,
         "calendar": can_manage_calendar(user),
+        **_calendar_block(user),
     }
 
 
-def calendar_days(year: int) -> QuerySet[CalendarDay]:
-    return CalendarDay.objects.filter(day__year=year).order_by("day")
+def _calendar_block(user: Any) -> dict[str, Any]:
+    """What an operator's cabinet says about the calendar: years without one, due dates to review."""
+    if not can_manage_calendar(user):
+        return {"calendar_warnings": [], "due_date_changes": 0}
+    return {
+        "calendar_warnings": production_calendar.years_to_warn_about(),
+        "due_date_changes": len(due_date_review()),
+    }
+
+
+# Production calendar and the review of due dates ----------------------------------------------
+@dataclass(frozen=True)
+class CalendarPage:
+    year: int
+    status: production_calendar.YearStatus
+    rows: list[production_calendar.CalendarRow]
+    warnings: list[production_calendar.YearStatus]
+    pending_changes: int
+
+
+def calendar_page(year: int, today: date | None = None) -> CalendarPage:
+    """A year of the production calendar as operators see it: each day off the plain week with its source,
+    where the year's base comes from, and the years operators must be warned about."""
+    today = today or timezone.localdate()
+    statuses = production_calendar.year_statuses([year, today.year, today.year + 1])
+    warned = [status.year for status in production_calendar.years_to_warn_about(today)]
+    return CalendarPage(
+        year=year,
+        status=statuses[year],
+        rows=ProductionCalendar().rows(year),
+        warnings=[statuses[y] for y in warned],
+        pending_changes=len(due_date_review()),
+    )
+
+
+@dataclass(frozen=True)
+class DueDateMove:
+    field: str
+    old: date | None
+    new: date
+
+    @property
+    def shortened(self) -> bool:
+        return self.old is not None and self.new < self.old
+
+
+@dataclass(frozen=True)
+class DueDateChange:
+    appeal: Appeal
+    moves: tuple[DueDateMove, ...]
+    becomes_overdue: bool  # a due date not yet passed would be in the past after the move
+
+
+@dataclass(frozen=True)
+class DueDateReview:
+    changes: list[DueDateChange]
+    fingerprint: str
+
+    def __len__(self) -> int:
+        return len(self.changes)
+
+
+def due_date_review(
+    *, calendar: ProductionCalendar | None = None, today: date | None = None
+) -> DueDateReview:
+    """Open appeals whose stored due dates differ from what today's calendar gives them, with old → new.
+
+    Due dates are stored when they are set and never move by themselves; this is what an operator reviews
+    after a year's calendar is loaded or corrected. The fingerprint names this exact list, so that
+    applying it can refuse when something changed after the operator looked."""
+    calendar = calendar or ProductionCalendar()
+    today = today or timezone.localdate()
+    appeals = (
+        Appeal.objects.filter(status__in=[Appeal.Status.SUBMITTED, *Appeal.OPEN_STATUSES])
+        .select_related("authority", "organization", "author")
+        .order_by("pk")
+    )
+    changes = []
+    for appeal in appeals:
+        expected = deadlines.expected_due_dates(appeal, calendar=calendar)
+        moves = tuple(
+            DueDateMove(field=field, old=getattr(appeal, field), new=expected[field])
+            for field in deadlines.DUE_DATE_FIELDS
+            if field in expected and getattr(appeal, field) != expected[field]
+        )
+        if moves:
+            overdue = any(m.new < today <= (m.old or m.new) for m in moves)
+            changes.append(DueDateChange(appeal=appeal, moves=moves, becomes_overdue=overdue))
+    digest = hashlib.sha256()
+    for change in changes:
+        for move in change.moves:
+            digest.update(f"{change.appeal.pk}:{move.field}:{move.old}:{move.new};".encode())
+    return DueDateReview(changes=changes, fingerprint=digest.hexdigest())

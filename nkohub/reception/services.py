@@ -2,7 +2,7 @@
 
 import re
 import uuid
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from datetime import date, timedelta
 from typing import Any
 
@@ -17,13 +17,15 @@ from nkohub.core.errors import DomainError
 from nkohub.notifications.services import notify
 from nkohub.organizations.models import Membership, Organization
 from nkohub.organizations.permissions import ACTING_ROLES
-from nkohub.reception import deadlines, permissions, workflow
+from nkohub.reception import deadlines, permissions, production_calendar, selectors, workflow
 from nkohub.reception.attachments import validate_attachments
+from nkohub.reception.countdown import ANSWER, REGISTRATION, Countdown, days_left, long_date
 from nkohub.reception.models import (
     Appeal,
     AppealAttachment,
     AppealEvent,
     CalendarDay,
+    CalendarYear,
     Reminder,
     Topic,
 )
@@ -275,7 +277,7 @@ def appeal_submit(*, actor: Any, appeal: Appeal) -> Appeal:
         appeal,
         event="submitted",
         title=f"Новое обращение: {appeal.subject}",
-        body=f"От: {appeal.author_label}. Зарегистрировать до {appeal.registration_due:%d.%m.%Y}.",
+        body=f"От: {appeal.author_label}. Зарегистрировать не позднее {long_date(appeal.registration_due)}.",
         actor=actor,
     )
     return appeal
@@ -406,7 +408,7 @@ def appeal_register(
         appeal,
         event="registered",
         title=f"Обращение зарегистрировано: № {number}",
-        body=f"Дата регистрации {registered_on:%d.%m.%Y}. Ответ — не позднее {appeal.answer_due:%d.%m.%Y}.",
+        body=f"Дата регистрации {long_date(registered_on)}. Ответ — не позднее {long_date(appeal.answer_due)}.",
         actor=actor,
     )
     return appeal
@@ -432,11 +434,12 @@ def appeal_assign(*, actor: Any, appeal: Appeal, assignee: Any) -> Appeal:
         before=before,
         data={"assignee": [str(previous or ""), str(assignee)]},
     )
+    assert appeal.answer_due is not None  # a registered appeal has it (a database constraint)
     _tell_officials(
         appeal,
         event="assigned",
         title=f"Вам поручено обращение № {appeal.registration_number}",
-        body=f"Ответ — не позднее {appeal.answer_due:%d.%m.%Y}.",
+        body=f"Ответ — не позднее {long_date(appeal.answer_due)}.",
         actor=actor,
         recipients=[assignee],
     )
@@ -484,7 +487,7 @@ def appeal_extend(*, actor: Any, appeal: Appeal, days: int, reason: str) -> Appe
     _tell_author(
         appeal,
         event="extended",
-        title=f"Срок ответа продлён до {appeal.answer_due:%d.%m.%Y}",
+        title=f"Срок ответа продлён: ответ не позднее {long_date(appeal.answer_due)}",
         body=f"Причина: {reason}",
         actor=actor,
     )
@@ -536,7 +539,7 @@ def appeal_redirect(*, actor: Any, appeal: Appeal, to_authority: Organization, n
         )
     if appeal.redirect_due and _today() > appeal.redirect_due:
         raise DomainError(
-            f"Переадресовать можно было до {appeal.redirect_due:%d.%m.%Y} (7 дней с регистрации). Ответьте по существу.",
+            f"Переадресовать можно было не позднее {long_date(appeal.redirect_due)} (7 дней с регистрации). Ответьте по существу.",
             field="to_authority",
         )
     note = note.strip()
@@ -596,11 +599,12 @@ def appeal_redirect(*, actor: Any, appeal: Appeal, to_authority: Organization, n
         body=f"{appeal.authority} направил обращение по компетенции. {note}",
         actor=actor,
     )
+    assert forwarded.registration_due is not None
     _tell_officials(
         forwarded,
         event="submitted",
         title=f"Переадресованное обращение: {forwarded.subject}",
-        body=f"Из: {appeal.authority}. Зарегистрировать до {forwarded.registration_due:%d.%m.%Y}.",
+        body=f"Из: {appeal.authority}. Зарегистрировать не позднее {long_date(forwarded.registration_due)}.",
         actor=actor,
     )
     return forwarded
@@ -678,21 +682,44 @@ def topic_save(
 
 
 # Production calendar -------------------------------------------------------------------------
+def _day_kind_text(working: bool) -> str:
+    return "рабочий" if working else "нерабочий"
+
+
 @transaction.atomic
 def calendar_day_save(
-    *, actor: Any, day: date, kind: str, description: str = "", source: str = ""
+    *, actor: Any, day: date, kind: str, description: str, source: str = ""
 ) -> CalendarDay:
-    """Add or change a day of the production calendar. Deadlines already stored on appeals stay as they are;
-    the change applies to deadlines set from now on."""
+    """Correct the base calendar for one day (or change an existing correction). Deadlines already
+    stored on appeals stay as they are; the due-date review then shows which open appeals it would move."""
     if not permissions.can_manage_calendar(actor):
         raise PermissionDenied
-    if kind == CalendarDay.Kind.WORKING and day.weekday() < 5:
+    if kind not in CalendarDay.Kind.values:
+        raise DomainError("Выберите, рабочий это день или нерабочий.", field="kind")
+    description = description.strip()
+    if not description:
         raise DomainError(
-            "Рабочим днём по переносу может быть только суббота или воскресенье.", field="kind"
+            "Опишите день и причину поправки: например, перенос выходного по постановлению.",
+            field="description",
+        )
+    base = next((item for item in production_calendar.base_year(day.year) if item.day == day), None)
+    base_working = base.working if base is not None else day.weekday() < 5
+    working = kind == CalendarDay.Kind.WORKING
+    if working == base_working:
+        basis = production_calendar.year_status(day.year).basis_label
+        raise DomainError(
+            f"{day:%d.%m.%Y} и так {_day_kind_text(working)} день по календарю ({basis}): "
+            "поправка не нужна.",
+            field="kind",
         )
     entry = CalendarDay.objects.filter(day=day).first() or CalendarDay(day=day)
-    before = {"kind": entry.kind, "description": entry.description} if entry.pk else {}
-    entry.kind, entry.description, entry.source = kind, description.strip(), source.strip()
+    before = (
+        {"kind": entry.kind, "description": entry.description, "source": entry.source}
+        if entry.pk
+        else {}
+    )
+    entry.kind, entry.description, entry.source = kind, description, source.strip()
+    entry.updated_by, entry.updated_at = actor, timezone.now()
     entry.full_clean()
     entry.save()
     audit_log(
@@ -704,6 +731,8 @@ def calendar_day_save(
             "before": before,
             "kind": kind,
             "description": entry.description,
+            "source": entry.source,
+            "base": _day_kind_text(base_working),
         },
     )
     return entry
@@ -711,6 +740,7 @@ def calendar_day_save(
 
 @transaction.atomic
 def calendar_day_delete(*, actor: Any, entry: CalendarDay) -> None:
+    """Remove a correction: the day is again what the base calendar says."""
     if not permissions.can_manage_calendar(actor):
         raise PermissionDenied
     audit_log(
@@ -721,9 +751,122 @@ def calendar_day_delete(*, actor: Any, entry: CalendarDay) -> None:
             "day": entry.day.isoformat(),
             "kind": entry.kind,
             "description": entry.description,
+            "source": entry.source,
         },
     )
     entry.delete()
+
+
+@transaction.atomic
+def calendar_year_confirm(*, actor: Any, year: int, decree: str) -> CalendarYear:
+    """Say that a year the `holidays` package does not know has been entered from the Government's decree
+    (its transfers added as overrides): the warning about a year without a calendar stops."""
+    if not permissions.can_manage_calendar(actor):
+        raise PermissionDenied
+    if production_calendar.package_covers(year):
+        raise DomainError(
+            f"Календарь {year} года уже есть в пакете holidays: подтверждать его не нужно."
+        )
+    decree = decree.strip()
+    if not decree:
+        raise DomainError(
+            "Укажите постановление Правительства о переносе выходных: дату и номер.",
+            field="decree",
+        )
+    entry = CalendarYear.objects.filter(year=year).first() or CalendarYear(year=year)
+    before = entry.decree if entry.pk else ""
+    entry.decree, entry.confirmed_by, entry.confirmed_at = decree, actor, timezone.now()
+    entry.full_clean()
+    entry.save()
+    audit_log(
+        actor=actor,
+        action="reception.calendar.year_confirmed",
+        obj=entry,
+        changes={"year": year, "decree": [before, decree]},
+    )
+    return entry
+
+
+@transaction.atomic
+def calendar_year_withdraw(*, actor: Any, entry: CalendarYear) -> None:
+    if not permissions.can_manage_calendar(actor):
+        raise PermissionDenied
+    audit_log(
+        actor=actor,
+        action="reception.calendar.year_withdrawn",
+        obj=entry,
+        changes={"year": entry.year, "decree": entry.decree},
+    )
+    entry.delete()
+
+
+DUE_DATE_LABELS = {
+    "registration_due": "зарегистрировать не позднее",
+    "redirect_due": "переадресовать не позднее",
+    "answer_due": "ответ не позднее",
+}
+
+
+def _moves_text(change: selectors.DueDateChange) -> str:
+    return "; ".join(
+        f"{DUE_DATE_LABELS[move.field]} {long_date(move.new)}"
+        + (f" (было {long_date(move.old)})" if move.old else "")
+        for move in change.moves
+    )
+
+
+@transaction.atomic
+def appeals_apply_due_dates(
+    *, actor: Any, appeal_ids: Collection[int], fingerprint: str
+) -> list[Appeal]:
+    """Move the stored due dates of the chosen open appeals to what today's calendar gives.
+
+    `fingerprint` is the one of the review the operator saw (`selectors.due_date_review`): when the
+    calendar or the appeals have changed since, nothing is applied and the operator reviews again. Each
+    appeal gets a history entry and an audit record, and its author and handler are told.
+    """
+    if not permissions.can_manage_calendar(actor):
+        raise PermissionDenied
+    chosen_ids = set(appeal_ids)
+    if not chosen_ids:
+        raise DomainError("Отметьте обращения, сроки которых нужно перенести.", field="appeals")
+    list(Appeal.objects.select_for_update().filter(pk__in=chosen_ids).values_list("pk"))
+    review = selectors.due_date_review()
+    if review.fingerprint != fingerprint:
+        raise DomainError(
+            "Пока вы смотрели список, календарь или обращения изменились. Проверьте список ещё раз: "
+            "ничего не перенесено."
+        )
+    chosen = [change for change in review.changes if change.appeal.pk in chosen_ids]
+    if len(chosen) != len(chosen_ids):
+        raise DomainError(
+            "Среди отмеченных есть обращения, сроки которых календарь не меняет: ничего не перенесено."
+        )
+    moved = []
+    for change in chosen:
+        appeal = change.appeal
+        for move in change.moves:
+            setattr(appeal, move.field, move.new)
+        appeal.full_clean()
+        appeal.save()
+        text = _moves_text(change)
+        _record(
+            appeal,
+            AppealEvent.Kind.DUE_DATES_CHANGED,
+            actor=actor,
+            before=appeal.status,
+            text=f"Сроки пересчитаны по производственному календарю: {text}.",
+            data={
+                move.field: [move.old.isoformat() if move.old else "", move.new.isoformat()]
+                for move in change.moves
+            },
+        )
+        title = f"Срок по обращению «{appeal.subject}» изменён по производственному календарю"
+        body = f"{text.capitalize()}."
+        _tell_author(appeal, event="due_dates_changed", title=title, body=body, actor=actor)
+        _tell_officials(appeal, event="due_dates_changed", title=title, body=body, actor=actor)
+        moved.append(appeal)
+    return moved
 
 
 # Reminders -----------------------------------------------------------------------------------
@@ -738,8 +881,8 @@ def _reminder_kind(days_left: int) -> str | None:
 
 
 REMINDER_TITLES: dict[str, str] = {
-    Reminder.Kind.DAYS_7: "Неделя до срока ответа: № {number}",
-    Reminder.Kind.DAYS_2: "Два дня до срока ответа: № {number}",
+    Reminder.Kind.DAYS_7: "Срок ответа приближается: № {number}",
+    Reminder.Kind.DAYS_2: "Срок ответа на исходе: № {number}",
     Reminder.Kind.OVERDUE: "Срок ответа истёк: № {number}",
     Reminder.Kind.REGISTRATION_OVERDUE: "Обращение не зарегистрировано в срок: «{subject}»",
 }
@@ -759,24 +902,29 @@ def appeals_send_reminders(*, today: date | None = None) -> int:
         "authority", "assignee", "topic__responsible", "author", "organization"
     ):
         assert appeal.answer_due is not None
-        kind = _reminder_kind((appeal.answer_due - today).days)
+        kind = _reminder_kind(days_left(appeal.answer_due, today))
         if kind is not None:
-            sent += _send_reminder(appeal, kind, appeal.answer_due)
+            sent += _send_reminder(appeal, kind, appeal.answer_due, today=today)
     for appeal in unregistered.select_related(
         "authority", "assignee", "topic__responsible", "author", "organization"
     ):
         assert appeal.registration_due is not None
-        sent += _send_reminder(appeal, Reminder.Kind.REGISTRATION_OVERDUE, appeal.registration_due)
+        sent += _send_reminder(
+            appeal, Reminder.Kind.REGISTRATION_OVERDUE, appeal.registration_due, today=today
+        )
     return sent
 
 
 @transaction.atomic
-def _send_reminder(appeal: Appeal, kind: str, due: date) -> int:
+def _send_reminder(appeal: Appeal, kind: str, due: date, *, today: date) -> int:
     _, created = Reminder.objects.get_or_create(appeal=appeal, kind=kind, due=due)
     if not created:
         return 0
     title = REMINDER_TITLES[kind].format(number=appeal.registration_number, subject=appeal.subject)
-    body = f"Срок: {due:%d.%m.%Y}. {appeal.subject}"
+    countdown = Countdown.of(
+        REGISTRATION if kind == Reminder.Kind.REGISTRATION_OVERDUE else ANSWER, due, today
+    )
+    body = f"{str(countdown).capitalize()}. {appeal.subject}"
     recipients = (
         _acting_members(appeal.authority)
         if kind == Reminder.Kind.REGISTRATION_OVERDUE
@@ -788,6 +936,6 @@ def _send_reminder(appeal: Appeal, kind: str, due: date) -> int:
             appeal,
             event="overdue",
             title=f"Срок ответа на обращение «{appeal.subject}» истёк",
-            body=f"{appeal.authority} должен был ответить до {due:%d.%m.%Y}.",
+            body=f"{appeal.authority} должен был ответить не позднее {long_date(due)}.",
         )
     return 1

@@ -11,7 +11,7 @@ import pytest
 
 from nkohub.organizations.models import Membership, Organization
 from nkohub.organizations.tests.factories import MembershipFactory, OrganizationFactory
-from nkohub.reception import reference, services
+from nkohub.reception import services
 from nkohub.reception.models import Appeal, Topic
 
 
@@ -26,12 +26,6 @@ def django_db_modify_db_settings(
         database.setdefault("TEST", {})["NAME"] = str(
             tmp_path_factory.mktemp("reception-db") / "test.sqlite3"
         )
-
-
-@pytest.fixture
-def calendar(db: Any) -> None:
-    """Russia's production calendars 2025–2026 as shipped."""
-    reference.load()
 
 
 @pytest.fixture
