@@ -13,6 +13,7 @@ from nkohub.organizations.models import Membership, Organization
 from nkohub.organizations.tests.factories import MembershipFactory, OrganizationFactory
 from nkohub.reception import services
 from nkohub.reception.models import Appeal, Topic
+from nkohub.reception.tests.clock import at
 
 
 @pytest.fixture(scope="session")
@@ -110,3 +111,10 @@ def make_appeal(
         return appeal
 
     return make
+
+
+@pytest.fixture
+def sent_on_new_years_eve(make_appeal: Callable[..., Appeal]) -> Appeal:
+    """The NGO editor's appeal, sent on 31 December 2026 (a day off): to be registered by 11.01.2027."""
+    with at("2026-12-31"):
+        return make_appeal(Appeal.Status.SUBMITTED)

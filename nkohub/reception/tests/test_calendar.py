@@ -269,3 +269,23 @@ def test_the_calendar_page_costs_the_same_queries_with_more_overrides(
 
 
 QUERIES = 4  # session, user, the year's overrides, the open appeals for the review
+
+
+# The migration from the hand-typed tables ----------------------------------------------------------
+def test_the_migration_drops_the_shipped_rows_and_keeps_the_operators() -> None:
+    import importlib
+
+    from django.apps import apps
+
+    migration = importlib.import_module(
+        "nkohub.reception.migrations.0004_drop_shipped_calendar_days"
+    )
+    migration.restore_shipped_days(apps, None)  # the state of a deployment before it
+    assert CalendarDay.objects.count() == 38
+    CalendarDay.objects.filter(day=date(2026, 12, 31)).update(description="Исправлено оператором")
+    CalendarDay.objects.create(day=date(2026, 12, 30), kind="holiday", description="Добавлен")
+    migration.drop_shipped_days(apps, None)
+    assert sorted(CalendarDay.objects.values_list("day", "description")) == [
+        (date(2026, 12, 30), "Добавлен"),
+        (date(2026, 12, 31), "Исправлено оператором"),
+    ]

@@ -4,7 +4,6 @@ from datetime import date, timedelta
 from typing import Any
 
 import pytest
-import time_machine
 from django.core.exceptions import PermissionDenied
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
@@ -13,14 +12,9 @@ from nkohub.core.errors import DomainError
 from nkohub.notifications.models import Notification
 from nkohub.reception import services, workflow
 from nkohub.reception.models import Appeal, AppealEvent, CalendarDay
+from nkohub.reception.tests.clock import at
 
 pytestmark = pytest.mark.django_db
-
-MSK_NOON = "{day}T09:00:00Z"
-
-
-def at(day: str) -> Any:
-    return time_machine.travel(MSK_NOON.format(day=day), tick=False)
 
 
 def kinds(appeal: Appeal) -> list[str]:
