@@ -119,6 +119,21 @@ def package_source_url(year: int) -> str:
     return match.group(1) if match else ""
 
 
+def _package_transfers(year: int) -> dict[date, date]:
+    """The Government's transfers the package lists for a year, as {the day given up: the day off}."""
+    entries = RussiaStaticHolidays.special_public_holidays.get(year, ())
+    if entries and isinstance(
+        entries[0], int
+    ):  # a single transfer is written without a tuple around it
+        entries = (entries,)
+    transfers = {}
+    for to_month, to_day, from_month, from_day, *from_year in entries:
+        transfers[date(from_year[0] if from_year else year, from_month, from_day)] = date(
+            year, to_month, to_day
+        )
+    return transfers
+
+
 @cache
 def _package_year(year: int) -> tuple[BaseDay, ...]:
     calendar = holidays.country_holidays("RU", years=year, language="ru")
@@ -126,15 +141,13 @@ def _package_year(year: int) -> tuple[BaseDay, ...]:
         BaseDay(day=day, working=False, description=name, source=Source.PACKAGE)
         for day, name in calendar.items()
     ]
-    first = date(year, 1, 1)
-    for offset in range((date(year + 1, 1, 1) - first).days):
-        day = first + timedelta(days=offset)
-        if day.weekday() >= 5 and calendar.is_working_day(day):
+    for given_up, day_off in _package_transfers(year).items():
+        if given_up.year == year and given_up.weekday() >= 5 and calendar.is_working_day(given_up):
             days.append(
                 BaseDay(
-                    day=day,
+                    day=given_up,
                     working=True,
-                    description="Рабочий день (перенос выходного)",
+                    description=f"Рабочий день (выходной перенесён на {day_off:%d.%m.%Y})",
                     source=Source.PACKAGE,
                 )
             )

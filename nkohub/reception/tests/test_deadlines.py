@@ -228,3 +228,12 @@ def test_the_overrides_of_a_year_are_read_once(django_assert_num_queries: Any) -
     with django_assert_num_queries(1):
         for day in range(1, 29):
             deadlines.registration_due(date(2027, 2, day), calendar=calendar)
+
+
+def test_the_working_weekends_are_those_the_package_itself_counts_as_working() -> None:
+    import holidays
+
+    for year in range(2005, production_calendar.PACKAGE_LAST_YEAR + 1):
+        package = holidays.country_holidays("RU", years=year)
+        ours = {item.day for item in production_calendar.base_year(year) if item.working}
+        assert ours == {day for day in package.weekend_workdays if day.year == year}, year
