@@ -5,6 +5,7 @@ from nkohub.reception.models import (
     AppealAttachment,
     AppealEvent,
     CalendarDay,
+    CalendarWarning,
     CalendarYear,
     Reminder,
     Topic,
@@ -34,6 +35,11 @@ class CalendarDayAdmin(ReadOnlyAdmin):
     date_hierarchy = "day"
     search_fields = ("description", "source")
     list_select_related = ("updated_by",)
+
+
+@admin.register(CalendarWarning)
+class CalendarWarningAdmin(ReadOnlyAdmin):
+    list_display = ("year", "sent_at")
 
 
 @admin.register(CalendarYear)

@@ -99,6 +99,20 @@ class CalendarYear(models.Model):
         return f"{self.year}: {self.decree}"
 
 
+class CalendarWarning(models.Model):
+    """Operators have been told that a year has no production calendar: the daily job tells them once."""
+
+    year = models.PositiveSmallIntegerField(_("year"), unique=True)
+    sent_at = models.DateTimeField(_("sent"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("warning about a year without a production calendar")
+        verbose_name_plural = _("warnings about years without a production calendar")
+
+    def __str__(self) -> str:
+        return str(self.year)
+
+
 class Topic(models.Model):
     """A topic an authority answers on; the author picks one and the responsible official is told."""
 

@@ -26,6 +26,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import cache
+from typing import Any
 
 import holidays
 from django.db.models import TextChoices
@@ -120,17 +121,17 @@ def package_source_url(year: int) -> str:
 
 
 def _package_transfers(year: int) -> dict[date, date]:
-    """The Government's transfers the package lists for a year, as {the day given up: the day off}."""
-    entries = RussiaStaticHolidays.special_public_holidays.get(year, ())
-    if entries and isinstance(
-        entries[0], int
-    ):  # a single transfer is written without a tuple around it
+    """The Government's transfers the package lists for a year, as {the day given up: the day off}.
+
+    The package writes each as (to month, to day, from month, from day[, from year]), and a year with a
+    single transfer without the tuple around it."""
+    entries: Any = RussiaStaticHolidays.special_public_holidays.get(year, ())
+    if entries and isinstance(entries[0], int):
         entries = (entries,)
     transfers = {}
     for to_month, to_day, from_month, from_day, *from_year in entries:
-        transfers[date(from_year[0] if from_year else year, from_month, from_day)] = date(
-            year, to_month, to_day
-        )
+        given_up = date(from_year[0] if from_year else year, from_month, from_day)
+        transfers[given_up] = date(year, to_month, to_day)
     return transfers
 
 

@@ -6,6 +6,7 @@ from collections.abc import Collection, Iterable, Sequence
 from datetime import date, timedelta
 from typing import Any
 
+from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
 from django.core.files.uploadedfile import UploadedFile
 from django.db import IntegrityError, transaction
@@ -25,6 +26,7 @@ from nkohub.reception.models import (
     AppealAttachment,
     AppealEvent,
     CalendarDay,
+    CalendarWarning,
     CalendarYear,
     Reminder,
     Topic,
@@ -798,6 +800,30 @@ def calendar_year_withdraw(*, actor: Any, entry: CalendarYear) -> None:
         changes={"year": entry.year, "decree": entry.decree},
     )
     entry.delete()
+
+
+def calendar_warnings_send(*, today: date | None = None) -> int:
+    """Tell operators, once per year, that the current year or (from 1 October) the next one has no
+    production calendar; the calendar page and their cabinet keep saying it until the year is covered."""
+    sent = 0
+    for status in production_calendar.years_to_warn_about(today):
+        with transaction.atomic():
+            _, created = CalendarWarning.objects.get_or_create(year=status.year)
+            if not created:
+                continue
+            notify(
+                recipients=get_user_model().objects.filter(is_operator=True, is_active=True),
+                kind="reception.calendar.missing",
+                title=f"Нет производственного календаря на {status.year} год",
+                body=(
+                    f"В пакете holidays нет постановления Правительства о переносе выходных на "
+                    f"{status.year} год. Пока его нет, сроки обращений считаются только по праздникам "
+                    "Трудового кодекса. Обновите пакет или внесите переносы на странице календаря."
+                ),
+                url=f"{reverse('reception:calendar')}?year={status.year}",
+            )
+            sent += 1
+    return sent
 
 
 DUE_DATE_LABELS = {

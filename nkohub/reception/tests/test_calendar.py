@@ -289,3 +289,26 @@ def test_the_migration_drops_the_shipped_rows_and_keeps_the_operators() -> None:
         (date(2026, 12, 30), "Добавлен"),
         (date(2026, 12, 31), "Исправлено оператором"),
     ]
+
+
+# The daily job that tells operators -----------------------------------------------------------------
+def test_operators_are_told_once_on_the_1st_of_october_about_next_year(operator: Any) -> None:
+    from django.core.management import call_command
+
+    from nkohub.notifications.models import Notification
+    from nkohub.reception import services
+
+    assert services.calendar_warnings_send(today=date(2027, 9, 30)) == 0
+    call_command("warn_about_missing_calendar", "--date", "2027-10-01", verbosity=0)
+    assert services.calendar_warnings_send(today=date(2027, 10, 2)) == 0
+    (told,) = Notification.objects.filter(kind="reception.calendar.missing")
+    assert told.recipient == operator
+    assert told.title == "Нет производственного календаря на 2028 год"
+    assert told.url == f"{CALENDAR}?year=2028"
+
+
+def test_no_one_is_told_about_a_year_operators_have_entered(operator: Any) -> None:
+    from nkohub.reception import services
+
+    CalendarYear.objects.create(year=2028, decree="Постановление", confirmed_by=operator)
+    assert services.calendar_warnings_send(today=date(2027, 10, 1)) == 0
