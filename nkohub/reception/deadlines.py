@@ -11,16 +11,13 @@ calendar do not move deadlines already given. `expected_due_dates` says what an 
 would be by today's calendar, so that operators can review and apply a change explicitly.
 """
 
-from datetime import date, timedelta
-from typing import TYPE_CHECKING
+from datetime import date, datetime, timedelta
 
 from django.conf import settings
 from django.utils import timezone
 
+from nkohub.reception.models import Appeal
 from nkohub.reception.production_calendar import ProductionCalendar
-
-if TYPE_CHECKING:
-    from nkohub.reception.models import Appeal
 
 REGISTRATION_DAYS = 3
 REDIRECT_DAYS = 7
@@ -73,18 +70,21 @@ DUE_DATE_FIELDS = ("registration_due", "redirect_due", "answer_due")
 
 
 def expected_due_dates(
-    appeal: "Appeal", *, calendar: ProductionCalendar | None = None
+    *,
+    status: str,
+    received_at: datetime | None,
+    registered_on: date | None,
+    extension_days: int,
+    calendar: ProductionCalendar | None = None,
 ) -> dict[str, date]:
     """The due dates an open appeal would get today, from the same events as when they were set:
     receipt for registration (while it waits for it), registration and the extension for the others."""
-    if appeal.status == appeal.Status.SUBMITTED and appeal.submitted_at is not None:
-        received_on = timezone.localdate(appeal.submitted_at)
+    if status == Appeal.Status.SUBMITTED and received_at is not None:
+        received_on = timezone.localdate(received_at)
         return {"registration_due": registration_due(received_on, calendar=calendar)}
-    if appeal.is_open and appeal.registered_on is not None:
+    if status in Appeal.OPEN_STATUSES and registered_on is not None:
         return {
-            "redirect_due": redirect_due(appeal.registered_on, calendar=calendar),
-            "answer_due": answer_due(
-                appeal.registered_on, appeal.extension_days, calendar=calendar
-            ),
+            "redirect_due": redirect_due(registered_on, calendar=calendar),
+            "answer_due": answer_due(registered_on, extension_days, calendar=calendar),
         }
     return {}

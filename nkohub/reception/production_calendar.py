@@ -189,6 +189,7 @@ class ProductionCalendar:
     def __init__(self, overrides: Iterable[CalendarDay] | None = None) -> None:
         self._overrides: dict[int, dict[date, CalendarDay]] = {}
         self._base: dict[int, dict[date, BaseDay]] = {}
+        self._next_working: dict[date, date] = {}
         if overrides is not None:
             for entry in overrides:
                 self._overrides.setdefault(entry.day.year, {})[entry.day] = entry
@@ -217,9 +218,12 @@ class ProductionCalendar:
 
     def next_working_day(self, day: date) -> date:
         """`day` itself when it is a working day, else the first working day after it."""
-        while not self.is_working_day(day):
-            day += timedelta(days=1)
-        return day
+        if day not in self._next_working:
+            found = day
+            while not self.is_working_day(found):
+                found += timedelta(days=1)
+            self._next_working[day] = found
+        return self._next_working[day]
 
     def rows(self, year: int) -> list[CalendarRow]:
         """Every day of the year that is not a plain week day, with its source, for the operator's page."""

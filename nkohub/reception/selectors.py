@@ -289,6 +289,9 @@ def calendar_page(year: int, today: date | None = None) -> CalendarPage:
     )
 
 
+FIELDS = deadlines.DUE_DATE_FIELDS
+
+
 @dataclass(frozen=True)
 class DueDateMove:
     field: str
@@ -326,22 +329,41 @@ def due_date_review(
     applying it can refuse when something changed after the operator looked."""
     calendar = calendar or ProductionCalendar()
     today = today or timezone.localdate()
-    appeals = (
+    rows = (
         Appeal.objects.filter(status__in=[Appeal.Status.SUBMITTED, *Appeal.OPEN_STATUSES])
-        .select_related("authority", "organization", "author")
         .order_by("pk")
+        .values_list("pk", "status", "submitted_at", "registered_on", "extension_days", *FIELDS)
     )
-    changes = []
-    for appeal in appeals:
-        expected = deadlines.expected_due_dates(appeal, calendar=calendar)
+    moves_of: dict[int, tuple[DueDateMove, ...]] = {}
+    for pk, status, submitted_at, registered_on, extension_days, *stored in rows:
+        expected = deadlines.expected_due_dates(
+            status=status,
+            received_at=submitted_at,
+            registered_on=registered_on,
+            extension_days=extension_days,
+            calendar=calendar,
+        )
         moves = tuple(
-            DueDateMove(field=field, old=getattr(appeal, field), new=expected[field])
-            for field in deadlines.DUE_DATE_FIELDS
-            if field in expected and getattr(appeal, field) != expected[field]
+            DueDateMove(field=field, old=old, new=expected[field])
+            for field, old in zip(FIELDS, stored, strict=True)
+            if field in expected and old != expected[field]
         )
         if moves:
-            overdue = any(m.new < today <= (m.old or m.new) for m in moves)
-            changes.append(DueDateChange(appeal=appeal, moves=moves, becomes_overdue=overdue))
+            moves_of[pk] = moves
+    appeals = (
+        Appeal.objects.select_related("authority", "organization", "author").in_bulk(moves_of)
+        if moves_of
+        else {}
+    )
+    changes = [
+        DueDateChange(
+            appeal=appeals[pk],
+            moves=moves,
+            becomes_overdue=any(m.new < today <= (m.old or m.new) for m in moves),
+        )
+        for pk, moves in moves_of.items()
+        if pk in appeals
+    ]
     digest = hashlib.sha256()
     for change in changes:
         for move in change.moves:
