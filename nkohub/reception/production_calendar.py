@@ -116,7 +116,7 @@ def package_source_url(year: int) -> str:
         code = inspect.getsource(RussiaStaticHolidays)
     except (OSError, TypeError):  # no source files installed
         return ""
-    match = re.search(rf"# Substituted Holidays {year}\n\s*# src: (\S+)", code)
+    match = re.search(rf"# Substituted Holidays {year}\n\s*# src: (https?://\S+)", code)
     return match.group(1) if match else ""
 
 
