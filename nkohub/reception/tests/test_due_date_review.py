@@ -191,7 +191,7 @@ def test_applying_is_all_or_nothing(
             raise RuntimeError("mail server down")
         return []
 
-    monkeypatch.setattr(services, "notify", failing_notify)
+    monkeypatch.setattr(services._shared, "notify", failing_notify)
     review = selectors.due_date_review()
     with pytest.raises(RuntimeError):
         services.appeals_apply_due_dates(
