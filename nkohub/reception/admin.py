@@ -5,19 +5,47 @@ from nkohub.reception.models import (
     AppealAttachment,
     AppealEvent,
     CalendarDay,
+    CalendarWarning,
+    CalendarYear,
     Reminder,
     Topic,
 )
 
 
-@admin.register(CalendarDay)
-class CalendarDayAdmin(admin.ModelAdmin):
-    """The production calendar, edited by operators. Edits change deadlines set from now on, never stored ones."""
+class ReadOnlyAdmin(admin.ModelAdmin):
+    """Shown, not edited here: the reception's services keep the audit and the checks."""
 
-    list_display = ("day", "kind", "description", "source")
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(CalendarDay)
+class CalendarDayAdmin(ReadOnlyAdmin):
+    """Operators' overrides of the production calendar: edited on the calendar page (/reception/calendar/),
+    which checks them against the base calendar, audits them and offers the review of due dates."""
+
+    list_display = ("day", "kind", "description", "source", "updated_by", "updated_at")
     list_filter = ("kind",)
     date_hierarchy = "day"
-    search_fields = ("description",)
+    search_fields = ("description", "source")
+    list_select_related = ("updated_by",)
+
+
+@admin.register(CalendarWarning)
+class CalendarWarningAdmin(ReadOnlyAdmin):
+    list_display = ("year", "sent_at")
+
+
+@admin.register(CalendarYear)
+class CalendarYearAdmin(ReadOnlyAdmin):
+    list_display = ("year", "decree", "confirmed_by", "confirmed_at")
+    list_select_related = ("confirmed_by",)
 
 
 @admin.register(Topic)

@@ -36,7 +36,11 @@ class ReceptionConfig(AppConfig):
             return
         from datetime import time
 
-        from nkohub.reception.jobs import NOTIFICATION_KINDS, send_reminders
+        from nkohub.reception.jobs import (
+            NOTIFICATION_KINDS,
+            send_reminders,
+            warn_about_missing_calendar,
+        )
 
         register_periodic_job(
             PeriodicJob(
@@ -44,6 +48,14 @@ class ReceptionConfig(AppConfig):
                 title=_("Reminders of appeal deadlines"),
                 run=send_reminders,
                 daily_at=time(8, 0),
+            )
+        )
+        register_periodic_job(
+            PeriodicJob(
+                name="reception.calendar_warning",
+                title=_("Warning about a year without a production calendar"),
+                run=warn_about_missing_calendar,
+                daily_at=time(7, 30),
             )
         )
         for code, label in NOTIFICATION_KINDS.items():

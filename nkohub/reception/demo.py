@@ -10,7 +10,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from nkohub.core.demo_context import DemoContext
-from nkohub.reception import deadlines, reference
+from nkohub.reception import deadlines
 from nkohub.reception.models import Appeal, AppealEvent, Topic
 
 DEMO_NAMESPACE = uuid.UUID("6c1f3a52-5d0e-4d5c-9d59-0d7c2b4f6a10")
@@ -438,7 +438,6 @@ def _build(
 
 
 def load(ctx: DemoContext) -> None:
-    reference.load()
     topics: dict[str, list[Topic]] = {}
     for org_key, items in TOPICS.items():
         authority = ctx.organizations[org_key]

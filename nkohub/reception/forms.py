@@ -314,10 +314,39 @@ class CalendarDayForm(forms.ModelForm):
         field = self.fields["kind"]
         assert isinstance(field, forms.ChoiceField)
         field.choices = CalendarDay.Kind.choices
+        field.widget = forms.RadioSelect(choices=CalendarDay.Kind.choices)
         self.initial.setdefault("kind", CalendarDay.Kind.HOLIDAY)
 
     def validate_unique(self) -> None:
         """Saving an existing date changes that day (the service looks it up), so no uniqueness error here."""
+
+
+class CalendarYearForm(forms.Form):
+    year = forms.IntegerField(widget=forms.HiddenInput, min_value=2000, max_value=2100)
+    decree = forms.CharField(
+        label=_("Government decree"),
+        max_length=300,
+        help_text=_("For example: Постановление Правительства РФ от 24.09.2025 № 1466."),
+    )
+
+
+class DueDateApplyForm(forms.Form):
+    appeals = forms.TypedMultipleChoiceField(
+        label=_("Appeals"), coerce=int, widget=forms.CheckboxSelectMultiple
+    )
+    fingerprint = forms.CharField(widget=forms.HiddenInput, max_length=64)
+
+    def __init__(self, *args: Any, review: selectors.DueDateReview, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field = self.fields["appeals"]
+        assert isinstance(field, forms.ChoiceField)
+        field.choices = [(change.appeal.pk, str(change.appeal)) for change in review.changes]
+        field.error_messages["required"] = _("Tick the appeals whose due dates are to be moved.")
+        field.error_messages["invalid_choice"] = _(
+            "The list has changed since you opened it: review it again."
+        )
+        self.initial.setdefault("appeals", [change.appeal.pk for change in review.changes])
+        self.initial.setdefault("fingerprint", review.fingerprint)
 
 
 class YearForm(forms.Form):

@@ -1,8 +1,9 @@
-"""The scheduled job of the reception (also `manage.py send_reception_reminders`) and its notification kinds."""
+"""The scheduled jobs of the reception (also `manage.py send_reception_reminders` and
+`manage.py warn_about_missing_calendar`) and its notification kinds."""
 
 from django.utils.translation import gettext_lazy as _
 
-from nkohub.reception.services import appeals_send_reminders
+from nkohub.reception.services import appeals_send_reminders, calendar_warnings_send
 
 NOTIFICATION_KINDS = {
     "reception.appeal.submitted": _("A new appeal to your authority"),
@@ -19,9 +20,16 @@ NOTIFICATION_KINDS = {
     "reception.appeal.reminder.days_2": _("Two days to the deadline of an appeal"),
     "reception.appeal.reminder.overdue": _("The deadline of an appeal has passed"),
     "reception.appeal.reminder.registration_overdue": _("An appeal is not registered in time"),
+    "reception.appeal.due_dates_changed": _("The due dates of an appeal are moved by the calendar"),
+    "reception.calendar.missing": _("A year has no production calendar (operators)"),
 }
 
 
 def send_reminders() -> str:
     sent = appeals_send_reminders()
     return f"reminders sent: {sent}"
+
+
+def warn_about_missing_calendar() -> str:
+    sent = calendar_warnings_send()
+    return f"calendar warnings sent: {sent}"

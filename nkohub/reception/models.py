@@ -15,31 +15,102 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from nkohub.reception.countdown import ANSWER, REGISTRATION, Countdown
+
 
 class CalendarDay(models.Model):
-    """A day of Russia's production calendar that differs from the plain week.
+    """An operator's correction of Russia's production calendar for one day.
 
-    A `holiday` is a non-working day that falls on a weekday or a holiday on a weekend (recorded for
-    reference); a `working` day is a Saturday or Sunday made working by a transfer. Any other
-    Monday–Friday is a working day and any other Saturday or Sunday is a day off.
+    The base of the calendar is not typed in here: it comes from the `holidays` package (the
+    Government's transfers of each year it knows) or, for a year beyond it, from the Labour Code
+    (`production_calendar`). An override says what the day really is when the base is wrong or late:
+    `holiday` makes it a non-working day, `working` a working one (a working Saturday of a transfer,
+    or a day the base wrongly gives off).
     """
 
     class Kind(models.TextChoices):
-        HOLIDAY = "holiday", _("non-working day")
-        WORKING = "working", _("working day (transferred)")
+        HOLIDAY = "holiday", pgettext_lazy("calendar day", "non-working day")
+        WORKING = "working", pgettext_lazy("calendar day", "working day")
 
     day = models.DateField(_("date"), unique=True)
-    kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices)
-    description = models.CharField(_("description"), max_length=200, blank=True)
-    source = models.CharField(_("source"), max_length=200, blank=True)
+    kind = models.CharField(_("the day is"), max_length=10, choices=Kind.choices)
+    description = models.CharField(
+        _("description"),
+        max_length=200,
+        help_text=_("What the day is and why the base calendar is corrected."),
+    )
+    source = models.CharField(
+        _("source"),
+        max_length=200,
+        blank=True,
+        help_text=_("The act that sets it, e.g. the Government's decree with its date and number."),
+    )
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("entered by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    updated_at = models.DateTimeField(_("entered"), null=True, blank=True)
 
     class Meta:
-        verbose_name = _("production calendar day")
-        verbose_name_plural = _("production calendar")
+        verbose_name = _("production calendar override")
+        verbose_name_plural = _("production calendar overrides")
         ordering = ["day"]
 
     def __str__(self) -> str:
         return f"{self.day:%d.%m.%Y} — {self.get_kind_display()}"
+
+
+class CalendarYear(models.Model):
+    """An operator's statement that a year the `holidays` package does not know yet has been entered.
+
+    For such a year the base is the Labour Code's fixed holidays; once the operator has added the
+    Government's transfers of that year as overrides, this record names the decree and stops the
+    warning about a year without a calendar.
+    """
+
+    year = models.PositiveSmallIntegerField(_("year"), unique=True)
+    decree = models.CharField(
+        _("decree"),
+        max_length=300,
+        help_text=_(
+            "The Government's decree on the transfer of days off, with its date and number."
+        ),
+    )
+    confirmed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("confirmed by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    confirmed_at = models.DateTimeField(_("confirmed"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("production calendar year entered by operators")
+        verbose_name_plural = _("production calendar years entered by operators")
+        ordering = ["year"]
+
+    def __str__(self) -> str:
+        return f"{self.year}: {self.decree}"
+
+
+class CalendarWarning(models.Model):
+    """Operators have been told that a year has no production calendar: the daily job tells them once."""
+
+    year = models.PositiveSmallIntegerField(_("year"), unique=True)
+    sent_at = models.DateTimeField(_("sent"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("warning about a year without a production calendar")
+        verbose_name_plural = _("warnings about years without a production calendar")
+
+    def __str__(self) -> str:
+        return str(self.year)
 
 
 class Topic(models.Model):
@@ -260,26 +331,26 @@ class Appeal(models.Model):
     def is_extended(self) -> bool:
         return self.extension_days > 0
 
-    def days_left(self, today: date | None = None) -> int | None:
-        """Days until the answer is due (negative when overdue), for open appeals."""
-        today = today or timezone.localdate()
+    def deadline(self, today: date | None = None) -> Countdown | None:
+        """The due date that runs now, seen from `today`: registration while the appeal waits for it,
+        the answer while it is open; none for drafts and finished appeals."""
         if self.status == self.Status.SUBMITTED and self.registration_due:
-            return (self.registration_due - today).days
+            return Countdown.of(REGISTRATION, self.registration_due, today)
         if self.is_open and self.answer_due:
-            return (self.answer_due - today).days
+            return Countdown.of(ANSWER, self.answer_due, today)
         return None
 
-    def days_overdue(self, today: date | None = None) -> int | None:
-        left = self.days_left(today)
-        return -left if left is not None and left < 0 else None
+    @property
+    def current_deadline(self) -> Countdown | None:
+        return self.deadline()
 
     @property
     def waiting_for_registration(self) -> bool:
         return self.status == self.Status.SUBMITTED
 
     def is_overdue(self, today: date | None = None) -> bool:
-        left = self.days_left(today)
-        return left is not None and left < 0
+        deadline = self.deadline(today)
+        return deadline is not None and deadline.overdue
 
     @property
     def answered_in_time(self) -> bool | None:
@@ -343,6 +414,10 @@ class AppealEvent(models.Model):
         )
         CLOSED = "closed", pgettext_lazy("appeal event", "left without an answer")
         RATED = "rated", pgettext_lazy("appeal event", "answer rated")
+        DUE_DATES_CHANGED = (
+            "due_dates_changed",
+            pgettext_lazy("appeal event", "due dates moved by the production calendar"),
+        )
 
     appeal = models.ForeignKey(Appeal, on_delete=models.CASCADE, related_name="events")
     kind = models.CharField(_("event"), max_length=30, choices=Kind.choices)

@@ -1,5 +1,6 @@
 """Reads of appeals: lists with their joins and filters, the public Q&A and each authority's record."""
 
+import hashlib
 import statistics
 from dataclasses import dataclass
 from datetime import date
@@ -11,8 +12,10 @@ from django.utils import timezone
 from nkohub.organizations import search
 from nkohub.organizations.models import Membership, Organization
 from nkohub.organizations.permissions import ACTING_ROLES
-from nkohub.reception.models import Appeal, AppealAttachment, AppealEvent, CalendarDay, Topic
+from nkohub.reception import deadlines, production_calendar
+from nkohub.reception.models import Appeal, AppealAttachment, AppealEvent, Topic
 from nkohub.reception.permissions import authorities_user_serves, can_manage_calendar
+from nkohub.reception.production_calendar import ProductionCalendar
 
 LIST_JOINS = ("authority", "topic", "organization", "assignee", "author")
 
@@ -247,8 +250,122 @@ def cabinet_context(user: Any) -> dict[str, Any] | None:
         ).count(),
         "desks": desks,
         "calendar": can_manage_calendar(user),
+        **_calendar_block(user),
     }
 
 
-def calendar_days(year: int) -> QuerySet[CalendarDay]:
-    return CalendarDay.objects.filter(day__year=year).order_by("day")
+def _calendar_block(user: Any) -> dict[str, Any]:
+    """What an operator's cabinet says about the calendar: years without one, due dates to review."""
+    if not can_manage_calendar(user):
+        return {"calendar_warnings": [], "due_date_changes": 0}
+    return {
+        "calendar_warnings": production_calendar.years_to_warn_about(),
+        "due_date_changes": len(due_date_review()),
+    }
+
+
+# Production calendar and the review of due dates ----------------------------------------------
+@dataclass(frozen=True)
+class CalendarPage:
+    year: int
+    status: production_calendar.YearStatus
+    rows: list[production_calendar.CalendarRow]
+    warnings: list[production_calendar.YearStatus]
+    pending_changes: int
+
+
+def calendar_page(year: int, today: date | None = None) -> CalendarPage:
+    """A year of the production calendar as operators see it: each day off the plain week with its source,
+    where the year's base comes from, and the years operators must be warned about."""
+    today = today or timezone.localdate()
+    statuses = production_calendar.year_statuses([year, today.year, today.year + 1])
+    warned = [status.year for status in production_calendar.years_to_warn_about(today)]
+    return CalendarPage(
+        year=year,
+        status=statuses[year],
+        rows=ProductionCalendar().rows(year),
+        warnings=[statuses[y] for y in warned],
+        pending_changes=len(due_date_review()),
+    )
+
+
+FIELDS = deadlines.DUE_DATE_FIELDS
+
+
+@dataclass(frozen=True)
+class DueDateMove:
+    field: str
+    old: date | None
+    new: date
+
+    @property
+    def shortened(self) -> bool:
+        return self.old is not None and self.new < self.old
+
+
+@dataclass(frozen=True)
+class DueDateChange:
+    appeal: Appeal
+    moves: tuple[DueDateMove, ...]
+    becomes_overdue: bool  # a due date not yet passed would be in the past after the move
+
+
+@dataclass(frozen=True)
+class DueDateReview:
+    changes: list[DueDateChange]
+    fingerprint: str
+
+    def __len__(self) -> int:
+        return len(self.changes)
+
+
+def due_date_review(
+    *, calendar: ProductionCalendar | None = None, today: date | None = None
+) -> DueDateReview:
+    """Open appeals whose stored due dates differ from what today's calendar gives them, with old → new.
+
+    Due dates are stored when they are set and never move by themselves; this is what an operator reviews
+    after a year's calendar is loaded or corrected. The fingerprint names this exact list, so that
+    applying it can refuse when something changed after the operator looked."""
+    calendar = calendar or ProductionCalendar()
+    today = today or timezone.localdate()
+    rows = (
+        Appeal.objects.filter(status__in=[Appeal.Status.SUBMITTED, *Appeal.OPEN_STATUSES])
+        .order_by("pk")
+        .values_list("pk", "status", "submitted_at", "registered_on", "extension_days", *FIELDS)
+    )
+    moves_of: dict[int, tuple[DueDateMove, ...]] = {}
+    for pk, status, submitted_at, registered_on, extension_days, *stored in rows:
+        expected = deadlines.expected_due_dates(
+            status=status,
+            received_at=submitted_at,
+            registered_on=registered_on,
+            extension_days=extension_days,
+            calendar=calendar,
+        )
+        moves = tuple(
+            DueDateMove(field=field, old=old, new=expected[field])
+            for field, old in zip(FIELDS, stored, strict=True)
+            if field in expected and old != expected[field]
+        )
+        if moves:
+            moves_of[pk] = moves
+    appeals = (
+        Appeal.objects.select_related("authority", "organization", "author").in_bulk(moves_of)
+        if moves_of
+        else {}
+    )
+    changes = [
+        DueDateChange(
+            appeal=appeals[pk],
+            moves=moves,
+            becomes_overdue=any(m.new < today <= (m.old or m.new) for m in moves),
+        )
+        for pk, moves in moves_of.items()
+        if pk in appeals
+    ]
+    digest = hashlib.sha256()
+    for change in changes:
+        for move in change.moves:
+            digest.update(f"{change.appeal.pk}:{move.field}:{move.old}:{move.new};".encode())
+    return DueDateReview(changes=changes, fingerprint=digest.hexdigest())

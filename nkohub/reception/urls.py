@@ -20,4 +20,11 @@ urlpatterns = [
     path("desk/topics/", views.desk_topics, name="desk_topics"),
     path("calendar/", views.calendar, name="calendar"),
     path("calendar/<int:pk>/delete/", views.calendar_day_delete, name="calendar_day_delete"),
+    path("calendar/years/", views.calendar_year_confirm, name="calendar_year_confirm"),
+    path(
+        "calendar/years/<int:pk>/withdraw/",
+        views.calendar_year_withdraw,
+        name="calendar_year_withdraw",
+    ),
+    path("calendar/due-dates/", views.calendar_due_dates, name="calendar_due_dates"),
 ]

@@ -11,8 +11,9 @@ import pytest
 
 from nkohub.organizations.models import Membership, Organization
 from nkohub.organizations.tests.factories import MembershipFactory, OrganizationFactory
-from nkohub.reception import reference, services
+from nkohub.reception import services
 from nkohub.reception.models import Appeal, Topic
+from nkohub.reception.tests.clock import at
 
 
 @pytest.fixture(scope="session")
@@ -26,12 +27,6 @@ def django_db_modify_db_settings(
         database.setdefault("TEST", {})["NAME"] = str(
             tmp_path_factory.mktemp("reception-db") / "test.sqlite3"
         )
-
-
-@pytest.fixture
-def calendar(db: Any) -> None:
-    """Russia's production calendars 2025–2026 as shipped."""
-    reference.load()
 
 
 @pytest.fixture
@@ -116,3 +111,10 @@ def make_appeal(
         return appeal
 
     return make
+
+
+@pytest.fixture
+def sent_on_new_years_eve(make_appeal: Callable[..., Appeal]) -> Appeal:
+    """The NGO editor's appeal, sent on 31 December 2026 (a day off): to be registered by 11.01.2027."""
+    with at("2026-12-31"):
+        return make_appeal(Appeal.Status.SUBMITTED)

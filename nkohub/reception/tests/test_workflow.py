@@ -4,7 +4,6 @@ from datetime import date, timedelta
 from typing import Any
 
 import pytest
-import time_machine
 from django.core.exceptions import PermissionDenied
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
@@ -13,14 +12,9 @@ from nkohub.core.errors import DomainError
 from nkohub.notifications.models import Notification
 from nkohub.reception import services, workflow
 from nkohub.reception.models import Appeal, AppealEvent, CalendarDay
+from nkohub.reception.tests.clock import at
 
 pytestmark = pytest.mark.django_db
-
-MSK_NOON = "{day}T09:00:00Z"
-
-
-def at(day: str) -> Any:
-    return time_machine.travel(MSK_NOON.format(day=day), tick=False)
 
 
 def kinds(appeal: Appeal) -> list[str]:
@@ -52,7 +46,7 @@ def test_a_new_appeal_is_a_draft_officials_are_not_told_of(make_appeal: Any, off
 
 
 def test_submitting_stores_the_registration_due_date_and_tells_the_officials(
-    make_appeal: Any, official: Any, editor: Any, calendar: None
+    make_appeal: Any, official: Any, editor: Any
 ) -> None:
     appeal = make_appeal(Appeal.Status.DRAFT)
     with at("2026-11-20"):
@@ -67,7 +61,7 @@ def test_submitting_stores_the_registration_due_date_and_tells_the_officials(
 
 
 def test_registering_gives_a_number_and_stores_the_answer_and_redirect_due_dates(
-    make_appeal: Any, official: Any, editor: Any, calendar: None
+    make_appeal: Any, official: Any, editor: Any
 ) -> None:
     with at("2026-01-30"):
         appeal = make_appeal()
@@ -117,9 +111,7 @@ def test_a_registration_date_in_the_future_or_before_receipt_is_refused(
         services.appeal_register(actor=official, appeal=appeal, registered_on=date(2020, 1, 1))
 
 
-def test_a_late_registration_is_marked_in_the_history(
-    make_appeal: Any, official: Any, calendar: None
-) -> None:
+def test_a_late_registration_is_marked_in_the_history(make_appeal: Any, official: Any) -> None:
     with at("2026-11-02"):
         appeal = make_appeal()
     with at("2026-11-10"):
@@ -149,7 +141,7 @@ def test_an_appeal_cannot_be_assigned_to_someone_outside_the_authority(
 
 
 def test_an_extension_moves_the_due_date_once_and_tells_the_author(
-    make_appeal: Any, official: Any, editor: Any, calendar: None
+    make_appeal: Any, official: Any, editor: Any
 ) -> None:
     with at("2026-03-02"):
         appeal = make_appeal(Appeal.Status.IN_WORK)
@@ -216,7 +208,6 @@ def test_a_redirect_within_7_days_sends_the_appeal_to_the_competent_authority(
     editor: Any,
     other_authority: Any,
     other_official: Any,
-    calendar: None,
 ) -> None:
     with at("2026-05-04"):
         appeal = make_appeal(Appeal.Status.REGISTERED)
@@ -246,11 +237,11 @@ def test_a_redirect_within_7_days_sends_the_appeal_to_the_competent_authority(
 
 
 def test_a_redirect_after_7_days_of_registration_is_refused(
-    make_appeal: Any, official: Any, other_authority: Any, calendar: None
+    make_appeal: Any, official: Any, other_authority: Any
 ) -> None:
     with at("2026-05-04"):
         appeal = make_appeal(Appeal.Status.REGISTERED)
-    with at("2026-05-13"), pytest.raises(DomainError, match=r"12\.05\.2026"):
+    with at("2026-05-13"), pytest.raises(DomainError, match="12 мая 2026"):
         services.appeal_redirect(
             actor=official, appeal=appeal, to_authority=other_authority, note="Поздно"
         )
@@ -351,7 +342,7 @@ def test_an_author_cannot_act_as_an_official_nor_an_official_as_the_author(
 
 
 def test_editing_the_calendar_later_does_not_move_a_stored_deadline(
-    make_appeal: Any, official: Any, calendar: None
+    make_appeal: Any, official: Any
 ) -> None:
     with at("2026-03-02"):
         appeal = make_appeal(Appeal.Status.REGISTERED)
@@ -378,7 +369,7 @@ def test_every_change_is_in_the_history_with_who_and_when(
 
 
 def test_the_calendar_limits_of_extending_and_redirecting_are_in_the_workflow(
-    make_appeal: Any, calendar: None
+    make_appeal: Any,
 ) -> None:
     with at("2026-03-02"):
         appeal = make_appeal(Appeal.Status.REGISTERED)

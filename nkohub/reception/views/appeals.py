@@ -1,4 +1,5 @@
-"""Thin views: check access (permissions), call one service or selector, render or redirect."""
+"""Pages of appeals: the public Q&A and records, the author's side, the appeal's page and its actions,
+the officials' desk. Thin: check access, call one service or selector, render or redirect."""
 
 from collections.abc import Callable
 from typing import Any
@@ -17,14 +18,17 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from nkohub.core.errors import DomainError
 from nkohub.core.pagination import paginate
 from nkohub.organizations.models import Organization
-from nkohub.reception import forms, permissions, selectors, services
+from nkohub.reception import (
+    deadlines,
+    forms,
+    permissions,
+    selectors,
+    services,
+)
+from nkohub.reception.countdown import long_date
 from nkohub.reception.forms import FILES_KEPT_NOTE
-from nkohub.reception.models import Appeal, AppealAttachment, CalendarDay, Topic
-
-
-def _add_domain_error(form: Any, error: DomainError) -> None:
-    field = error.field if error.field in form.fields else None
-    form.add_error(field, error.message)
+from nkohub.reception.models import Appeal, AppealAttachment, Topic
+from nkohub.reception.views._shared import _add_domain_error
 
 
 # Public side ---------------------------------------------------------------------------------
@@ -102,11 +106,30 @@ def attachment(request: HttpRequest, pk: int, file_pk: int) -> FileResponse:
 
 
 # Author's side -------------------------------------------------------------------------------
+def _sent_message(appeal: Appeal) -> str:
+    """Says the date the appeal is to be registered by, the one its page counts the days to."""
+    assert appeal.registration_due is not None
+    return _("The appeal has been sent. The authority must register it by %(date)s.") % {
+        "date": long_date(appeal.registration_due)
+    }
+
+
 @login_required
 @require_GET
 def my_appeals(request: HttpRequest) -> HttpResponse:
     page = paginate(request, selectors.appeals_of_author(request.user))
     return render(request, "reception/my_appeals.html", {"page": page})
+
+
+def _appeal_form_page(
+    request: HttpRequest, form: forms.AppealForm, appeal: Appeal | None
+) -> HttpResponse:
+    context = {
+        "form": form,
+        "appeal": appeal,
+        "registration_due_today": deadlines.registration_due(timezone.localdate()),
+    }
+    return render(request, "reception/appeal_form.html", context)
 
 
 def _appeal_form_fields(form: forms.AppealForm) -> dict[str, Any]:
@@ -141,12 +164,7 @@ def appeal_create(request: HttpRequest) -> HttpResponse:
                         request, _("This appeal has already been received; it was not sent twice.")
                     )
                 elif appeal.status == Appeal.Status.SUBMITTED:
-                    messages.success(
-                        request,
-                        _(
-                            "The appeal has been sent. The authority must register it within 3 days."
-                        ),
-                    )
+                    messages.success(request, _sent_message(appeal))
                 else:
                     messages.success(request, _("The draft has been saved."))
                 return redirect("reception:appeal", pk=appeal.pk)
@@ -154,7 +172,7 @@ def appeal_create(request: HttpRequest) -> HttpResponse:
             messages.warning(request, str(FILES_KEPT_NOTE))
     else:
         form = forms.AppealForm(user=request.user, initial=initial)
-    return render(request, "reception/appeal_form.html", {"form": form, "appeal": None})
+    return _appeal_form_page(request, form, None)
 
 
 @login_required
@@ -178,7 +196,7 @@ def appeal_edit(request: HttpRequest, pk: int) -> HttpResponse:
             else:
                 messages.success(
                     request,
-                    _("The appeal has been sent.")
+                    _sent_message(appeal)
                     if "submit" in request.POST
                     else _("The draft has been saved."),
                 )
@@ -191,7 +209,7 @@ def appeal_edit(request: HttpRequest, pk: int) -> HttpResponse:
             else {}
         )
         form = forms.AppealForm(instance=appeal, user=request.user, initial=initial)
-    return render(request, "reception/appeal_form.html", {"form": form, "appeal": appeal})
+    return _appeal_form_page(request, form, appeal)
 
 
 @login_required
@@ -205,9 +223,7 @@ def appeal_submit(request: HttpRequest, pk: int) -> HttpResponse:
     except DomainError as error:
         messages.error(request, error.message)
     else:
-        messages.success(
-            request, _("The appeal has been sent. The authority must register it within 3 days.")
-        )
+        messages.success(request, _sent_message(appeal))
     return redirect("reception:appeal", pk=appeal.pk)
 
 
@@ -365,42 +381,3 @@ def desk_topics(request: HttpRequest) -> HttpResponse:
         "reception/desk_topics.html",
         {"authority": body, "form": form, "topics": topics, "topic": topic},
     )
-
-
-# Production calendar (operators) -------------------------------------------------------------
-@login_required
-@require_http_methods(["GET", "POST"])
-def calendar(request: HttpRequest) -> HttpResponse:
-    if not permissions.can_manage_calendar(request.user):
-        raise PermissionDenied
-    year_form = forms.YearForm(request.GET or None)
-    year = (year_form.is_valid() and year_form.cleaned_data["year"]) or timezone.localdate().year
-    form = forms.CalendarDayForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            entry = services.calendar_day_save(actor=request.user, **form.cleaned_data)
-        except DomainError as error:
-            _add_domain_error(form, error)
-        else:
-            messages.success(
-                request, _("The day has been saved. Deadlines already set do not change.")
-            )
-            return redirect(f"{reverse('reception:calendar')}?year={entry.day.year}")
-    context = {
-        "form": form,
-        "year": year,
-        "days": selectors.calendar_days(year),
-        "years": (year - 1, year + 1),
-    }
-    return render(request, "reception/calendar.html", context)
-
-
-@login_required
-@require_POST
-def calendar_day_delete(request: HttpRequest, pk: int) -> HttpResponse:
-    if not permissions.can_manage_calendar(request.user):
-        raise PermissionDenied
-    entry = get_object_or_404(CalendarDay, pk=pk)
-    services.calendar_day_delete(actor=request.user, entry=entry)
-    messages.success(request, _("The day has been removed from the calendar."))
-    return redirect(f"{reverse('reception:calendar')}?year={entry.day.year}")
