@@ -6,6 +6,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from nkohub.core.validators import validate_inn, validate_kpp, validate_ogrn
 from nkohub.organizations.constraints import inn_is_valid, ogrn_is_valid
@@ -105,7 +106,7 @@ class Organization(models.Model):
     kpp = models.CharField(_("KPP"), max_length=9, blank=True, validators=[validate_kpp])
     registration_date = models.DateField(_("registration date"), null=True, blank=True)
     register = models.CharField(
-        _("register"),
+        pgettext_lazy("Ministry of Justice", "register"),
         max_length=30,
         choices=Register.choices,
         default=Register.NONPROFIT,
