@@ -117,12 +117,17 @@ class OrganizationForm(IdentifierMixin, forms.ModelForm):
                 self.instance.spheres.values_list("pk", flat=True)
             )
             self.fields["social_links_text"].initial = "\n".join(self.instance.social_links or [])
+        # a form sent without it keeps the register the organisation is in
+        self.fields["register"].required = False
         if not operator:
             for name in ("kind", "register", "inn", "ogrn", "status"):
                 self.fields[name].disabled = True
                 self.fields[name].help_text = _(
                     "Changed by an operator of the resource centre on request."
                 )
+
+    def clean_register(self) -> str:
+        return self.cleaned_data.get("register") or self.instance.register
 
     def clean_social_links_text(self) -> list[str]:
         links = [
