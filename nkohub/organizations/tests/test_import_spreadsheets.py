@@ -145,3 +145,25 @@ def test_spheres_match_the_longest_known_name_before_splitting(reference_data: N
     )
     assert names.read(cell) == (["environment", "animals", "social-support", "volunteering"], [])
     assert names.read("Социальная поддержка, Вязание") == (["social-support"], ["Вязание"])
+
+
+def test_a_leading_zero_excel_dropped_is_put_back(places: None, tmp_path: Path) -> None:
+    """Bashkortostan's INNs begin with 0: a column of numbers loses it («274062111»)."""
+    path = tmp_path / "bashkiria.csv"
+    path.write_bytes("Наименование;ИНН;КПП\r\nФонд «Урал»;274062111;27401001\r\n".encode("cp1251"))
+    assert import_file(path=path).created == 1
+    assert Organization.objects.filter(inn="0274062111", kpp="027401001").exists()
+
+
+def test_only_the_ministrys_date_gives_the_registration_date(places: None, tmp_path: Path) -> None:
+    path = tmp_path / "old.csv"
+    path.write_bytes(
+        "Наименование;ИНН;Дата государственной регистрации\r\nФонд «Ока»;4094580739;20.01.1999\r\n".encode("cp1251")
+    )  # fmt: skip
+    import_file(path=path)
+    fund: Any = Organization.objects.get()
+    assert (
+        fund.registration_date.isoformat()
+        == fund.state_registration_date.isoformat()
+        == "1999-01-20"
+    )
