@@ -240,6 +240,8 @@ def resolve_columns(headings: list[Any], mapping: dict[str, str] | None = None) 
 def detect_encoding(head: bytes) -> str:
     if head.startswith(codecs.BOM_UTF8):
         return "utf-8-sig"
+    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return "utf-16"  # Excel's «Текст Юникод» (tab-separated)
     try:
         head.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -270,7 +272,8 @@ class CountingReader(io.RawIOBase):
 def csv_rows(
     binary: IO[bytes], mapping: dict[str, str] | None = None, *, head: bytes | None = None
 ) -> Iterator[SourceRow]:
-    """CSV in UTF-8 (with or without BOM) or Windows-1251, separated by semicolons, commas or tabs."""
+    """CSV in UTF-8 (with or without BOM), Windows-1251 or UTF-16 (Excel's «Unicode text»),
+    separated by semicolons, commas or tabs."""
     if head is None:
         head = binary.read(65536)
         binary.seek(0)

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from nkohub.organizations.imports.runs import import_file
@@ -167,3 +168,19 @@ def test_only_the_ministrys_date_gives_the_registration_date(places: None, tmp_p
         == fund.state_registration_date.isoformat()
         == "1999-01-20"
     )
+
+
+def test_excels_unicode_text_is_read_too(
+    client: Any, operator: Any, places: None, django_capture_on_commit_callbacks: Any
+) -> None:
+    """«Текст Юникод (*.txt)»: UTF-16 with a BOM, tab-separated — accepted on the page and read."""
+    text = (
+        "Полное наименование\tИНН\tСферы деятельности\r\n"
+        "Фонд «Ока»\t4094580739\tСоциальное обслуживание, социальная поддержка и защита граждан\r\n"
+    )
+    upload = SimpleUploadedFile("reestr.txt", text.encode("utf-16"))
+    client.force_login(operator)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(reverse("organizations:imports"), {"file": upload, "format": "auto"})
+    fund = Organization.objects.get(inn="4094580739")
+    assert spheres_of(fund) == ["social-support"]
