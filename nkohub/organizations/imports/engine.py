@@ -1,8 +1,10 @@
 """Validating, matching and writing imported rows in batches.
 
 Re-importing updates the same organisations (matched by OGRN, then INN) instead of duplicating them.
-Every skipped row is reported with its line number and the reason; one bad row never aborts the rest
-(a batch that fails as a whole is retried row by row, each in its own savepoint).
+Every skipped row is reported with its number and all its reasons (`validation`), a repeat of an
+earlier row first; one bad row never aborts the rest (a batch that fails as a whole is retried row by
+row, each in its own savepoint). Records a reader marks as excluded by design (an EGRUL company, an
+organisation of another region) are counted by reason, not reported as skipped.
 """
 
 import functools
