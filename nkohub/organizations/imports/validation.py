@@ -46,6 +46,13 @@ REGISTER_OF_LEGAL_FORM = {
         Organization.Register.FOREIGN_NGO_BRANCH
     ),
 }
+
+
+def register_of_legal_form(name: str) -> str | None:
+    """The register a legal form is by itself (Религиозная организация → religious), if any."""
+    return REGISTER_OF_LEGAL_FORM.get(" ".join(name.lower().replace("ё", "е").split()))
+
+
 BULLET = re.compile(r"^\s*(?:[-–—•·*▪]|\d{1,2}[.)])\s*")
 
 
@@ -147,7 +154,7 @@ class Reference:
         self.register_of_legal_form: dict[int, str] = {}
         for pk, name in LegalForm.objects.values_list("pk", "name"):
             self.legal_forms[_norm(name)] = pk
-            register = REGISTER_OF_LEGAL_FORM.get(name.lower().replace("ё", "е"))
+            register = register_of_legal_form(name)
             if register:
                 self.register_of_legal_form[pk] = register
         for pk, short in LegalForm.objects.exclude(short_name="").values_list("pk", "short_name"):

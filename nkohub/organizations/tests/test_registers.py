@@ -114,3 +114,20 @@ def test_the_directory_page_keeps_its_query_budget_with_the_register_facet(
         make_org(full_name=f"Фонд развития {n}", register="religious" if n % 2 else "nonprofit")
     with django_assert_max_num_queries(12):
         client.get(URL, {"register": "religious"})
+
+
+def test_the_demo_registry_puts_parishes_and_cossacks_in_their_registers(
+    reference_data: None, territory_reference: None
+) -> None:
+    from nkohub.core.demo_context import DemoContext
+    from nkohub.organizations.demo import _load_registry
+
+    _load_registry(DemoContext())
+    religious = Organization.objects.filter(legal_form__name="Религиозная организация")
+    assert religious.exists()
+    assert set(religious.values_list("register", flat=True)) == {"religious"}
+    assert set(
+        Organization.objects.filter(legal_form__name="Казачье общество").values_list(
+            "register", flat=True
+        )
+    ) == {"cossack"}
