@@ -29,12 +29,14 @@ class OrganizationAdmin(admin.ModelAdmin):
         "inn",
         "ogrn",
         "municipality",
+        "register",
         "is_verified",
         "is_published",
         "source",
     )
     list_filter = (
         "kind",
+        "register",
         "status",
         "is_verified",
         "is_published",
@@ -60,9 +62,9 @@ class OrganizationAdmin(admin.ModelAdmin):
 class SphereAdmin(admin.ModelAdmin):
     """Operators keep the region's own list of spheres here, next to the Fund's 13 directions."""
 
-    list_display = ("name", "code", "is_fund_direction", "position")
+    list_display = ("name", "short_name", "code", "is_fund_direction", "position")
     list_editable = ("position",)
-    search_fields = ("name",)
+    search_fields = ("name", "short_name")
 
 
 @admin.register(LegalForm)
@@ -97,6 +99,7 @@ class ImportRunAdmin(admin.ModelAdmin):
         "created_count",
         "updated_count",
         "skipped_count",
+        "excluded_count",
         "created_at",
     )
     list_filter = ("status", "dry_run")

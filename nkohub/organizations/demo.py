@@ -7,6 +7,7 @@ from django.utils import timezone
 
 from nkohub.core.demo_context import DemoContext
 from nkohub.core.identifiers import make_inn_legal, make_ogrn
+from nkohub.organizations.imports.validation import register_of_legal_form
 from nkohub.organizations.models import Claim, LegalForm, Membership, Organization, Sphere
 from nkohub.organizations.sample_data import sample_organization
 from nkohub.organizations.search import search_text_for
@@ -168,6 +169,7 @@ def _load_registry(ctx: DemoContext) -> None:
             full_name=sample.full_name,
             short_name=sample.short_name,
             legal_form=legal_forms.get(sample.legal_form),
+            register=register_of_legal_form(sample.legal_form) or Organization.Register.NONPROFIT,
             inn=sample.inn,
             ogrn=sample.ogrn,
             municipality=municipalities.get(sample.municipality),

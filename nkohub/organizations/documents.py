@@ -1,5 +1,7 @@
 """Checks of uploaded files before anything is stored: supporting documents of claims, import files."""
 
+import codecs
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
@@ -56,5 +58,6 @@ def validate_import_file(upload: UploadedFile) -> None:
     head = _head(upload, 512)
     if extension == "xlsx" and not head.startswith(XLSX_SIGNATURE):
         raise ValidationError("Файл не похож на книгу Excel (XLSX).")
-    if extension in ("csv", "txt", "xml") and b"\x00" in head:
+    utf16 = head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE))  # Excel's «Текст Юникод»
+    if extension in ("csv", "txt", "xml") and b"\x00" in head and not utf16:
         raise ValidationError("Файл не похож на текстовый CSV или XML.")

@@ -27,6 +27,9 @@ class DirectoryFilterForm(forms.Form):
         label=_("Kind"), required=False, choices=[("", _("any")), *list(Organization.Kind.choices)]
     )
     sphere = forms.CharField(required=False, max_length=50)
+    register = forms.ChoiceField(
+        required=False, choices=[("", _("any")), *list(Organization.Register.choices)]
+    )
     legal_form = forms.IntegerField(required=False, min_value=1)
     municipality = forms.IntegerField(required=False, min_value=1)
     verified = forms.BooleanField(label=_("Only verified"), required=False)
@@ -53,6 +56,7 @@ class DirectoryFilterForm(forms.Form):
             q=(data.get("q") or "").strip(),
             kind=data.get("kind") or "",
             sphere=data.get("sphere") or "",
+            register=data.get("register") or "",
             legal_form=data.get("legal_form"),
             municipality=data.get("municipality"),
             verified=bool(data.get("verified")),
@@ -92,8 +96,8 @@ class OrganizationForm(IdentifierMixin, forms.ModelForm):
     class Meta:
         model = Organization
         fields = [
-            "kind", "full_name", "short_name", "legal_form", "inn", "ogrn", "kpp", "registration_date", "status",
-            "municipality", "address", "description", "website", "public_email", "public_phone", "logo",
+            "kind", "full_name", "short_name", "legal_form", "register", "inn", "ogrn", "kpp", "registration_date",
+            "status", "municipality", "address", "description", "website", "public_email", "public_phone", "logo",
         ]  # fmt: skip
         widgets = {
             "registration_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
@@ -113,12 +117,17 @@ class OrganizationForm(IdentifierMixin, forms.ModelForm):
                 self.instance.spheres.values_list("pk", flat=True)
             )
             self.fields["social_links_text"].initial = "\n".join(self.instance.social_links or [])
+        # a form sent without it keeps the register the organisation is in
+        self.fields["register"].required = False
         if not operator:
-            for name in ("kind", "inn", "ogrn", "status"):
+            for name in ("kind", "register", "inn", "ogrn", "status"):
                 self.fields[name].disabled = True
                 self.fields[name].help_text = _(
                     "Changed by an operator of the resource centre on request."
                 )
+
+    def clean_register(self) -> str:
+        return self.cleaned_data.get("register") or self.instance.register
 
     def clean_social_links_text(self) -> list[str]:
         links = [
@@ -269,7 +278,8 @@ class ImportForm(forms.Form):
     file = forms.FileField(
         label=_("File"),
         help_text=_(
-            "CSV (UTF-8 or Windows-1251, comma or semicolon), XLSX or the Ministry of Justice's XML."
+            "CSV (UTF-8 or Windows-1251, comma or semicolon), XLSX, the Ministry of Justice's XML "
+            "or an EGRUL extract of the Federal Tax Service (XML)."
         ),
     )
     format = forms.ChoiceField(

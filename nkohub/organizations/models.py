@@ -6,6 +6,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from nkohub.core.validators import validate_inn, validate_kpp, validate_ogrn
 from nkohub.organizations.constraints import inn_is_valid, ogrn_is_valid
@@ -18,6 +19,14 @@ class Sphere(models.Model):
     name = models.CharField(_("name"), max_length=200, unique=True)
     is_fund_direction = models.BooleanField(
         _("direction of the Presidential Grants Fund"), default=False
+    )
+    short_name = models.CharField(
+        _("short name"),
+        max_length=100,
+        blank=True,
+        help_text=_(
+            "How spreadsheets often name it; imports recognise it as well as the full name."
+        ),
     )
     position = models.PositiveSmallIntegerField(_("position"), default=100)
 
@@ -46,6 +55,10 @@ class LegalForm(models.Model):
         return self.name
 
 
+# the values of Organization.Register, as the database's check constraint lists them
+REGISTERS = ["nonprofit", "public_association", "religious", "cossack", "foreign_ngo_branch"]
+
+
 class Organization(models.Model):
     class Kind(models.TextChoices):
         NGO = "ngo", _("non-profit organisation")
@@ -63,8 +76,18 @@ class Organization(models.Model):
         MANUAL = "manual", _("entered on the platform")
         MINJUST = "minjust", _("Ministry of Justice registry")
         SPREADSHEET = "spreadsheet", _("spreadsheet import")
+        EGRUL = "egrul", _("EGRUL extract of the Federal Tax Service")
         FUND_CARD = "fund_card", _("Presidential Grants Fund project card")
         DEMO = "demo", _("demo data")
+
+    class Register(models.TextChoices):
+        """The registers of the Ministry of Justice's registry of non-profits."""
+
+        NONPROFIT = "nonprofit", _("non-profit organisations")
+        PUBLIC_ASSOCIATION = "public_association", _("public associations")
+        RELIGIOUS = "religious", _("religious organisations")
+        COSSACK = "cossack", _("Cossack societies")
+        FOREIGN_NGO_BRANCH = "foreign_ngo_branch", _("branches of foreign NGOs")
 
     kind = models.CharField(
         _("kind"), max_length=20, choices=Kind.choices, default=Kind.NGO, db_index=True
@@ -82,6 +105,21 @@ class Organization(models.Model):
     )
     kpp = models.CharField(_("KPP"), max_length=9, blank=True, validators=[validate_kpp])
     registration_date = models.DateField(_("registration date"), null=True, blank=True)
+    register = models.CharField(
+        pgettext_lazy("Ministry of Justice", "register"),
+        max_length=30,
+        choices=Register.choices,
+        default=Register.NONPROFIT,
+        db_index=True,
+        help_text=_(
+            "The register of the Ministry of Justice the organisation is in: religious organisations, "
+            "Cossack societies and branches of foreign NGOs are registers of their own."
+        ),
+    )
+    state_registration_number = models.CharField(
+        _("state registration number"), max_length=50, blank=True
+    )
+    state_registration_date = models.DateField(_("state registration date"), null=True, blank=True)
     status = models.CharField(
         _("status"), max_length=20, choices=Status.choices, default=Status.ACTIVE
     )
@@ -149,6 +187,9 @@ class Organization(models.Model):
             ),
             models.CheckConstraint(
                 condition=~Q(full_name=""), name="organization_full_name_not_empty"
+            ),
+            models.CheckConstraint(
+                condition=Q(register__in=REGISTERS), name="organization_register_valid"
             ),
         ]
 
@@ -320,6 +361,7 @@ class ImportRun(models.Model):
         AUTO = "auto", _("detect by the file")
         MINJUST_XML = "minjust-xml", _("Ministry of Justice open data (XML)")
         MINJUST_CSV = "minjust-csv", _("Ministry of Justice open data (CSV)")
+        EGRUL_XML = "egrul-xml", _("EGRUL extract of the Federal Tax Service (XML)")
         CSV = "csv", _("CSV spreadsheet")
         XLSX = "xlsx", _("Excel spreadsheet (XLSX)")
 
@@ -352,6 +394,10 @@ class ImportRun(models.Model):
     updated_count = models.PositiveIntegerField(_("updated"), default=0)
     unchanged_count = models.PositiveIntegerField(_("unchanged"), default=0)
     skipped_count = models.PositiveIntegerField(_("skipped"), default=0)
+    excluded_count = models.PositiveIntegerField(_("not imported by design"), default=0)
+    excluded_reasons = models.JSONField(
+        _("records not imported by design, by reason"), default=dict, blank=True
+    )
     problems = models.JSONField(_("skipped rows"), default=list, blank=True)
     changes = models.JSONField(_("sample of changes"), default=list, blank=True)
     error = models.TextField(_("error"), blank=True)

@@ -19,6 +19,7 @@ def load() -> str:
             code=item["code"],
             defaults={
                 "name": item["name"],
+                "short_name": item.get("short_name", ""),
                 "is_fund_direction": item["is_fund_direction"],
                 "position": item["position"],
             },

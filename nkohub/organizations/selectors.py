@@ -60,6 +60,7 @@ class DirectoryQuery:
     q: str = ""
     kind: str = ""
     sphere: str = ""
+    register: str = ""
     legal_form: int | None = None
     municipality: int | None = None
     verified: bool = False
@@ -78,6 +79,7 @@ class DirectoryQuery:
             self.q.strip()
             or self.kind
             or self.sphere
+            or self.register
             or self.legal_form
             or self.municipality
             or self.verified
@@ -277,6 +279,8 @@ def _filtered(
         organizations = organizations.filter(kind=query.kind)
     if query.sphere and without != "sphere":
         organizations = organizations.filter(spheres__code=query.sphere)
+    if query.register and without != "register":
+        organizations = organizations.filter(register=query.register)
     if query.legal_form and without != "legal_form":
         organizations = organizations.filter(legal_form_id=query.legal_form)
     if query.municipality and without != "municipality":
@@ -455,6 +459,26 @@ def directory_facets(query: DirectoryQuery) -> dict[str, list[FacetValue]]:
         )
         for r in sorted(rows, key=lambda r: (r["spheres__position"], r["spheres__name"]))
     ]
+
+    # the registers of the Ministry of Justice: shown once the registry holds more than one
+    registers = dict(Organization.Register.choices)
+    rows = cast(
+        Any,
+        _filtered(query, without="register")
+        .order_by()
+        .values("register")
+        .annotate(n=Count("pk", distinct=True)),
+    )
+    register_values = [
+        FacetValue(
+            r["register"],
+            str(registers.get(r["register"], r["register"])),
+            r["n"],
+            r["register"] == query.register,
+        )
+        for r in sorted(rows, key=lambda r: list(registers).index(r["register"]))
+    ]
+    facets["register"] = register_values if len(register_values) > 1 or query.register else []
 
     rows = cast(
         Any,

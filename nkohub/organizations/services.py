@@ -28,6 +28,7 @@ PROFILE_FIELDS = [
     "full_name",
     "short_name",
     "legal_form",
+    "register",
     "inn",
     "ogrn",
     "kpp",
@@ -41,7 +42,7 @@ PROFILE_FIELDS = [
     "public_email",
     "public_phone",
 ]
-OPERATOR_ONLY_FIELDS = {"kind", "inn", "ogrn", "status"}
+OPERATOR_ONLY_FIELDS = {"kind", "register", "inn", "ogrn", "status"}
 
 
 def _url(name: str, *args: Any) -> str:

@@ -37,6 +37,7 @@ EXPORT_COLUMNS = [
     ("Сокращённое наименование", lambda o: o.short_name),
     ("Тип", lambda o: o.get_kind_display()),
     ("Организационно-правовая форма", lambda o: o.legal_form.name if o.legal_form else ""),
+    ("Реестр", lambda o: o.get_register_display()),
     ("ИНН", lambda o: o.inn or ""),
     ("ОГРН", lambda o: o.ogrn or ""),
     ("КПП", lambda o: o.kpp),

@@ -11,6 +11,6 @@ class RegionAdmin(admin.ModelAdmin):
 
 @admin.register(Municipality)
 class MunicipalityAdmin(admin.ModelAdmin):
-    list_display = ("name", "kind", "region", "oktmo")
+    list_display = ("name", "kind", "region", "oktmo", "administrative_centre")
     list_filter = ("region", "kind")
-    search_fields = ("name", "oktmo")
+    search_fields = ("name", "oktmo", "administrative_centre")

@@ -31,6 +31,15 @@ class Municipality(models.Model):
     oktmo = models.CharField(
         _("OKTMO"), max_length=11, null=True, blank=True, unique=True, validators=[validate_oktmo]
     )
+    administrative_centre = models.CharField(
+        _("administrative centre"),
+        max_length=120,
+        blank=True,
+        help_text=_(
+            "The town or village where the district's administration sits (Кондрово for "
+            "Дзержинский район): addresses that name only it are matched to the district."
+        ),
+    )
 
     class Meta:
         verbose_name = _("municipality")

@@ -13,8 +13,8 @@ REFERENCE_FILE = Path(__file__).resolve().parent / "data" / "territories.json"
 def territories_load_reference(*, path: Path = REFERENCE_FILE) -> dict[str, int]:
     """Create or update regions and municipalities from the shipped reference file.
 
-    Idempotent: a second run changes nothing. An OKTMO code an operator entered by hand is
-    kept when the file has none.
+    Idempotent: a second run changes nothing. An OKTMO code or an administrative centre an
+    operator entered by hand is kept when the file has none.
     """
     data: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
     created = updated = 0
@@ -33,7 +33,11 @@ def territories_load_reference(*, path: Path = REFERENCE_FILE) -> dict[str, int]
         municipality, was_created = Municipality.objects.get_or_create(
             region=regions[item["region"]],
             name=item["name"],
-            defaults={"kind": item["kind"], "oktmo": item.get("oktmo")},
+            defaults={
+                "kind": item["kind"],
+                "oktmo": item.get("oktmo"),
+                "administrative_centre": item.get("administrative_centre", ""),
+            },
         )
         if was_created:
             created += 1
@@ -44,6 +48,10 @@ def territories_load_reference(*, path: Path = REFERENCE_FILE) -> dict[str, int]
             changed = True
         if item.get("oktmo") and municipality.oktmo != item["oktmo"]:
             municipality.oktmo = item["oktmo"]
+            changed = True
+        centre = item.get("administrative_centre", "")
+        if centre and municipality.administrative_centre != centre:
+            municipality.administrative_centre = centre
             changed = True
         if changed:
             municipality.save()

@@ -1,20 +1,19 @@
 """Validating, matching and writing imported rows in batches.
 
 Re-importing updates the same organisations (matched by OGRN, then INN) instead of duplicating them.
-Every skipped row is reported with its line number and the reason; one bad row never aborts the rest
-(a batch that fails as a whole is retried row by row, each in its own savepoint).
+Every skipped row is reported with its number and all its reasons (`validation`), a repeat of an
+earlier row first; one bad row never aborts the rest (a batch that fails as a whole is retried row by
+row, each in its own savepoint). Records a reader marks as excluded by design (an EGRUL company, an
+organisation of another region) are counted by reason, not reported as skipped.
 """
 
-import datetime
 import functools
 import json
 import operator
-import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.conf import settings
 from django.db import DatabaseError, IntegrityError, connection, transaction
 from django.db.models import Q
 from django.db.models.base import ModelState
@@ -25,11 +24,16 @@ try:
 except ImportError:  # pragma: no cover — SQLite-only installs
     PsycopgIntegrityError = IntegrityError  # type: ignore[misc,assignment]
 
-from nkohub.core.validators import is_valid_inn, is_valid_kpp, is_valid_ogrn, normalize_digits
 from nkohub.organizations.imports.readers import SourceRow
-from nkohub.organizations.models import LegalForm, Organization, Sphere
+from nkohub.organizations.imports.validation import (
+    Candidate,
+    Problem,
+    Reference,
+    Rejected,
+    validate_row,
+)
+from nkohub.organizations.models import Organization, Sphere
 from nkohub.organizations.search import search_text_for
-from nkohub.territories.models import Municipality
 
 BATCH_SIZE = 1000
 BULK_LOAD_ROWS = 500  # new rows in one batch from which the search index's pending list is used
@@ -38,24 +42,9 @@ MAX_REPORTED_PROBLEMS = 5000
 MAX_REPORTED_CHANGES = 200
 UPDATABLE = (
     "full_name", "short_name", "kpp", "legal_form_id", "municipality_id", "address", "registration_date",
-    "status", "website", "public_email", "public_phone", "description", "source_id",
+    "register", "state_registration_number", "state_registration_date", "status", "website",
+    "public_email", "public_phone", "description", "source_id",
 )  # fmt: skip
-KINDS = {
-    "нко": "ngo", "некоммерческая организация": "ngo", "ngo": "ngo", "орган власти": "authority",
-    "authority": "authority", "бизнес": "business", "business": "business", "коммерческая организация": "business",
-    "сми": "media", "media": "media", "ресурсный центр": "resource_centre", "resource_centre": "resource_centre",
-}  # fmt: skip
-LIQUIDATED = ("исключ", "ликвид", "прекрат", "liquid")
-MUNICIPALITY_NOISE = re.compile(
-    r"\b(муниципальный|городской|сельский|округ|район|р-н|г\.?|город|мр|го|мо|муниципальное|образование)\b",
-    re.IGNORECASE,
-)
-
-
-@dataclass
-class Problem:
-    line: int
-    reason: str
 
 
 @dataclass
@@ -67,12 +56,24 @@ class Change:
 
 
 @dataclass
+class Exclusion:
+    """A record the source holds but the registry does not take by design (EGRUL: a company, an
+    organisation of another region): counted by reason, not listed among the skipped rows."""
+
+    line: int
+    reason: str
+    detail: str
+
+
+@dataclass
 class ImportResult:
     rows: int = 0
     created: int = 0
     updated: int = 0
     unchanged: int = 0
     skipped: int = 0
+    excluded: int = 0
+    excluded_reasons: dict[str, int] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
     changes: list[Change] = field(default_factory=list)
 
@@ -81,207 +82,13 @@ class ImportResult:
         if len(self.problems) < MAX_REPORTED_PROBLEMS:
             self.problems.append(problem)
 
+    def add_exclusion(self, exclusion: Exclusion) -> None:
+        self.excluded += 1
+        self.excluded_reasons[exclusion.reason] = self.excluded_reasons.get(exclusion.reason, 0) + 1
+
     def add_change(self, change: Change) -> None:
         if len(self.changes) < MAX_REPORTED_CHANGES:
             self.changes.append(change)
-
-
-@functools.lru_cache(maxsize=65536)
-def _norm(value: str) -> str:
-    return " ".join(re.sub(r"[^0-9a-zа-я]+", " ", value.lower().replace("ё", "е")).split())
-
-
-class Reference:
-    """Municipalities, legal forms and spheres held in memory for the whole run."""
-
-    def __init__(self) -> None:
-        self.municipalities: dict[tuple[str, str], int] = {}
-        self.by_oktmo: dict[str, int] = {}
-        self.address_patterns: list[tuple[str, re.Pattern[str], int]] = []
-        self._municipality_cache: dict[tuple[str, str], int | None] = {}
-        for pk, name, region_code, oktmo in Municipality.objects.values_list(
-            "pk", "name", "region__code", "oktmo"
-        ):
-            key = _norm(MUNICIPALITY_NOISE.sub(" ", name))
-            self.municipalities[(region_code, key)] = pk
-            self.municipalities.setdefault(("*", key), pk)
-            if oktmo:
-                self.by_oktmo[oktmo] = pk
-            base = re.sub(
-                r"\s+(район|муниципальный район|муниципальный округ|городской округ)$", "", name
-            )
-            stem = (
-                base[:-3] if base.endswith(("ский", "цкий")) else base
-            )  # Козельский → Козельск, Людиново
-            pattern = (
-                r"(?:\bг\.|\bгород|\bс\.|\bп\.|\bпос\.)\s*"
-                + re.escape(stem)
-                + r"|"
-                + re.escape(base)
-                + r"\s+(?:р-н|район)"
-            )
-            self.address_patterns.append((region_code, re.compile(pattern, re.IGNORECASE), pk))
-        self.legal_forms = {
-            _norm(name): pk for pk, name in LegalForm.objects.values_list("pk", "name")
-        }
-        for pk, short in LegalForm.objects.exclude(short_name="").values_list("pk", "short_name"):
-            self.legal_forms.setdefault(_norm(short), pk)
-        self.spheres = {}
-        for code, name in Sphere.objects.values_list("code", "name"):
-            self.spheres[_norm(code)] = code
-            self.spheres[_norm(name)] = code
-
-    def municipality(self, value: str, region_code: str) -> int | None:
-        # the same few hundred names repeat on every row of a file
-        cache_key = (value, region_code)
-        if cache_key in self._municipality_cache:
-            return self._municipality_cache[cache_key]
-        key = _norm(MUNICIPALITY_NOISE.sub(" ", value))
-        found = self.municipalities.get((region_code, key)) or self.municipalities.get(("*", key))
-        if len(self._municipality_cache) < 65536:
-            self._municipality_cache[cache_key] = found
-        return found
-
-    def municipality_from_address(self, address: str, region_code: str) -> int | None:
-        for code, pattern, pk in self.address_patterns:
-            if code == region_code and pattern.search(address):
-                return pk
-        return None
-
-
-def _parse_date(value: str) -> datetime.date | None:
-    value = value.strip()[:10]
-    if (
-        len(value) == 10
-        and value[2] == "."
-        and value[5] == "."
-        and value.replace(".", "").isdigit()
-    ):
-        try:  # the usual 31.12.2020, without strptime's overhead
-            return datetime.date(int(value[6:]), int(value[3:5]), int(value[:2]))
-        except ValueError:
-            return None
-    for fmt in ("%d.%m.%Y", "%Y-%m-%d", "%d/%m/%Y"):
-        try:
-            return datetime.datetime.strptime(value, fmt).date()  # noqa: DTZ007 (a date, no time)
-        except ValueError:
-            continue
-    return None
-
-
-@dataclass
-class Candidate:
-    line: int
-    data: dict[str, Any]
-    spheres: list[str]
-    search_text: str = ""
-
-
-def _digits(value: str) -> str:
-    return value if value.isdigit() else normalize_digits(value)
-
-
-def _identifier(values: dict[str, str], name: str) -> str:
-    raw = _digits(values.get(name, ""))
-    # spreadsheets turn long numbers into floats: 1234567890123.0
-    return raw[:-2] if raw.endswith(".0") else raw
-
-
-def validate_row(
-    row: SourceRow, reference: Reference, *, source: str, default_kind: str
-) -> Candidate | Problem:
-    values = row.values
-    full_name = " ".join(values.get("full_name", "").split())
-    if not full_name:
-        return Problem(row.line, "нет наименования организации")
-    inn, ogrn = _identifier(values, "inn"), _identifier(values, "ogrn")
-    if not inn and not ogrn:
-        return Problem(row.line, "нет ни ИНН, ни ОГРН — организацию не с чем сопоставить")
-    if ogrn and not is_valid_ogrn(ogrn):
-        return Problem(
-            row.line,
-            f"ОГРН {ogrn}: "
-            + (
-                "не 13 цифр"
-                if len(ogrn) != 13 or not ogrn.isdigit()
-                else "неверная контрольная цифра"
-            ),
-        )
-    if inn and not is_valid_inn(inn):
-        return Problem(
-            row.line,
-            f"ИНН {inn}: "
-            + (
-                "не 10 или 12 цифр"
-                if len(inn) not in (10, 12) or not inn.isdigit()
-                else "неверная контрольная цифра"
-            ),
-        )
-    kpp = _digits(values.get("kpp", ""))
-    if kpp and not is_valid_kpp(kpp):
-        return Problem(row.line, f"КПП {kpp}: неверный формат")
-    region_code = (inn[:2] if inn else "") or (ogrn[3:5] if ogrn else "") or settings.CLUSTER_REGION
-    municipality_id = None
-    if values.get("oktmo"):
-        municipality_id = reference.by_oktmo.get(normalize_digits(values["oktmo"]))
-        if municipality_id is None:
-            return Problem(row.line, f"неизвестный код ОКТМО «{values['oktmo']}»")
-    elif values.get("municipality"):
-        municipality_id = reference.municipality(values["municipality"], region_code)
-        if municipality_id is None:
-            return Problem(row.line, f"неизвестный муниципалитет «{values['municipality']}»")
-    elif values.get("address"):
-        municipality_id = reference.municipality_from_address(values["address"], region_code)
-    legal_form_id = None
-    if values.get("legal_form"):
-        legal_form_id = reference.legal_forms.get(_norm(values["legal_form"]))
-    registration_date = None
-    if values.get("registration_date"):
-        registration_date = _parse_date(values["registration_date"])
-        if registration_date is None:
-            return Problem(
-                row.line, f"не удалось прочитать дату регистрации «{values['registration_date']}»"
-            )
-    status_text = values.get("status", "").lower()
-    status = (
-        Organization.Status.LIQUIDATED
-        if any(w in status_text for w in LIQUIDATED)
-        else Organization.Status.ACTIVE
-    )
-    kind = KINDS.get(_norm(values.get("kind", "")), default_kind)
-    spheres = []
-    for part in re.split(r"[;,\n]", values.get("spheres", "")):
-        if part.strip():
-            code = reference.spheres.get(_norm(part))
-            if code is None:
-                return Problem(row.line, f"неизвестная сфера деятельности «{part.strip()}»")
-            spheres.append(code)
-    email = values.get("email", "").strip()
-    if email and not re.fullmatch(r"[^@\s]+@[^@\s]+\.[^@\s]+", email):
-        return Problem(row.line, f"неверный адрес электронной почты «{email}»")
-    website = values.get("website", "").strip()
-    if website and not website.startswith(("http://", "https://")):
-        website = "https://" + website
-    data = {
-        "full_name": full_name[:500],
-        "short_name": " ".join(values.get("short_name", "").split())[:200],
-        "inn": inn or None,
-        "ogrn": ogrn or None,
-        "kpp": kpp,
-        "legal_form_id": legal_form_id,
-        "kind": kind,
-        "municipality_id": municipality_id,
-        "address": values.get("address", "")[:500],
-        "registration_date": registration_date,
-        "status": status,
-        "website": website[:200],
-        "public_email": email[:254],
-        "public_phone": values.get("phone", "")[:32],
-        "description": values.get("description", ""),
-        "source": source,
-        "source_id": values.get("source_id", "")[:100],
-    }
-    return Candidate(row.line, data, spheres)
 
 
 @functools.cache
@@ -303,6 +110,9 @@ def new_organization(data: dict[str, Any]) -> Organization:
     values["is_published"] = True
     organization._state = ModelState()
     return organization
+
+
+Checked = Candidate | Rejected | Exclusion
 
 
 def _batches(rows: Iterable[SourceRow], size: int) -> Iterator[list[SourceRow]]:
@@ -329,9 +139,10 @@ class Importer:
             str, int
         ] = {}  # identifier → first line with it (duplicates inside the file)
         self.on_problem: Callable[[Problem], None] | None = None
+        self.on_exclusion: Callable[[Exclusion], None] | None = None
         self.bulk_load = False
         self._pending_batches: Iterator[list[SourceRow]] = iter(())
-        self._ahead: list[Candidate | Problem] | None = None
+        self._ahead: list[Checked] | None = None
         self._ahead_error: Exception | None = None
         self._ahead_done = False
 
@@ -361,7 +172,7 @@ class Importer:
                 self._end_bulk_load()
         return self.result
 
-    def _prepare_next(self) -> list[Candidate | Problem] | None:
+    def _prepare_next(self) -> list[Checked] | None:
         batch = next(self._pending_batches, None)
         return None if batch is None else self._prepare(batch)
 
@@ -407,10 +218,13 @@ class Importer:
             cursor.execute(f"ALTER INDEX {SEARCH_INDEX} SET (fastupdate = off)")
             cursor.execute("SELECT gin_clean_pending_list(%s::regclass)", [SEARCH_INDEX])
 
-    def _prepare(self, batch: list[SourceRow]) -> list[Candidate | Problem]:
+    def _prepare(self, batch: list[SourceRow]) -> list[Checked]:
         """What needs no database: reading, validating, lemmatising the search text."""
-        checked_rows: list[Candidate | Problem] = []
+        checked_rows: list[Checked] = []
         for row in batch:
+            if row.excluded:
+                checked_rows.append(Exclusion(row.line, row.excluded, row.excluded_detail))
+                continue
             checked = validate_row(
                 row, self.reference, source=self.source, default_kind=self.default_kind
             )
@@ -423,23 +237,25 @@ class Importer:
             checked_rows.append(checked)
         return checked_rows
 
-    def _process(self, checked_rows: list[Candidate | Problem]) -> None:
+    def _process(self, checked_rows: list[Checked]) -> None:
         candidates: list[Candidate] = []
         for checked in checked_rows:
             self.result.rows += 1
-            if isinstance(checked, Problem):
-                self._problem(checked)
+            if isinstance(checked, Exclusion):
+                self.result.add_exclusion(checked)
+                if self.on_exclusion:
+                    self.on_exclusion(checked)
                 continue
-            duplicate_of = None
-            for key in (checked.data["ogrn"], checked.data["inn"]):
-                if key and key in self.seen:
-                    duplicate_of = self.seen[key]
+            # a repeat of an earlier row is the reason to give first, whatever else is wrong
+            duplicate_of = next((self.seen[k] for k in checked.keys if k in self.seen), None)
+            reasons = checked.reasons if isinstance(checked, Rejected) else []
             if duplicate_of is not None:
-                self._problem(Problem(checked.line, f"повтор организации из строки {duplicate_of}"))
+                reasons = [f"повтор организации из строки {duplicate_of}", *reasons]
+            if reasons or not isinstance(checked, Candidate):
+                self._problem(Problem(checked.line, "; ".join(reasons)))
                 continue
-            for key in (checked.data["ogrn"], checked.data["inn"]):
-                if key:
-                    self.seen[key] = checked.line
+            for key in checked.keys:
+                self.seen[key] = checked.line
             candidates.append(checked)
         if not candidates:
             return

@@ -1,7 +1,9 @@
-"""Readers of import files. Each yields `SourceRow`s — a line (or record) number and canonical fields.
+"""Readers of import files. Each yields `SourceRow`s — a row (or record) number and canonical fields.
 
 Column names are matched case- and punctuation-insensitively against the aliases below (the headings
-resource centres and the Ministry of Justice use); an explicit mapping {field: heading} wins.
+resource centres and the Ministry of Justice use); an explicit mapping {field: heading} wins. When
+several columns could fill one field, the alias listed first wins, not the column met first.
+The EGRUL extract has its own reader (`egrul`): its records are nested, not rows of columns.
 """
 
 import codecs
@@ -11,7 +13,7 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, Protocol
 
 from django.utils.translation import gettext_lazy as _
 
@@ -28,6 +30,9 @@ FIELDS: dict[str, Any] = {
     "region": _("region"),
     "address": _("address"),
     "registration_date": _("registration date"),
+    "register": _("register of the Ministry of Justice"),
+    "state_registration_number": _("state registration number"),
+    "state_registration_date": _("state registration date"),
     "status": _("status"),
     "website": _("website"),
     "email": _("public e-mail"),
@@ -40,31 +45,31 @@ FIELDS: dict[str, Any] = {
 ALIASES: dict[str, tuple[str, ...]] = {
     "full_name": (
         "полное наименование",
+        "full name",
         "наименование",
         "название",
         "наименование организации",
         "полное наименование организации",
         "наименование нко",
         "fullname",
-        "full name",
-        "name",
         "namefull",
         "name full",
         "наимюлполн",
+        "name",
     ),
     "short_name": (
         "сокращенное наименование",
         "краткое наименование",
         "краткое название",
-        "shortname",
         "short name",
+        "shortname",
         "наимюлсокр",
     ),
     "inn": ("инн", "инн организации", "inn", "иннюл"),
     "ogrn": (
         "огрн",
-        "огрн организации",
         "ogrn",
+        "огрн организации",
         "основной государственный регистрационный номер",
         "государственный регистрационный номер",
         "огрнюл",
@@ -72,12 +77,12 @@ ALIASES: dict[str, tuple[str, ...]] = {
     "kpp": ("кпп", "kpp"),
     "legal_form": (
         "организационно правовая форма",
+        "opf",
         "опф",
         "правовая форма",
         "форма",
         "legal form",
         "legalform",
-        "opf",
         "form",
         "minjustform",
     ),
@@ -92,29 +97,60 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "municipality",
     ),
     "oktmo": ("октмо", "код октмо", "oktmo"),
-    "region": ("регион", "субъект рф", "субъект", "region", "regionname"),
+    "region": (
+        "регион",
+        "region",
+        "субъект рф",
+        "субъект российской федерации",
+        "субъект",
+        "regionname",
+    ),
     "address": (
         "адрес",
+        "address",
         "юридический адрес",
         "адрес место нахождения",
         "адрес местонахождения",
         "местонахождение",
-        "address",
         "addr",
     ),
+    # the Ministry of Justice's grid: egrul_date is the entry in the EGRUL, state_registration_date
+    # the Ministry's own registration (older than the EGRUL for organisations registered before 2002)
     "registration_date": (
-        "дата регистрации",
+        "egrul date",
         "дата внесения в егрюл",
-        "дата государственной регистрации",
-        "дата присвоения огрн",
         "дата внесения сведений в егрюл",
+        "дата внесения записи в егрюл",
+        "дата регистрации",
+        "дата присвоения огрн",
         "regdate",
         "date reg",
         "dateogrn",
         "registration date",
-        "дата внесения записи в егрюл",
     ),
-    "status": ("статус", "статус организации", "status", "egrulstatus"),
+    "register": (
+        "reestr",
+        "реестр",
+        "вид реестра",
+        "тип реестра",
+        "наименование реестра",
+        "register",
+    ),
+    "state_registration_number": (
+        "state registration num",
+        "state registration number",
+        "номер государственной регистрации",
+        "номер гос регистрации",
+        "регистрационный номер минюста",
+    ),
+    "state_registration_date": (
+        "state registration date",
+        "дата государственной регистрации",
+        "дата гос регистрации",
+        "дата решения о государственной регистрации",
+        "дата регистрации в минюсте",
+    ),
+    "status": ("статус", "status", "статус организации", "egrulstatus"),
     "website": ("сайт", "веб сайт", "вебсайт", "website", "site", "url"),
     "email": ("email", "e mail", "эл почта", "электронная почта", "адрес электронной почты"),
     "phone": ("телефон", "контактный телефон", "phone", "tel"),
@@ -126,14 +162,22 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "description",
     ),
     "spheres": (
-        "сферы",
-        "сфера деятельности",
         "сферы деятельности",
+        "сфера деятельности",
+        "сферы",
         "направления деятельности",
         "направления",
         "spheres",
     ),
-    "source_id": ("учетный номер", "учетный номер организации", "regnum", "reg num", "id"),
+    # reg_num is the accounting number of the Ministry's grid; a bare «id» is a record's internal
+    # number and is never taken for it
+    "source_id": (
+        "reg num",
+        "учетный номер",
+        "учетный номер организации",
+        "учетный номер нко",
+        "regnum",
+    ),
 }
 
 
@@ -143,15 +187,20 @@ def normalize_heading(value: Any) -> str:
     return " ".join(text.split())
 
 
-_ALIAS_INDEX = {
-    normalize_heading(alias): name for name, aliases in ALIASES.items() for alias in aliases
-}
+_ALIAS_INDEX: dict[str, tuple[str, int]] = {}
+for _name, _aliases in ALIASES.items():
+    for _rank, _alias in enumerate(_aliases):
+        _ALIAS_INDEX.setdefault(normalize_heading(_alias), (_name, _rank))
 
 
 @dataclass
 class SourceRow:
     line: int
     values: dict[str, str]
+    # a record the source holds but the registry does not take (EGRUL: a company, another region):
+    # the reason's category for the summary, and the detail for the command's verbose output
+    excluded: str = ""
+    excluded_detail: str = ""
 
 
 class ReaderError(Exception):
@@ -170,11 +219,17 @@ def resolve_columns(headings: list[Any], mapping: dict[str, str] | None = None) 
             raise ReaderError(f"В файле нет колонки «{heading}», указанной для поля {field}.")
         columns[normalized.index(wanted)] = field
     taken = set(columns.values())
+    best: dict[str, tuple[int, int]] = {}  # field → (rank of its alias, column)
     for index, heading in enumerate(normalized):
-        alias = _ALIAS_INDEX.get(heading)
-        if alias and alias not in taken and index not in columns:
-            columns[index] = alias
-            taken.add(alias)
+        match = _ALIAS_INDEX.get(heading)
+        if match is None or index in columns or match[0] in taken:
+            continue
+        field, rank = match
+        if field not in best or rank < best[field][0]:
+            best[field] = (rank, index)
+    for field, (_rank, index) in best.items():
+        columns[index] = field
+        taken.add(field)
     if "full_name" not in taken and "ogrn" not in taken and "inn" not in taken:
         raise ReaderError(
             "Не нашлось колонок с наименованием, ИНН или ОГРН. Проверьте строку заголовков или задайте сопоставление колонок."
@@ -185,6 +240,8 @@ def resolve_columns(headings: list[Any], mapping: dict[str, str] | None = None) 
 def detect_encoding(head: bytes) -> str:
     if head.startswith(codecs.BOM_UTF8):
         return "utf-8-sig"
+    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return "utf-16"  # Excel's «Текст Юникод» (tab-separated)
     try:
         head.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -215,7 +272,8 @@ class CountingReader(io.RawIOBase):
 def csv_rows(
     binary: IO[bytes], mapping: dict[str, str] | None = None, *, head: bytes | None = None
 ) -> Iterator[SourceRow]:
-    """CSV in UTF-8 (with or without BOM) or Windows-1251, separated by semicolons, commas or tabs."""
+    """CSV in UTF-8 (with or without BOM), Windows-1251 or UTF-16 (Excel's «Unicode text»),
+    separated by semicolons, commas or tabs."""
     if head is None:
         head = binary.read(65536)
         binary.seek(0)
@@ -230,11 +288,13 @@ def csv_rows(
     except StopIteration as exc:
         raise ReaderError("Файл пустой.") from exc
     columns = resolve_columns(headings, mapping)
-    for row in reader:
+    # numbered as the spreadsheet numbers its rows (the header is row 1), not by physical lines:
+    # a cell with line breaks (Alt+Enter in Excel) spans several lines of the file
+    for number, row in enumerate(reader, start=2):
         if not any(cell.strip() for cell in row):
             continue
         values = {field: row[index].strip() for index, field in columns.items() if index < len(row)}
-        yield SourceRow(line=reader.line_num, values=values)
+        yield SourceRow(line=number, values=values)
 
 
 def xlsx_rows(path: Path, mapping: dict[str, str] | None = None) -> Iterator[SourceRow]:
@@ -315,17 +375,24 @@ def _refuse_dtd(*_args: Any) -> None:
     raise ReaderError("XML-файл содержит объявление DTD или сущностей; такие файлы не принимаются.")
 
 
-def minjust_xml_rows(
-    binary: IO[bytes], mapping: dict[str, str] | None = None
-) -> Iterator[SourceRow]:
-    """The open-data XML: a list of records, each a flat element with one child (or attribute) per field.
+class XmlCollector(Protocol):
+    records: list[Any]
 
-    The record element's name does not matter; a record is an element whose children or attributes
-    map to an OGRN, INN or full name. Streamed through expat in 64 KB chunks: memory stays flat.
+    def start(self, tag: str, attrs: dict[str, str]) -> None: ...
+    def end(self, tag: str) -> None: ...
+    def data(self, text: str) -> None: ...
+
+
+def stream_xml(binary: IO[bytes], collector: XmlCollector) -> Iterator[list[Any]]:
+    """Feed the file to expat in 64 KB chunks; after each chunk, hand over the records the
+    collector completed (and forget them), so memory stays flat whatever the file's size.
+
+    A document type declaration or an entity declaration is refused outright: no XML bomb
+    (billion laughs, external entities) gets as far as being expanded. Expat reads UTF-8 and,
+    through Python's codecs, the single-byte encodings such as windows-1251 the tax service uses.
     """
     from xml.parsers import expat
 
-    collector = _XmlRecords()
     parser = expat.ParserCreate()
     parser.StartElementHandler = collector.start
     parser.EndElementHandler = collector.end
@@ -333,7 +400,6 @@ def minjust_xml_rows(
     parser.StartDoctypeDeclHandler = _refuse_dtd
     parser.EntityDeclHandler = _refuse_dtd
     parser.buffer_text = True
-    number = 0
     finished = False
     while not finished:
         chunk = binary.read(65536)
@@ -343,6 +409,19 @@ def minjust_xml_rows(
         except expat.ExpatError as exc:
             raise ReaderError(f"XML-файл повреждён: {exc}.") from exc
         records, collector.records = collector.records, []
+        yield records
+
+
+def minjust_xml_rows(
+    binary: IO[bytes], mapping: dict[str, str] | None = None
+) -> Iterator[SourceRow]:
+    """The open-data XML: a list of records, each a flat element with one child (or attribute) per field.
+
+    The record element's name does not matter; a record is an element whose children or attributes
+    map to an OGRN, INN or full name. Streamed through expat in 64 KB chunks: memory stays flat.
+    """
+    number = 0
+    for records in stream_xml(binary, _XmlRecords()):
         for names, values_in in records:
             try:
                 columns = resolve_columns(names, mapping)
@@ -359,22 +438,33 @@ def minjust_xml_rows(
         )
 
 
+HEAD_BYTES = 8192  # what format detection reads of a file
+# an EGRUL extract names its records СвЮЛ, whatever its root (EGRUL, ВыпЕГРЮЛ, Файл/Документ)
+EGRUL_MARKERS = (
+    b"<EGRUL",
+    *(m.encode(encoding) for m in ("<СвЮЛ", "<ВыпЕГРЮЛ") for encoding in ("utf-8", "cp1251")),
+)
+
+
 def detect_format(name: str, head: bytes) -> str:
     extension = name.rsplit(".", 1)[-1].lower() if "." in name else ""
     if head.startswith(b"PK\x03\x04") or extension == "xlsx":
         return "xlsx"
     if head.lstrip(codecs.BOM_UTF8).lstrip().startswith(b"<") or extension == "xml":
-        return "minjust-xml"
+        return "egrul-xml" if any(marker in head for marker in EGRUL_MARKERS) else "minjust-xml"
     return "csv"
 
 
 def open_rows(
-    path: Path, fmt: str, mapping: dict[str, str] | None = None
+    path: Path, fmt: str, mapping: dict[str, str] | None = None, *, region_code: str | None = None
 ) -> tuple[Iterator[SourceRow], Callable[[], int], Callable[[], None]]:
-    """Rows of the file, a function telling how many bytes were read so far, and a closer."""
+    """Rows of the file, a function telling how many bytes were read so far, and a closer.
+
+    `region_code`: an EGRUL extract keeps only that region's organisations (the others come
+    marked as excluded)."""
     binary = path.open("rb")
     if fmt == "auto":
-        fmt = detect_format(path.name, binary.read(512))
+        fmt = detect_format(path.name, binary.read(HEAD_BYTES))
         binary.seek(0)
     if fmt == "xlsx":
         binary.close()
@@ -392,6 +482,10 @@ def open_rows(
     buffered = io.BufferedReader(counting, buffer_size=256 * 1024)
     if fmt == "minjust-xml":
         rows = minjust_xml_rows(buffered, mapping)
+    elif fmt == "egrul-xml":
+        from nkohub.organizations.imports.egrul import egrul_rows  # it reads with this module
+
+        rows = egrul_rows(buffered, region_code=region_code)
     else:
         rows = csv_rows(buffered, mapping, head=head)
     return rows, lambda: counting.count, binary.close

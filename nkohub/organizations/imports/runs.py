@@ -5,6 +5,7 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
@@ -14,13 +15,15 @@ from nkohub.core.audit import audit_log
 from nkohub.core.errors import DomainError
 from nkohub.organizations import permissions
 from nkohub.organizations.documents import validate_import_file
-from nkohub.organizations.imports.engine import Importer, ImportResult, Problem
-from nkohub.organizations.imports.readers import ReaderError, detect_format, open_rows
+from nkohub.organizations.imports.engine import Importer, ImportResult
+from nkohub.organizations.imports.readers import HEAD_BYTES, ReaderError, detect_format, open_rows
+from nkohub.organizations.imports.validation import Problem
 from nkohub.organizations.models import ImportRun, Organization
 
 SOURCE_BY_FORMAT = {
     "minjust-xml": Organization.Source.MINJUST,
     "minjust-csv": Organization.Source.MINJUST,
+    "egrul-xml": Organization.Source.EGRUL,
     "csv": Organization.Source.SPREADSHEET,
     "xlsx": Organization.Source.SPREADSHEET,
 }
@@ -30,7 +33,7 @@ def resolve_format(path: Path, fmt: str) -> str:
     if fmt != "auto":
         return fmt
     with path.open("rb") as handle:
-        return detect_format(path.name, handle.read(512))
+        return detect_format(path.name, handle.read(HEAD_BYTES))
 
 
 def import_file(
@@ -41,13 +44,19 @@ def import_file(
     dry_run: bool = False,
     actor: Any = None,
     on_problem: Any = None,
+    on_exclusion: Any = None,
     on_batch: Any = None,
 ) -> ImportResult:
-    """Import one file; ReaderError when the file cannot be read at all."""
+    """Import one file; ReaderError when the file cannot be read at all.
+
+    An EGRUL extract keeps only the cluster's region (`CLUSTER_REGION`) and non-profit forms."""
     fmt = resolve_format(path, fmt)
-    rows, bytes_read, close = open_rows(path, "csv" if fmt == "minjust-csv" else fmt, mapping)
+    rows, bytes_read, close = open_rows(
+        path, "csv" if fmt == "minjust-csv" else fmt, mapping, region_code=settings.CLUSTER_REGION
+    )
     importer = Importer(source=SOURCE_BY_FORMAT[fmt], dry_run=dry_run)
     importer.on_problem = on_problem
+    importer.on_exclusion = on_exclusion
     try:
         result = importer.run(
             rows, on_batch=(lambda r: on_batch(r, bytes_read())) if on_batch else None
@@ -65,6 +74,7 @@ def import_file(
                 "created": result.created,
                 "updated": result.updated,
                 "skipped": result.skipped,
+                "excluded": result.excluded,
             },
         )
     return result
@@ -104,6 +114,7 @@ def _store(run: ImportRun, result: ImportResult, bytes_done: int) -> None:
     run.rows_total = result.rows
     run.created_count, run.updated_count = result.created, result.updated
     run.unchanged_count, run.skipped_count = result.unchanged, result.skipped
+    run.excluded_count, run.excluded_reasons = result.excluded, dict(result.excluded_reasons)
     run.bytes_done = bytes_done
     ImportRun.objects.filter(pk=run.pk).update(
         rows_total=run.rows_total,
@@ -111,6 +122,8 @@ def _store(run: ImportRun, result: ImportResult, bytes_done: int) -> None:
         updated_count=run.updated_count,
         unchanged_count=run.unchanged_count,
         skipped_count=run.skipped_count,
+        excluded_count=run.excluded_count,
+        excluded_reasons=run.excluded_reasons,
         bytes_done=bytes_done,
     )
 

@@ -89,3 +89,12 @@ def corpus(reference_data: None, kaluga: Any, obninsk: Any) -> dict[str, Organiz
 def csv_bytes(lines: list[str], *, encoding: str = "utf-8", delimiter: str = ";") -> io.BytesIO:
     text = "\n".join(line.replace(";", delimiter) for line in lines) + "\n"
     return io.BytesIO(text.encode(encoding))
+
+
+@pytest.fixture
+def territory_reference(db: Any) -> None:
+    """The shipped regions and municipalities (Kaluga's and Smolensk's districts with their
+    administrative centres), as a deployment loads them."""
+    from nkohub.territories.services import territories_load_reference
+
+    territories_load_reference()

@@ -125,6 +125,7 @@ def test_an_edit_in_the_admin_keeps_the_search_in_step(client: Any, db: Any) -> 
         {
             "kind": "ngo",
             "full_name": "Фонд «Ромашка»",
+            "register": "nonprofit",
             "status": "active",
             "source": "manual",
             "social_links": "[]",

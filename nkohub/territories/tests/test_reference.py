@@ -48,3 +48,19 @@ def test_the_municipality_page_lists_the_home_region(client) -> None:
     content = client.get("/territories/").content.decode()
     assert "Калужская область" in content
     assert "Бабынинский район" in content
+
+
+def test_every_seed_district_but_smolensky_knows_its_administrative_centre() -> None:
+    territories_load_reference()
+    districts = Municipality.objects.filter(kind=Municipality.Kind.MUNICIPAL_DISTRICT)
+    without = set(districts.filter(administrative_centre="").values_list("name", flat=True))
+    # Смоленский район is run from Смоленск, a city district of its own: the city stays the city
+    assert without == {"Смоленский район"}
+    assert districts.get(name="Дзержинский район").administrative_centre == "Кондрово"
+
+
+def test_a_centre_an_operator_entered_survives_a_reload_without_one() -> None:
+    territories_load_reference()
+    Municipality.objects.filter(name="Смоленский район").update(administrative_centre="Смоленск")
+    territories_load_reference()
+    assert Municipality.objects.get(name="Смоленский район").administrative_centre == "Смоленск"
