@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from nkohub.accounts.models import User
 from nkohub.accounts.services import user_record_signup_consents
+from nkohub.core.forms import InputLimitsMixin, PlatformForm, PlatformModelForm
 
 
 def _consent_label() -> str:
@@ -30,7 +31,7 @@ def _policy_label() -> str:
     )
 
 
-class SignupForm(AllauthSignupForm):
+class SignupForm(InputLimitsMixin, AllauthSignupForm):
     """Sign-up with two separate ticks: consent to processing (a document of its own) and the policy."""
 
     full_name = forms.CharField(label=_("Full name"), max_length=200, required=True)
@@ -70,7 +71,7 @@ class SignupForm(AllauthSignupForm):
         return user
 
 
-class ProfileForm(forms.ModelForm):
+class ProfileForm(PlatformModelForm):
     class Meta:
         model = User
         fields = ["full_name", "phone", "about"]
@@ -86,7 +87,7 @@ class ProfileForm(forms.ModelForm):
         return phone
 
 
-class DeleteAccountForm(forms.Form):
+class DeleteAccountForm(PlatformForm):
     password = forms.CharField(label=_("Your password"), widget=forms.PasswordInput)
     confirm = forms.BooleanField(
         label=_(

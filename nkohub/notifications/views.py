@@ -12,7 +12,7 @@ from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from nkohub.core.errors import DomainError
 from nkohub.core.pagination import paginate
@@ -50,7 +50,7 @@ def cabinet_context(user: Any) -> dict[str, Any] | None:
 
 
 @login_required
-@require_GET
+@require_safe
 def inbox(request: AuthenticatedHttpRequest) -> HttpResponse:
     unread_only = request.GET.get("show") == "unread"
     page = paginate(request, selectors.inbox_for(request.user, unread_only=unread_only))
@@ -61,7 +61,7 @@ def inbox(request: AuthenticatedHttpRequest) -> HttpResponse:
     )
 
 
-@require_GET
+@require_safe
 def badge(request: HttpRequest) -> HttpResponse:
     if not request.user.is_authenticated:
         return HttpResponse(status=204)
@@ -104,7 +104,7 @@ def mark_all_read(request: AuthenticatedHttpRequest) -> HttpResponse:
 
 
 @login_required
-@require_GET
+@require_safe
 def open_notification(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     """Follow a notification's link, marking it read on the way."""
     notification = get_notification_for_user(request.user, pk)
@@ -179,7 +179,7 @@ def _require_operator(request: HttpRequest) -> None:
 
 
 @login_required
-@require_GET
+@require_safe
 def operations(request: AuthenticatedHttpRequest) -> HttpResponse:
     _require_operator(request)
     states = selectors.scheduled_job_states()

@@ -12,7 +12,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from nkohub.core.errors import DomainError
 from nkohub.core.pagination import paginate
@@ -57,7 +57,7 @@ def _run(request: HttpRequest, action: Callable[[], Any], success: str) -> bool:
 # --- the fair ------------------------------------------------------------------------------------
 
 
-@require_GET
+@require_safe
 def fair(request: HttpRequest) -> HttpResponse:
     form = forms.FairFilterForm(request.GET or None)
     filters: dict[str, Any] = {}
@@ -84,7 +84,7 @@ def fair(request: HttpRequest) -> HttpResponse:
     return render(request, template, context)
 
 
-@require_GET
+@require_safe
 def project_detail(request: HttpRequest, pk: int) -> HttpResponse:
     project = _project(request, pk)
     user = request.user
@@ -110,7 +110,7 @@ def project_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-@require_GET
+@require_safe
 def my_projects(request: HttpRequest) -> HttpResponse:
     organizations = organizations_user_acts_for(request.user)
     context = {
@@ -367,7 +367,7 @@ def entry_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-@require_GET
+@require_safe
 def moderation(request: HttpRequest) -> HttpResponse:
     if not permissions.can_moderate_fair(request.user):
         raise PermissionDenied
@@ -545,7 +545,7 @@ def partnership_end(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-@require_GET
+@require_safe
 def sponsor_home(request: HttpRequest) -> HttpResponse:
     organizations = list(organizations_user_acts_for(request.user, kind=Organization.Kind.BUSINESS))
     if len(organizations) == 1:
@@ -595,7 +595,7 @@ def sponsor(request: HttpRequest, org_pk: int) -> HttpResponse:
 
 
 @login_required
-@require_GET
+@require_safe
 def sponsor_report(request: HttpRequest, org_pk: int) -> HttpResponse:
     organization = permissions.check_sponsor_page(
         request.user, get_object_or_404(Organization, pk=org_pk)

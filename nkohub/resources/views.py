@@ -9,7 +9,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from nkohub.core.errors import DomainError
 from nkohub.core.pagination import paginate
@@ -72,7 +72,7 @@ def _booking(user: Any, pk: int) -> Booking:
 
 
 # --- catalogue and offers ----------------------------------------------------------------
-@require_GET
+@require_safe
 def catalogue(request: HttpRequest) -> HttpResponse:
     form = forms.CatalogueFilterForm(request.GET or None)
     filters = form.cleaned_data if form.is_valid() else {}
@@ -86,7 +86,7 @@ def catalogue(request: HttpRequest) -> HttpResponse:
     return render(request, template, context)
 
 
-@require_GET
+@require_safe
 def offer_detail(request: HttpRequest, pk: int) -> HttpResponse:
     offer = _offer(request.user, pk)
     can_manage = permissions.can_manage_offer(request.user, offer)
@@ -243,7 +243,7 @@ def _week_start(request: HttpRequest) -> dt.date:
     return day - dt.timedelta(days=day.weekday())
 
 
-@require_GET
+@require_safe
 def offer_calendar(request: HttpRequest, pk: int) -> HttpResponse:
     offer = _offer(request.user, pk)
     if not offer.is_bookable:
@@ -311,7 +311,7 @@ def offer_book(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
 
 
 # --- requests ---------------------------------------------------------------------------
-@require_GET
+@require_safe
 def request_list(request: HttpRequest) -> HttpResponse:
     form = forms.RequestFilterForm(request.GET or None)
     filters = form.cleaned_data if form.is_valid() else {}
@@ -323,7 +323,7 @@ def request_list(request: HttpRequest) -> HttpResponse:
     )
 
 
-@require_GET
+@require_safe
 def request_detail(request: HttpRequest, pk: int) -> HttpResponse:
     resource_request = _request(request.user, pk)
     can_manage = permissions.can_manage_request(request.user, resource_request)
