@@ -1,8 +1,8 @@
 """Tiny typed readers of the environment, in the manner of Healthchecks' settings."""
 
 import os
-from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 from pathlib import Path
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from django.core.exceptions import ImproperlyConfigured
 

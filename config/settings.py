@@ -61,7 +61,6 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "django.forms",
     "django.contrib.postgres",
-    "django.contrib.sites",
     "allauth",
     "allauth.account",
     "django_htmx",
@@ -91,7 +90,6 @@ ROOT_URLCONF = "config.urls"
 FORM_RENDERER = "nkohub.core.forms.FormRenderer"
 WSGI_APPLICATION = "config.wsgi.application"
 ASGI_APPLICATION = "config.asgi.application"
-SITE_ID = 1
 
 TEMPLATES = [
     {
@@ -159,7 +157,10 @@ if REDIS_URL:
     }
     # Enqueueing gets the same short connect timeout (workers keep RQ's own read timeouts).
     RQ_QUEUES = {
-        name: {"URL": with_query(REDIS_URL, socket_connect_timeout=REDIS_CONNECT_TIMEOUT), "DEFAULT_TIMEOUT": 600}
+        name: {
+            "URL": with_query(REDIS_URL, socket_connect_timeout=REDIS_CONNECT_TIMEOUT),
+            "DEFAULT_TIMEOUT": 600,
+        }
         for name in TASK_QUEUES
     }
     TASKS = {"default": {"BACKEND": "django_tasks_rq.RQBackend", "QUEUES": TASK_QUEUES}}
@@ -193,7 +194,8 @@ ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
 ACCOUNT_USER_MODEL_USERNAME_FIELD = None
 ACCOUNT_EMAIL_VERIFICATION = "mandatory"
 ACCOUNT_CONFIRM_EMAIL_ON_GET = False
-ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = False
+# Confirming the e-mail in the browser that signed up signs the person in (allauth does so only there).
+ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
 ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_PREVENT_ENUMERATION = False  # a second sign-up with a known e-mail is refused plainly
 ACCOUNT_SESSION_REMEMBER = None
@@ -202,7 +204,8 @@ ACCOUNT_EMAIL_SUBJECT_PREFIX = f"[{SITE_NAME}] "
 ACCOUNT_FORMS = {"signup": "nkohub.accounts.forms.SignupForm"}
 ACCOUNT_ADAPTER = "nkohub.accounts.adapter.AccountAdapter"
 ACCOUNT_RATE_LIMITS = {
-    # Repeated failed logins are throttled per IP and per account.
+    # Failed logins are limited per client address (resolved through TRUSTED_PROXIES) and per account, so
+    # one attacker locks neither everybody (behind one proxy address) nor more than the accounts he tries.
     "login_failed": env_str("LOGIN_FAILED_RATE", "10/m/ip,5/5m/key"),
     "signup": "20/m/ip",
     "confirm_email": "1/3m/key",
@@ -225,8 +228,15 @@ STATIC_ROOT = DATA_DIR / "static"
 STATICFILES_DIRS = [BASE_DIR / "nkohub" / "static", BASE_DIR / "build" / "vendor"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(DATA_DIR / "media")))
+# Claim documents, appeal attachments and import files: outside MEDIA_ROOT, never served by a web server,
+# only by the views that check permissions (nkohub/core/storage.py).
+PRIVATE_MEDIA_ROOT = Path(env_str("PRIVATE_MEDIA_ROOT", str(DATA_DIR / "private")))
+_media, _private = MEDIA_ROOT.resolve(), PRIVATE_MEDIA_ROOT.resolve()
+if _private == _media or _private.is_relative_to(_media) or _media.is_relative_to(_private):
+    raise ImproperlyConfigured("PRIVATE_MEDIA_ROOT must be outside MEDIA_ROOT (and not contain it)")
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "private": {"BACKEND": "nkohub.core.storage.PrivateFileSystemStorage"},
     "staticfiles": {
         "BACKEND": (
             "whitenoise.storage.CompressedManifestStaticFilesStorage"

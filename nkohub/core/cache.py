@@ -28,16 +28,28 @@ from typing import Any, TypeVar
 from django.core.cache.backends.base import DEFAULT_TIMEOUT
 from django.core.cache.backends.redis import RedisCache
 from redis.exceptions import ConnectionError as RedisConnectionError
+from redis.exceptions import InvalidResponse, ReadOnlyError, ResponseError
 from redis.exceptions import TimeoutError as RedisTimeoutError
 
 logger = logging.getLogger(__name__)
 
-# Errors that mean "Redis cannot be reached now"; anything else (a bug, a bad key) is raised as usual.
+# Errors that mean "Redis cannot serve us now": not reachable, not Redis at the other end, a replica
+# that refuses writes; anything else (a bug, a bad key) is raised as usual. A Redis out of memory or
+# unable to persist answers with a ResponseError starting with OOM / MISCONF: see _is_unusable.
 UNREACHABLE_ERRORS: tuple[type[BaseException], ...] = (
     RedisConnectionError,
     RedisTimeoutError,
+    InvalidResponse,
+    ReadOnlyError,
     OSError,
 )
+UNUSABLE_REPLIES = ("OOM", "MISCONF")
+
+
+def _is_unusable(error: ResponseError) -> bool:
+    return str(error).startswith(UNUSABLE_REPLIES)
+
+
 DEFAULT_CONNECT_TIMEOUT = 0.5
 DEFAULT_SOCKET_TIMEOUT = 1.0
 DEFAULT_RETRY_AFTER = 5.0
@@ -91,6 +103,11 @@ class ResilientRedisCache(RedisCache):
         try:
             result = call()
         except UNREACHABLE_ERRORS as error:
+            self._failed(error)
+            return fallback()
+        except ResponseError as error:
+            if not _is_unusable(error):
+                raise
             self._failed(error)
             return fallback()
         self._succeeded()
@@ -159,6 +176,6 @@ class ResilientRedisCache(RedisCache):
         keys = list(keys)
         self._guarded(lambda: parent(keys, version), lambda: None)
 
-    def clear(self) -> bool:
+    def clear(self) -> None:
         parent = super().clear
-        return self._guarded(parent, lambda: False)
+        self._guarded(parent, lambda: None)

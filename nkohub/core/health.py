@@ -31,7 +31,7 @@ def database_state() -> ComponentState:
 
 
 def cache_state() -> ComponentState:
-    """"ok"/"unavailable" for Redis; "local" for the embedded in-process cache."""
+    """ "ok"/"unavailable" for Redis; "local" for the embedded in-process cache."""
     cache = caches["default"]
     if isinstance(cache, ResilientRedisCache):
         return "ok" if cache.ping() else "unavailable"
@@ -39,9 +39,9 @@ def cache_state() -> ComponentState:
 
 
 def queue_state() -> ComponentState:
-    """"ok"/"unavailable" for the Redis of the task queues; "in-process" when tasks run at once."""
+    """ "ok"/"unavailable" for the Redis of the task queues; "in-process" when tasks run at once."""
     urls = {queue["URL"] for queue in getattr(settings, "RQ_QUEUES", {}).values() if "URL" in queue}
-    backend = settings.TASKS["default"]["BACKEND"]
+    backend = str(settings.TASKS["default"]["BACKEND"])
     if not urls or not backend.startswith("django_tasks_rq."):
         return "in-process"
     import redis

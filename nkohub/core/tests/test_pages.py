@@ -85,7 +85,12 @@ def test_audit_log_page_has_constant_queries(
 
 
 def test_healthz_answers(client) -> None:
-    assert client.get(reverse("core:healthz")).json() == {"status": "ok"}
+    assert client.get(reverse("core:healthz")).json() == {
+        "status": "ok",
+        "database": "ok",
+        "cache": "local",
+        "queue": "in-process",
+    }
 
 
 def test_markdown_escapes_html_and_drops_dangerous_links() -> None:

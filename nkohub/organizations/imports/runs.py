@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from nkohub.core.audit import audit_log
 from nkohub.core.errors import DomainError
+from nkohub.core.storage import original_filename
 from nkohub.organizations import permissions
 from nkohub.organizations.documents import validate_import_file
 from nkohub.organizations.imports.engine import Importer, ImportResult, Problem
@@ -81,7 +82,7 @@ def import_run_create(
     except ValidationError as exc:
         raise DomainError(exc.messages[0], field="file") from exc
     run = ImportRun(
-        original_name=(upload.name or "import")[:255],
+        original_name=original_filename(upload.name, fallback="import"),
         format=fmt,
         mapping=mapping,
         dry_run=dry_run,
