@@ -5,6 +5,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
 from nkohub.core import health, selectors
+from nkohub.core.audit_display import action_choices, describe
 from nkohub.core.cabinet import blocks_for
 from nkohub.core.pagination import paginate, querystring_without_page
 from nkohub.core.permissions import can_view_audit
@@ -28,11 +29,14 @@ def audit_log(request: AuthenticatedHttpRequest) -> HttpResponse:
     entries = selectors.audit_entries(
         action=request.GET.get("action", ""), q=request.GET.get("q", "")
     )
+    page = paginate(request, entries, per_page=50)
     return render(
         request,
         "core/audit_log.html",
         {
-            "page": paginate(request, entries, per_page=50),
+            "page": page,
+            "rows": [describe(entry) for entry in page.object_list],
+            "action_groups": action_choices(),
             "querystring": querystring_without_page(request),
             "action": request.GET.get("action", ""),
             "q": request.GET.get("q", ""),
