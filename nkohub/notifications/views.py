@@ -9,6 +9,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
@@ -183,7 +184,16 @@ def _require_operator(request: HttpRequest) -> None:
 def operations(request: AuthenticatedHttpRequest) -> HttpResponse:
     _require_operator(request)
     states = selectors.scheduled_job_states()
-    jobs = [{"job": job, "state": states.get(job.name)} for job in periodic_jobs()]
+    now = timezone.now()
+    jobs = [
+        {
+            "job": job,
+            "state": states.get(job.name),
+            # A job the scheduler has not seen yet runs at its first due time after it starts.
+            "next_run": states[job.name].next_run_at if job.name in states else job.first_run(now),
+        }
+        for job in periodic_jobs()
+    ]
     return render(
         request,
         "notifications/operations.html",
@@ -192,6 +202,7 @@ def operations(request: AuthenticatedHttpRequest) -> HttpResponse:
             "failed_deliveries": selectors.failed_deliveries()[:50],
             "delivery_counts": selectors.delivery_counts(),
             "jobs": jobs,
+            "scheduler_has_run": bool(states),
         },
     )
 
