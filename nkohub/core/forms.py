@@ -74,6 +74,16 @@ class DateBoundsValidator:
         )
 
 
+def date_from_query(value: str | None, default: dt.date) -> dt.date:
+    """An ISO date from a query parameter (`?week=2026-11-23`), or `default` when it is missing, wrong
+    or outside DATE_MIN…DATE_MAX (a week of 9999-12-31 would overflow the calendar's arithmetic)."""
+    try:
+        day = dt.date.fromisoformat(value or "")
+    except ValueError:
+        return default
+    return day if DATE_MIN <= day <= DATE_MAX else default
+
+
 class BoundedDateField(forms.DateField):
     """A date field with explicit bounds (DATE_MIN…DATE_MAX unless narrowed)."""
 

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 
 from nkohub.core.audit import audit_log, diff_fields
 from nkohub.core.errors import DomainError
+from nkohub.notifications.background import enqueue_on_commit
 from nkohub.notifications.services import notify
 from nkohub.organizations.models import Organization
 from nkohub.resources import selectors, text
@@ -73,9 +74,9 @@ def _enqueue_refresh(*, offer_id: int | None = None, request_id: int | None = No
     from nkohub.resources import tasks
 
     if offer_id is not None:
-        transaction.on_commit(lambda: tasks.refresh_offer_matches.enqueue(offer_id))
+        enqueue_on_commit(tasks.refresh_offer_matches, offer_id)
     if request_id is not None:
-        transaction.on_commit(lambda: tasks.refresh_request_matches.enqueue(request_id))
+        enqueue_on_commit(tasks.refresh_request_matches, request_id)
 
 
 # --- offers -----------------------------------------------------------------------------

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
 from nkohub.core.errors import DomainError
+from nkohub.core.forms import date_from_query
 from nkohub.core.pagination import paginate
 from nkohub.core.types import AuthenticatedHttpRequest
 from nkohub.organizations.selectors import organizations_user_acts_for
@@ -236,10 +237,7 @@ def photo_delete(request: AuthenticatedHttpRequest, pk: int, photo_pk: int) -> H
 
 
 def _week_start(request: HttpRequest) -> dt.date:
-    try:
-        day = dt.date.fromisoformat(request.GET.get("week", ""))
-    except ValueError:
-        day = timezone.localdate()
+    day = date_from_query(request.GET.get("week"), timezone.localdate())
     return day - dt.timedelta(days=day.weekday())
 
 

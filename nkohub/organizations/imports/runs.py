@@ -13,6 +13,7 @@ from django.utils import timezone
 from nkohub.core.audit import audit_log
 from nkohub.core.errors import DomainError
 from nkohub.core.storage import original_filename
+from nkohub.notifications.background import enqueue_on_commit
 from nkohub.organizations import permissions
 from nkohub.organizations.documents import validate_import_file
 from nkohub.organizations.imports.engine import Importer, ImportResult, Problem
@@ -97,7 +98,7 @@ def import_run_create(
     )
     from nkohub.organizations.tasks import run_import
 
-    transaction.on_commit(lambda: run_import.enqueue(run.pk))
+    enqueue_on_commit(run_import, run.pk)
     return run
 
 
