@@ -113,7 +113,7 @@ def competition_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def competition_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
     require(can_manage_competitions(request.user))
     competition = get_object_or_404(Competition, pk=pk) if pk else None
@@ -150,7 +150,7 @@ def competition_follow(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def application_start(request: HttpRequest, pk: int) -> HttpResponse:
     competition = get_object_or_404(Competition.objects.select_related("funder"), pk=pk)
     form = StartApplicationForm(request.POST or None, user=request.user)
@@ -216,7 +216,7 @@ def application_check(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def application_edit(request: HttpRequest, pk: int) -> HttpResponse:
     application = get_application_for_user(request.user, pk)
     require(can_edit_application(request.user, application))
@@ -441,7 +441,7 @@ def comparison_delete(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def card_import(request: HttpRequest) -> HttpResponse:
     if not can_import_cards(request.user):
         raise Http404

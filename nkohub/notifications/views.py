@@ -116,7 +116,7 @@ def open_notification(request: AuthenticatedHttpRequest, pk: int) -> HttpRespons
 
 
 @login_required
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def preferences(request: AuthenticatedHttpRequest) -> HttpResponse:
     sections = selectors.preference_sections(request.user)
     default_mode = selectors.default_preference(request.user)
@@ -157,7 +157,7 @@ def send_test(request: AuthenticatedHttpRequest) -> HttpResponse:
 
 
 @csrf_exempt  # RFC 8058 one-click: mail clients POST here without a session or a CSRF token
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def unsubscribe(request: HttpRequest, token: str) -> HttpResponse:
     """GET shows what will stop with a button (link scanners must not unsubscribe anyone); POST stops it."""
     try:

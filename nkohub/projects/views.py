@@ -122,7 +122,7 @@ def my_projects(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def project_create(request: HttpRequest) -> HttpResponse:
     organizations = [
         o
@@ -157,7 +157,7 @@ def project_create(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def project_edit(request: HttpRequest, pk: int) -> HttpResponse:
     project = _project(request, pk, edit=True)
     form = forms.ProjectForm(request.POST or None, instance=project)
@@ -200,7 +200,7 @@ def project_status(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def project_manage(request: HttpRequest, pk: int) -> HttpResponse:
     project = _project(request, pk, edit=True)
     part = request.POST.get("part", "")
@@ -284,7 +284,7 @@ def part_delete(request: HttpRequest, pk: int, part: str, part_pk: int) -> HttpR
 
 
 @login_required
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def project_results(request: HttpRequest, pk: int) -> HttpResponse:
     project = _project(request, pk, manage=True)
     results = list(project.planned_results.all())
@@ -376,7 +376,7 @@ def moderation(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def seasons(request: HttpRequest, pk: int | None = None) -> HttpResponse:
     """Operators list fair seasons, create one, or edit the one given."""
     if not permissions.can_moderate_fair(request.user):
@@ -418,7 +418,7 @@ def entry_decide(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def pledge_create(request: HttpRequest, pk: int) -> HttpResponse:
     project = _project(request, pk)
     if not permissions.can_pledge(request.user, project):
@@ -554,7 +554,7 @@ def sponsor_home(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def sponsor(request: HttpRequest, org_pk: int) -> HttpResponse:
     organization = permissions.check_sponsor_page(
         request.user, get_object_or_404(Organization, pk=org_pk)

@@ -115,7 +115,7 @@ def _appeal_form_fields(form: forms.AppealForm) -> dict[str, Any]:
 
 
 @login_required
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def appeal_create(request: HttpRequest) -> HttpResponse:
     initial = (
         {"authority": request.GET["authority"]}
@@ -158,7 +158,7 @@ def appeal_create(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def appeal_edit(request: HttpRequest, pk: int) -> HttpResponse:
     appeal = permissions.get_appeal_for_user(request.user, Appeal.objects.all(), pk, action="edit")
     if request.method == "POST":
@@ -342,7 +342,7 @@ def desk(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def desk_topics(request: HttpRequest) -> HttpResponse:
     body = _desk_authority(request)
     topic: Topic | None = None
@@ -369,7 +369,7 @@ def desk_topics(request: HttpRequest) -> HttpResponse:
 
 # Production calendar (operators) -------------------------------------------------------------
 @login_required
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def calendar(request: HttpRequest) -> HttpResponse:
     if not permissions.can_manage_calendar(request.user):
         raise PermissionDenied

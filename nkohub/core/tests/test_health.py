@@ -55,3 +55,35 @@ def test_a_lost_task_queue_is_reported_on_its_own(client: Client, settings: Any)
 
 def test_the_health_answer_is_never_cached(client: Client) -> None:
     assert "no-cache" in client.get(reverse("core:healthz"))["Cache-Control"]
+
+
+def _pages_without_arguments() -> list[str]:
+    from django.urls import URLPattern, URLResolver, get_resolver
+
+    found: list[str] = []
+
+    def walk(patterns: list[Any], prefix: str) -> None:
+        for pattern in patterns:
+            route = str(pattern.pattern)
+            if "<" in route or route.startswith("^") or "(?P" in route:
+                continue
+            if isinstance(pattern, URLResolver):
+                walk(pattern.url_patterns, prefix + route)
+            elif isinstance(pattern, URLPattern):
+                found.append("/" + prefix + route)
+
+    walk(get_resolver().url_patterns, "")
+    return [path for path in found if not path.startswith("/admin/")]
+
+
+def test_no_page_answers_head_with_405_where_get_is_allowed(client: Client, operator: Any) -> None:
+    """Uptime monitors use HEAD: whatever a GET may open, a HEAD may too."""
+    client.force_login(operator)
+    refused = []
+    for path in _pages_without_arguments():
+        if client.get(path).status_code == 405:
+            continue  # a POST-only endpoint
+        if client.head(path).status_code == 405:
+            refused.append(path)
+    assert len(_pages_without_arguments()) > 20
+    assert refused == []
