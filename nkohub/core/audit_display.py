@@ -34,6 +34,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.formats import date_format, number_format
 from django.utils.functional import Promise
+from django.utils.text import Truncator
 from django.utils.translation import pgettext
 
 from nkohub.core.app_modules import project_app_modules
@@ -49,6 +50,8 @@ ISO_DATETIME = re.compile(
 )
 EMPTY = "—"
 ARROW = " → "
+# A change of a whole text (a section of a grant application) is cut on the page; the admin shows it all.
+VALUE_MAX_CHARS = 300
 
 
 @dataclass(frozen=True)
@@ -170,7 +173,7 @@ def render_value(
     if isinstance(value, (list, tuple)):
         if pair and len(value) == 2:
             old, new = (render_value(v, model_field=model_field, choices=choices) for v in value)
-            return f"{old}{ARROW}{new}"
+            return new if old == new else f"{old}{ARROW}{new}"
         items = [render_value(v, model_field=model_field, choices=choices) for v in value]
         return ", ".join(items) or EMPTY
     if isinstance(value, dict):
@@ -242,21 +245,24 @@ def describe_change(
     model_field = _model_field(model, key)
     dynamic = labels.describe_key(action, key) if labels.describe_key else None
     if dynamic is not None:
-        label, choices = str(dynamic[0]), dynamic[1]
-        return DescribedChange(key=key, label=label, value=render_value(value, choices=choices))
-    if key in labels.fields:
-        label = str(labels.fields[key])
-    elif model_field is not None:
-        label = str(model_field.verbose_name)
+        label, rendered = str(dynamic[0]), render_value(value, choices=dynamic[1])
     else:
-        label = key.replace("_", " ")
-    if key in labels.formats:
-        rendered = labels.formats[key](value)
-    else:
-        rendered = render_value(
-            value, model_field=model_field, choices=_scoped_choices(labels, action, key)
-        )
-    return DescribedChange(key=key, label=label[:1].upper() + label[1:], value=rendered)
+        if key in labels.fields:
+            label = str(labels.fields[key])
+        elif model_field is not None:
+            label = str(model_field.verbose_name)
+        else:
+            label = key.replace("_", " ")
+        if key in labels.formats:
+            rendered = labels.formats[key](value)
+        else:
+            choices = _scoped_choices(labels, action, key)
+            rendered = render_value(value, model_field=model_field, choices=choices)
+    return DescribedChange(
+        key=key,
+        label=label[:1].upper() + label[1:],
+        value=Truncator(rendered).chars(VALUE_MAX_CHARS),
+    )
 
 
 def describe(entry: AuditEntry) -> DescribedEntry:

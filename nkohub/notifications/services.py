@@ -425,14 +425,17 @@ def tasks_requeue(*, limit: int = 500) -> str:
             import_string(failure.task_path).enqueue(*failure.args, **failure.kwargs)
         except queue_unreachable_errors():
             TaskFailure.objects.filter(pk=failure.pk).update(resolved_at=None, resolution="")
-            return f"queue still unreachable; {queued} queued, {waiting.count()} waiting"
+            return _("queue still unreachable; %(queued)s queued, %(waiting)s waiting") % {
+                "queued": queued,
+                "waiting": waiting.count(),
+            }
         except ImportError:
             TaskFailure.objects.filter(pk=failure.pk).update(
                 resolution=str(_("The task no longer exists"))
             )
             continue
         queued += 1
-    return f"{queued} queued"
+    return _("%(queued)s queued") % {"queued": queued}
 
 
 @transaction.atomic

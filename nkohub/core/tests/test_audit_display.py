@@ -158,3 +158,7 @@ def test_every_action_the_code_writes_has_a_russian_name() -> None:
         if not (any(code.startswith(action) for code in known) if is_prefix else action in known)
     ]
     assert not missing, f"add these to the app's audit_labels.py: {missing}"
+
+
+def test_a_pair_that_did_not_change_reads_as_one_value() -> None:
+    assert render_value(["26-1-008815", "26-1-008815"]) == "26-1-008815"

@@ -54,7 +54,7 @@ def test_enqueueing_with_the_queue_down_keeps_the_task_instead_of_failing(
 
 def test_the_requeue_job_waits_while_the_queue_is_still_down(queue_down: None) -> None:
     enqueue_safely(remember, "отчёт")
-    assert services.tasks_requeue().startswith("queue still unreachable")
+    assert services.tasks_requeue().startswith("очередь всё ещё недоступна")
     assert TaskFailure.objects.get().resolved_at is None
 
 
@@ -65,10 +65,10 @@ def test_the_requeue_job_queues_the_kept_tasks_once_the_queue_answers(settings: 
     enqueue_safely(remember, "первый")
     enqueue_safely(remember, "второй")
     settings.TASKS, settings.RQ_QUEUES = original_tasks, original_queues  # the queue is back
-    assert services.tasks_requeue() == "2 queued"
+    assert services.tasks_requeue() == "поставлено в очередь: 2"
     assert done == ["первый", "второй"]
     assert not TaskFailure.objects.filter(resolved_at__isnull=True).exists()
-    assert services.tasks_requeue() == "0 queued"  # nothing is queued twice
+    assert services.tasks_requeue() == "поставлено в очередь: 0"  # nothing is queued twice
 
 
 def test_the_scheduler_keeps_going_when_the_queue_is_down(queue_down: None) -> None:
