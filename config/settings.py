@@ -227,10 +227,10 @@ STATIC_URL = "/static/"
 STATIC_ROOT = DATA_DIR / "static"
 STATICFILES_DIRS = [BASE_DIR / "nkohub" / "static", BASE_DIR / "build" / "vendor"]
 MEDIA_URL = "/media/"
-MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(DATA_DIR / "media")))
+MEDIA_ROOT = Path(env_str("MEDIA_ROOT") or DATA_DIR / "media")
 # Claim documents, appeal attachments and import files: outside MEDIA_ROOT, never served by a web server,
 # only by the views that check permissions (nkohub/core/storage.py).
-PRIVATE_MEDIA_ROOT = Path(env_str("PRIVATE_MEDIA_ROOT", str(DATA_DIR / "private")))
+PRIVATE_MEDIA_ROOT = Path(env_str("PRIVATE_MEDIA_ROOT") or DATA_DIR / "private")
 _media, _private = MEDIA_ROOT.resolve(), PRIVATE_MEDIA_ROOT.resolve()
 if _private == _media or _private.is_relative_to(_media) or _media.is_relative_to(_private):
     raise ImproperlyConfigured("PRIVATE_MEDIA_ROOT must be outside MEDIA_ROOT (and not contain it)")
