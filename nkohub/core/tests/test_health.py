@@ -45,12 +45,9 @@ def test_a_lost_task_queue_is_reported_on_its_own(client: Client, settings: Any)
     settings.TASKS = {"default": {"BACKEND": "django_tasks_rq.RQBackend", "QUEUES": ["default"]}}
     response = client.get(reverse("core:healthz"))
     assert response.status_code == 200
-    assert response.json() == {
-        "status": "degraded",
-        "database": "ok",
-        "cache": "local",
-        "queue": "unavailable",
-    }
+    assert response.json()["queue"] == "unavailable"
+    assert response.json()["status"] == "degraded"
+    assert response.json()["database"] == "ok"
 
 
 def test_the_health_answer_is_never_cached(client: Client) -> None:
