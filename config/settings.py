@@ -150,7 +150,7 @@ if REDIS_URL:
             "KEY_PREFIX": env_str("CACHE_KEY_PREFIX", "nkohub"),
             "OPTIONS": {
                 "socket_connect_timeout": REDIS_CONNECT_TIMEOUT,
-                "socket_timeout": env_float("CACHE_SOCKET_TIMEOUT", 1.0),
+                "socket_timeout": env_float("CACHE_SOCKET_TIMEOUT", 0.5),
                 "RETRY_AFTER": env_float("CACHE_RETRY_AFTER", 5.0),
             },
         }

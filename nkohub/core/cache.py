@@ -13,7 +13,7 @@ starts and once when Redis answers again, not on every call.
     CACHES = {"default": {
         "BACKEND": "nkohub.core.cache.ResilientRedisCache",
         "LOCATION": "redis://127.0.0.1:6379/0",
-        "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 1.0, "RETRY_AFTER": 5},
+        "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5, "RETRY_AFTER": 5},
     }}
 
 What a loss of Redis means for each use is documented in docs/deployment.md («Redis»).
@@ -51,7 +51,7 @@ def _is_unusable(error: ResponseError) -> bool:
 
 
 DEFAULT_CONNECT_TIMEOUT = 0.5
-DEFAULT_SOCKET_TIMEOUT = 1.0
+DEFAULT_SOCKET_TIMEOUT = 0.5
 DEFAULT_RETRY_AFTER = 5.0
 
 T = TypeVar("T")
