@@ -201,7 +201,15 @@ ACCOUNT_PREVENT_ENUMERATION = False  # a second sign-up with a known e-mail is r
 ACCOUNT_SESSION_REMEMBER = None
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_EMAIL_SUBJECT_PREFIX = f"[{SITE_NAME}] "
-ACCOUNT_FORMS = {"signup": "nkohub.accounts.forms.SignupForm"}
+ACCOUNT_FORMS = {
+    "signup": "nkohub.accounts.forms.SignupForm",
+    "login": "nkohub.accounts.forms.LoginForm",
+    "reset_password": "nkohub.accounts.forms.ResetPasswordForm",
+    "reset_password_from_key": "nkohub.accounts.forms.ResetPasswordKeyForm",
+    "change_password": "nkohub.accounts.forms.ChangePasswordForm",
+    "set_password": "nkohub.accounts.forms.SetPasswordForm",
+    "add_email": "nkohub.accounts.forms.AddEmailForm",
+}
 ACCOUNT_ADAPTER = "nkohub.accounts.adapter.AccountAdapter"
 ACCOUNT_RATE_LIMITS = {
     # Failed logins are limited per client address (resolved through TRUSTED_PROXIES) and per account, so

@@ -1,5 +1,6 @@
 from typing import Any
 
+from allauth.account import forms as allauth_forms
 from allauth.account.forms import SignupForm as AllauthSignupForm
 from django import forms
 from django.http import HttpRequest
@@ -105,3 +106,29 @@ class DeleteAccountForm(PlatformForm):
         if not self.user.check_password(password):
             raise forms.ValidationError(_("The password is wrong."))
         return password
+
+
+# allauth's own forms with the platform's input limits (ACCOUNT_FORMS in settings): a password of a
+# megabyte is refused by the form, not hashed.
+class LoginForm(InputLimitsMixin, allauth_forms.LoginForm):
+    pass
+
+
+class ResetPasswordForm(InputLimitsMixin, allauth_forms.ResetPasswordForm):
+    pass
+
+
+class ResetPasswordKeyForm(InputLimitsMixin, allauth_forms.ResetPasswordKeyForm):
+    pass
+
+
+class ChangePasswordForm(InputLimitsMixin, allauth_forms.ChangePasswordForm):
+    pass
+
+
+class SetPasswordForm(InputLimitsMixin, allauth_forms.SetPasswordForm):
+    pass
+
+
+class AddEmailForm(InputLimitsMixin, allauth_forms.AddEmailForm):
+    pass

@@ -80,3 +80,12 @@ def test_a_forged_header_from_a_client_that_is_no_proxy_is_ignored(client: Clien
         HTTP_X_FORWARDED_FOR="198.51.100.200",
     )
     assert _refused_as_too_many(response)
+
+
+def test_a_megabyte_password_is_refused_by_the_form_not_hashed(client: Client) -> None:
+    person = UserFactory.create(email="anna@example.org")
+    response = client.post(
+        reverse("account_login"), {"login": person.email, "password": "x" * 1_000_000}
+    )
+    assert response.status_code == 200
+    assert "_auth_user_id" not in client.session
