@@ -57,10 +57,11 @@ setup: install assets messages migrate
 demo: setup
 	$(MANAGE) load_demo
 
+# The server and the scheduler of periodic jobs together; Ctrl+C stops both.
 run: demo
 	@echo ""
 	@echo "НКО-Кластер: http://$(HOST):$(PORT)/  (остановить: Ctrl+C)"
-	DEBUG=$${DEBUG:-1} $(MANAGE) runserver $(HOST):$(PORT) --noreload
+	DEBUG=$${DEBUG:-1} PY=$(PY) scripts/run-with-scheduler.sh $(HOST):$(PORT) --noreload
 
 serve: setup
 	DEBUG=$${DEBUG:-1} $(MANAGE) runserver $(HOST):$(PORT)

@@ -68,6 +68,7 @@ def _fresh_cache(settings: Any) -> Any:
 @pytest.fixture(autouse=True)
 def _media_and_mail(settings: Any, tmp_path: Any) -> None:
     settings.MEDIA_ROOT = tmp_path / "media"
+    settings.PRIVATE_MEDIA_ROOT = tmp_path / "private"
     settings.STORAGES = {
         **settings.STORAGES,
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},

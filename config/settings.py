@@ -11,7 +11,7 @@ import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.csp import CSP
 
-from config.env import env_bool, env_int, env_list, env_str, load_dotenv
+from config.env import env_bool, env_float, env_int, env_list, env_str, load_dotenv, with_query
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 load_dotenv(BASE_DIR / ".env")
@@ -30,6 +30,10 @@ if not SECRET_KEY:
 
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", [] if PRODUCTION else ["127.0.0.1", "localhost", "[::1]"])
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
+# Reverse proxies (addresses or networks) whose X-Forwarded-For is believed: the client's address is the
+# rightmost hop that is not one of them (nkohub/core/client_ip.py). The documented nginx runs on the same
+# machine, hence the loopback default; empty the list when the app is reached directly.
+TRUSTED_PROXIES = env_list("TRUSTED_PROXIES", ["127.0.0.1", "::1"])
 SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 SITE_NAME = env_str("SITE_NAME", "НКО-Кластер")
 
@@ -57,7 +61,6 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "django.forms",
     "django.contrib.postgres",
-    "django.contrib.sites",
     "allauth",
     "allauth.account",
     "django_htmx",
@@ -67,6 +70,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "nkohub.core.client_ip.ClientAddressMiddleware",
+    "nkohub.core.middleware.RefuseNulBytesMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -85,7 +90,6 @@ ROOT_URLCONF = "config.urls"
 FORM_RENDERER = "nkohub.core.forms.FormRenderer"
 WSGI_APPLICATION = "config.wsgi.application"
 ASGI_APPLICATION = "config.asgi.application"
-SITE_ID = 1
 
 TEMPLATES = [
     {
@@ -135,15 +139,30 @@ REDIS_URL = env_str("REDIS_URL")
 TASK_QUEUES = env_list("TASK_QUEUES", ["default"])
 if "default" not in TASK_QUEUES:
     TASK_QUEUES.insert(0, "default")
+# A dead Redis must cost milliseconds: short socket timeouts, and after a failure the cache is not
+# tried again for CACHE_RETRY_AFTER seconds (nkohub/core/cache.py; reads miss, writes are dropped).
+REDIS_CONNECT_TIMEOUT = env_float("REDIS_CONNECT_TIMEOUT", 0.5)
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "nkohub.core.cache.ResilientRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": env_str("CACHE_KEY_PREFIX", "nkohub"),
+            "OPTIONS": {
+                "socket_connect_timeout": REDIS_CONNECT_TIMEOUT,
+                "socket_timeout": env_float("CACHE_SOCKET_TIMEOUT", 0.5),
+                "RETRY_AFTER": env_float("CACHE_RETRY_AFTER", 5.0),
+            },
         }
     }
-    RQ_QUEUES = {name: {"URL": REDIS_URL, "DEFAULT_TIMEOUT": 600} for name in TASK_QUEUES}
+    # Enqueueing gets the same short connect timeout (workers keep RQ's own read timeouts).
+    RQ_QUEUES = {
+        name: {
+            "URL": with_query(REDIS_URL, socket_connect_timeout=REDIS_CONNECT_TIMEOUT),
+            "DEFAULT_TIMEOUT": 600,
+        }
+        for name in TASK_QUEUES
+    }
     TASKS = {"default": {"BACKEND": "django_tasks_rq.RQBackend", "QUEUES": TASK_QUEUES}}
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
@@ -175,16 +194,26 @@ ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
 ACCOUNT_USER_MODEL_USERNAME_FIELD = None
 ACCOUNT_EMAIL_VERIFICATION = "mandatory"
 ACCOUNT_CONFIRM_EMAIL_ON_GET = False
-ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = False
+# Confirming the e-mail in the browser that signed up signs the person in (allauth does so only there).
+ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
 ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_PREVENT_ENUMERATION = False  # a second sign-up with a known e-mail is refused plainly
 ACCOUNT_SESSION_REMEMBER = None
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_EMAIL_SUBJECT_PREFIX = f"[{SITE_NAME}] "
-ACCOUNT_FORMS = {"signup": "nkohub.accounts.forms.SignupForm"}
+ACCOUNT_FORMS = {
+    "signup": "nkohub.accounts.forms.SignupForm",
+    "login": "nkohub.accounts.forms.LoginForm",
+    "reset_password": "nkohub.accounts.forms.ResetPasswordForm",
+    "reset_password_from_key": "nkohub.accounts.forms.ResetPasswordKeyForm",
+    "change_password": "nkohub.accounts.forms.ChangePasswordForm",
+    "set_password": "nkohub.accounts.forms.SetPasswordForm",
+    "add_email": "nkohub.accounts.forms.AddEmailForm",
+}
 ACCOUNT_ADAPTER = "nkohub.accounts.adapter.AccountAdapter"
 ACCOUNT_RATE_LIMITS = {
-    # Repeated failed logins are throttled per IP and per account.
+    # Failed logins are limited per client address (resolved through TRUSTED_PROXIES) and per account, so
+    # one attacker locks neither everybody (behind one proxy address) nor more than the accounts he tries.
     "login_failed": env_str("LOGIN_FAILED_RATE", "10/m/ip,5/5m/key"),
     "signup": "20/m/ip",
     "confirm_email": "1/3m/key",
@@ -206,9 +235,16 @@ STATIC_URL = "/static/"
 STATIC_ROOT = DATA_DIR / "static"
 STATICFILES_DIRS = [BASE_DIR / "nkohub" / "static", BASE_DIR / "build" / "vendor"]
 MEDIA_URL = "/media/"
-MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(DATA_DIR / "media")))
+MEDIA_ROOT = Path(env_str("MEDIA_ROOT") or DATA_DIR / "media")
+# Claim documents, appeal attachments and import files: outside MEDIA_ROOT, never served by a web server,
+# only by the views that check permissions (nkohub/core/storage.py).
+PRIVATE_MEDIA_ROOT = Path(env_str("PRIVATE_MEDIA_ROOT") or DATA_DIR / "private")
+_media, _private = MEDIA_ROOT.resolve(), PRIVATE_MEDIA_ROOT.resolve()
+if _private == _media or _private.is_relative_to(_media) or _media.is_relative_to(_private):
+    raise ImproperlyConfigured("PRIVATE_MEDIA_ROOT must be outside MEDIA_ROOT (and not contain it)")
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "private": {"BACKEND": "nkohub.core.storage.PrivateFileSystemStorage"},
     "staticfiles": {
         "BACKEND": (
             "whitenoise.storage.CompressedManifestStaticFilesStorage"
@@ -285,7 +321,14 @@ LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    "filters": {"client_errors": {"()": "nkohub.core.logging.ClientErrorsWithoutTraceback"}},
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "formatter": "plain",
+            "filters": ["client_errors"],
+        }
+    },
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
     "loggers": {
         "django.db.backends": {"level": "WARNING"},

@@ -23,6 +23,7 @@ if settings.DEBUG:
 
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
+handler400 = "nkohub.core.views.bad_request"
 handler403 = "nkohub.core.views.permission_denied"
 handler404 = "nkohub.core.views.page_not_found"
 handler500 = "nkohub.core.views.server_error"

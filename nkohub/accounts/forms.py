@@ -1,5 +1,6 @@
 from typing import Any
 
+from allauth.account import forms as allauth_forms
 from allauth.account.forms import SignupForm as AllauthSignupForm
 from django import forms
 from django.http import HttpRequest
@@ -10,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from nkohub.accounts.models import User
 from nkohub.accounts.services import user_record_signup_consents
+from nkohub.core.forms import InputLimitsMixin, PlatformForm, PlatformModelForm
 
 
 def _consent_label() -> str:
@@ -30,7 +32,7 @@ def _policy_label() -> str:
     )
 
 
-class SignupForm(AllauthSignupForm):
+class SignupForm(InputLimitsMixin, AllauthSignupForm):
     """Sign-up with two separate ticks: consent to processing (a document of its own) and the policy."""
 
     full_name = forms.CharField(label=_("Full name"), max_length=200, required=True)
@@ -70,7 +72,7 @@ class SignupForm(AllauthSignupForm):
         return user
 
 
-class ProfileForm(forms.ModelForm):
+class ProfileForm(PlatformModelForm):
     class Meta:
         model = User
         fields = ["full_name", "phone", "about"]
@@ -86,7 +88,7 @@ class ProfileForm(forms.ModelForm):
         return phone
 
 
-class DeleteAccountForm(forms.Form):
+class DeleteAccountForm(PlatformForm):
     password = forms.CharField(label=_("Your password"), widget=forms.PasswordInput)
     confirm = forms.BooleanField(
         label=_(
@@ -104,3 +106,29 @@ class DeleteAccountForm(forms.Form):
         if not self.user.check_password(password):
             raise forms.ValidationError(_("The password is wrong."))
         return password
+
+
+# allauth's own forms with the platform's input limits (ACCOUNT_FORMS in settings): a password of a
+# megabyte is refused by the form, not hashed.
+class LoginForm(InputLimitsMixin, allauth_forms.LoginForm):
+    pass
+
+
+class ResetPasswordForm(InputLimitsMixin, allauth_forms.ResetPasswordForm):
+    pass
+
+
+class ResetPasswordKeyForm(InputLimitsMixin, allauth_forms.ResetPasswordKeyForm):
+    pass
+
+
+class ChangePasswordForm(InputLimitsMixin, allauth_forms.ChangePasswordForm):
+    pass
+
+
+class SetPasswordForm(InputLimitsMixin, allauth_forms.SetPasswordForm):
+    pass
+
+
+class AddEmailForm(InputLimitsMixin, allauth_forms.AddEmailForm):
+    pass

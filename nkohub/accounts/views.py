@@ -9,7 +9,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from nkohub.accounts import permissions, services
 from nkohub.accounts.documents import legal_document
@@ -41,7 +41,7 @@ def privacy(request: AuthenticatedHttpRequest) -> HttpResponse:
 
 
 @login_required
-@require_GET
+@require_safe
 def export_data(request: AuthenticatedHttpRequest) -> HttpResponse:
     data = services.user_export_data(user=request.user)
     response = HttpResponse(
@@ -69,7 +69,7 @@ def delete_account(request: AuthenticatedHttpRequest) -> HttpResponse:
     return render(request, "accounts/delete.html", {"form": form})
 
 
-@require_GET
+@require_safe
 def privacy_policy(request: HttpRequest) -> HttpResponse:
     document = legal_document("privacy_policy", settings.PRIVACY_POLICY_VERSION)
     return render(
@@ -79,7 +79,7 @@ def privacy_policy(request: HttpRequest) -> HttpResponse:
     )
 
 
-@require_GET
+@require_safe
 def consent_text(request: HttpRequest) -> HttpResponse:
     document = legal_document("consent", settings.PERSONAL_DATA_CONSENT_VERSION)
     return render(

@@ -2,13 +2,16 @@ from typing import Any
 
 from django.contrib import admin
 from django.http import HttpRequest
+from django.utils.html import format_html_join
+from django.utils.translation import gettext_lazy as _
 
+from nkohub.core.audit_display import action_label, describe
 from nkohub.core.models import AuditEntry
 
 
 @admin.register(AuditEntry)
 class AuditEntryAdmin(admin.ModelAdmin):
-    list_display = ("created_at", "actor", "action", "object_repr")
+    list_display = ("created_at", "actor", "action_name", "object_repr")
     list_filter = ("action", "content_type")
     search_fields = ("object_repr", "actor__email", "action")
     date_hierarchy = "created_at"
@@ -19,8 +22,21 @@ class AuditEntryAdmin(admin.ModelAdmin):
         "content_type",
         "object_id",
         "object_repr",
+        "changes_in_words",
         "changes",
     )
+
+    @admin.display(description=_("action"), ordering="action")
+    def action_name(self, entry: AuditEntry) -> str:
+        return action_label(entry.action)
+
+    @admin.display(description=_("what changed"))
+    def changes_in_words(self, entry: AuditEntry) -> str:
+        return format_html_join(
+            "\n",
+            "<div><strong>{}</strong>: {}</div>",
+            ((c.label, c.value) for c in describe(entry).changes),
+        )
 
     def has_add_permission(self, request: HttpRequest) -> bool:
         return False

@@ -24,9 +24,23 @@ def normalize_digits(value: str) -> str:
     return "".join(ch for ch in str(value) if not ch.isspace() and ch != "-")
 
 
+# The first digit of an OGRN says what kind of record it is: 1 or 5 — the primary registration of a
+# legal entity (ОГРН); 3 — of an individual entrepreneur (ОГРНИП). Other digits are other records' numbers.
+OGRN_FIRST_DIGITS = ("1", "5")
+OGRNIP_FIRST_DIGIT = "3"
+
+
+def _has_tax_office(value: str) -> bool:
+    """An INN begins with the code of the tax office that issued it; there is no office 00.
+
+    All-zero INNs (and OGRN-like strings of zeros) satisfy the check-digit rule and are what people type
+    when they have no number; this refuses them."""
+    return not value.startswith("00")
+
+
 def is_valid_inn(value: str) -> bool:
     """INN of an organisation (10 digits) or of a person (12 digits)."""
-    if not value.isdigit():
+    if not value.isdigit() or not _has_tax_office(value):
         return False
     if len(value) == 10:
         return _check_digit(value[:9], INN10_WEIGHTS) == int(value[9])
@@ -43,14 +57,14 @@ def is_valid_inn_legal(value: str) -> bool:
 
 def is_valid_ogrn(value: str) -> bool:
     """OGRN of a legal entity: 13 digits, last = first 12 as a number mod 11 mod 10."""
-    if len(value) != 13 or not value.isdigit():
+    if len(value) != 13 or not value.isdigit() or value[0] not in OGRN_FIRST_DIGITS:
         return False
     return int(value[:12]) % 11 % 10 == int(value[12])
 
 
 def is_valid_ogrnip(value: str) -> bool:
     """OGRNIP of an individual entrepreneur: 15 digits, last = first 14 mod 13 mod 10."""
-    if len(value) != 15 or not value.isdigit():
+    if len(value) != 15 or not value.isdigit() or value[0] != OGRNIP_FIRST_DIGIT:
         return False
     return int(value[:14]) % 13 % 10 == int(value[14])
 
@@ -78,6 +92,14 @@ def validate_inn(value: str) -> None:
             _("INN must consist of 10 digits (organisation) or 12 digits (person)."),
             code="inn_format",
         )
+    if not _has_tax_office(value):
+        raise ValidationError(
+            _(
+                "INN %(value)s cannot be real: it begins with the code of the tax office that issued it, and there is no office 00."
+            ),
+            code="inn_tax_office",
+            params={"value": value},
+        )
     if not is_valid_inn(value):
         raise ValidationError(
             _("INN %(value)s has a wrong check digit."),
@@ -95,6 +117,12 @@ def validate_inn_legal(value: str) -> None:
 def validate_ogrn(value: str) -> None:
     if not value.isdigit() or len(value) != 13:
         raise ValidationError(_("OGRN consists of 13 digits."), code="ogrn_format")
+    if value[0] not in OGRN_FIRST_DIGITS:
+        raise ValidationError(
+            _("The OGRN of an organisation begins with 1 or 5; %(value)s cannot be real."),
+            code="ogrn_kind",
+            params={"value": value},
+        )
     if not is_valid_ogrn(value):
         raise ValidationError(
             _("OGRN %(value)s has a wrong check digit."),
@@ -106,6 +134,12 @@ def validate_ogrn(value: str) -> None:
 def validate_ogrnip(value: str) -> None:
     if not value.isdigit() or len(value) != 15:
         raise ValidationError(_("OGRNIP consists of 15 digits."), code="ogrnip_format")
+    if value[0] != OGRNIP_FIRST_DIGIT:
+        raise ValidationError(
+            _("The OGRNIP of an entrepreneur begins with 3; %(value)s cannot be real."),
+            code="ogrnip_kind",
+            params={"value": value},
+        )
     if not is_valid_ogrnip(value):
         raise ValidationError(
             _("OGRNIP %(value)s has a wrong check digit."),

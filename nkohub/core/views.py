@@ -1,17 +1,18 @@
 from django.contrib.auth.decorators import login_required
-from django.db import connection
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
-from django.views.decorators.http import require_GET
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_safe
 
-from nkohub.core import selectors
+from nkohub.core import health, selectors
+from nkohub.core.audit_display import action_choices, describe
 from nkohub.core.cabinet import blocks_for
 from nkohub.core.pagination import paginate, querystring_without_page
 from nkohub.core.permissions import can_view_audit
 from nkohub.core.types import AuthenticatedHttpRequest
 
 
-@require_GET
+@require_safe
 def home(request: HttpRequest) -> HttpResponse:
     return render(request, "core/home.html", {"stats": selectors.home_stats()})
 
@@ -28,11 +29,14 @@ def audit_log(request: AuthenticatedHttpRequest) -> HttpResponse:
     entries = selectors.audit_entries(
         action=request.GET.get("action", ""), q=request.GET.get("q", "")
     )
+    page = paginate(request, entries, per_page=50)
     return render(
         request,
         "core/audit_log.html",
         {
-            "page": paginate(request, entries, per_page=50),
+            "page": page,
+            "rows": [describe(entry) for entry in page.object_list],
+            "action_groups": action_choices(),
             "querystring": querystring_without_page(request),
             "action": request.GET.get("action", ""),
             "q": request.GET.get("q", ""),
@@ -40,11 +44,25 @@ def audit_log(request: AuthenticatedHttpRequest) -> HttpResponse:
     )
 
 
-@require_GET
+@require_safe
+@never_cache
 def healthz(request: HttpRequest) -> JsonResponse:
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT 1")
-    return JsonResponse({"status": "ok"})
+    """For uptime monitors and load balancers: 503 only when the database is lost (see core.health)."""
+    database = health.database_state()
+    cache = health.cache_state()
+    queue = health.queue_state()
+    status = health.overall(database, cache, queue)
+    return JsonResponse(
+        {"status": status, "database": database, "cache": cache, "queue": queue},
+        status=503 if status == "unavailable" else 200,
+    )
+
+
+def bad_request(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+    # Rendered without the request's context: the request itself is what is wrong.
+    from django.template import loader
+
+    return HttpResponse(loader.get_template("400.html").render(), status=400)
 
 
 def permission_denied(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:

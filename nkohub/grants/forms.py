@@ -6,6 +6,7 @@ from django.conf import settings
 from django.forms import formset_factory
 from django.utils.translation import gettext_lazy as _
 
+from nkohub.core.forms import PlatformForm, PlatformModelForm
 from nkohub.grants.document import Snapshot
 from nkohub.grants.models import (
     FUND_NUMBER_RE,
@@ -37,7 +38,7 @@ def _check_dates_order(form: forms.Form, data: dict[str, Any]) -> dict[str, Any]
     return data
 
 
-class CalendarFilterForm(forms.Form):
+class CalendarFilterForm(PlatformForm):
     WHEN_CHOICES = [
         ("", _("open and upcoming")),
         ("open", _("open now")),
@@ -60,7 +61,7 @@ class CalendarFilterForm(forms.Form):
     q = forms.CharField(label=_("Search"), required=False, max_length=100)
 
 
-class StartApplicationForm(forms.Form):
+class StartApplicationForm(PlatformForm):
     organization = forms.ModelChoiceField(
         label=_("Organisation"), queryset=Organization.objects.none()
     )
@@ -92,7 +93,7 @@ class StartApplicationForm(forms.Form):
         return data
 
 
-class ApplicationForm(forms.Form):
+class ApplicationForm(PlatformForm):
     base_version = forms.IntegerField(widget=forms.HiddenInput)
     title = forms.CharField(label=_("Project title"), max_length=300)
     direction = forms.ModelChoiceField(
@@ -157,11 +158,11 @@ class ApplicationForm(forms.Form):
         return _check_dates_order(self, super().clean() or {})
 
 
-class TaskForm(forms.Form):
+class TaskForm(PlatformForm):
     text = forms.CharField(label=_("Task"), widget=forms.Textarea(attrs={"rows": 2}))
 
 
-class BudgetItemForm(forms.Form):
+class BudgetItemForm(PlatformForm):
     category = forms.ChoiceField(
         label=_("Category"),
         choices=BudgetItem.Category.choices,
@@ -172,7 +173,7 @@ class BudgetItemForm(forms.Form):
     cofinancing = forms.DecimalField(label=_("Co-financing, ₽"), required=False, **MONEY)
 
 
-class PlanEventForm(forms.Form):
+class PlanEventForm(PlatformForm):
     task_number = forms.IntegerField(label=_("Task no."), min_value=1, max_value=99)
     title = forms.CharField(label=_("Event"), max_length=500)
     starts_on = forms.DateField(label=_("From"), required=False, widget=DATE_WIDGET)
@@ -269,7 +270,7 @@ def document_from_forms(form: ApplicationForm, tasks: Any, budget: Any, plan: An
     }
 
 
-class StatusForm(forms.Form):
+class StatusForm(PlatformForm):
     status = forms.ChoiceField(label=_("New status"), choices=Application.Status.choices)
     fund_number = forms.RegexField(
         label=_("Fund's application number"),
@@ -301,7 +302,7 @@ class StatusForm(forms.Form):
         return data
 
 
-class CardPasteForm(forms.Form):
+class CardPasteForm(PlatformForm):
     text = forms.CharField(
         label=_("Text of the project card"),
         widget=forms.Textarea(attrs={"rows": 18}),
@@ -313,7 +314,7 @@ class CardPasteForm(forms.Form):
     )
 
 
-class ComparisonForm(forms.ModelForm):
+class ComparisonForm(PlatformModelForm):
     class Meta:
         model = RegionComparison
         fields = [
@@ -334,7 +335,7 @@ class ComparisonForm(forms.ModelForm):
         ).order_by("name")
 
 
-class CompetitionForm(forms.ModelForm):
+class CompetitionForm(PlatformModelForm):
     class Meta:
         model = Competition
         fields = [

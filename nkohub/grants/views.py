@@ -8,7 +8,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from nkohub.core.errors import DomainError
 from nkohub.core.pagination import paginate
@@ -63,7 +63,7 @@ def _calendar_queryset(request: HttpRequest) -> tuple[CalendarFilterForm, Any]:
     return form, selectors.competitions_calendar(**filters)
 
 
-@require_GET
+@require_safe
 def calendar(request: HttpRequest) -> HttpResponse:
     form, competitions = _calendar_queryset(request)
     context = {
@@ -80,7 +80,7 @@ def calendar(request: HttpRequest) -> HttpResponse:
     return render(request, template, context)
 
 
-@require_GET
+@require_safe
 def calendar_ics(request: HttpRequest) -> HttpResponse:
     _form, competitions = _calendar_queryset(request)
     body = deadlines_calendar(competitions[:500], base_url=request.build_absolute_uri("/"))
@@ -89,7 +89,7 @@ def calendar_ics(request: HttpRequest) -> HttpResponse:
     return response
 
 
-@require_GET
+@require_safe
 def competition_detail(request: HttpRequest, pk: int) -> HttpResponse:
     competition = selectors.competition_detail(pk)
     if competition is None:
@@ -113,7 +113,7 @@ def competition_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def competition_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
     require(can_manage_competitions(request.user))
     competition = get_object_or_404(Competition, pk=pk) if pk else None
@@ -150,7 +150,7 @@ def competition_follow(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def application_start(request: HttpRequest, pk: int) -> HttpResponse:
     competition = get_object_or_404(Competition.objects.select_related("funder"), pk=pk)
     form = StartApplicationForm(request.POST or None, user=request.user)
@@ -174,7 +174,7 @@ def application_start(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-@require_GET
+@require_safe
 def my_applications(request: HttpRequest) -> HttpResponse:
     applications = selectors.applications_visible_to(request.user).order_by("-updated_at", "-pk")
     return render(request, "grants/applications.html", {"page": paginate(request, applications)})
@@ -187,7 +187,7 @@ def _document_context(application: Application) -> dict[str, Any]:
 
 
 @login_required
-@require_GET
+@require_safe
 def application_detail(request: HttpRequest, pk: int) -> HttpResponse:
     application = get_application_for_user(request.user, pk)
     context = _document_context(application)
@@ -203,7 +203,7 @@ def application_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-@require_GET
+@require_safe
 def application_check(request: HttpRequest, pk: int) -> HttpResponse:
     application = get_application_for_user(request.user, pk)
     template = "grants/_findings.html" if getattr(request, "htmx", False) else "grants/check.html"
@@ -216,7 +216,7 @@ def application_check(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def application_edit(request: HttpRequest, pk: int) -> HttpResponse:
     application = get_application_for_user(request.user, pk)
     require(can_edit_application(request.user, application))
@@ -257,7 +257,7 @@ def application_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-@require_GET
+@require_safe
 def application_versions(request: HttpRequest, pk: int) -> HttpResponse:
     application = get_application_for_user(request.user, pk)
     versions = selectors.application_versions(application)
@@ -339,7 +339,7 @@ def application_status(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-@require_GET
+@require_safe
 def application_export(request: HttpRequest, pk: int, extension: str) -> HttpResponse:
     application = get_application_for_user(request.user, pk)
     document = selectors.application_document(application)
@@ -367,7 +367,7 @@ def _stats_groups(stats: Any) -> list[tuple[str, Any]]:
     ]
 
 
-@require_GET
+@require_safe
 def statistics(request: HttpRequest) -> HttpResponse:
     manage = can_manage_comparisons(request.user)
     stats = selectors.grant_statistics(selectors.region_applications())
@@ -388,7 +388,7 @@ def statistics(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-@require_GET
+@require_safe
 def organization_statistics(request: HttpRequest, pk: int) -> HttpResponse:
     organization = get_object_or_404(Organization, pk=pk)
     if not can_view_organization_statistics(request.user, organization):
@@ -441,7 +441,7 @@ def comparison_delete(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def card_import(request: HttpRequest) -> HttpResponse:
     if not can_import_cards(request.user):
         raise Http404

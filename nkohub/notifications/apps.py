@@ -39,6 +39,14 @@ class NotificationsConfig(AppConfig):
         )
         register_periodic_job(
             PeriodicJob(
+                name="notifications.requeue_tasks",
+                title=_("Queue again the tasks the queue could not take"),
+                run=lambda: services.tasks_requeue(),
+                every=timedelta(minutes=5),
+            )
+        )
+        register_periodic_job(
+            PeriodicJob(
                 name="notifications.purge",
                 title=_("Delete old read notifications"),
                 run=lambda: services.notifications_purge(),

@@ -10,6 +10,10 @@
 A failing attempt is enqueued again after a growing pause (at once where the backend cannot defer,
 as in the embedded setup). When the last attempt fails, a `TaskFailure` row keeps the task, its
 arguments and the traceback; operators see it on the operations page and in the admin and can run it again.
+
+When the queue itself cannot be reached (Redis down), enqueueing does not fail the request that asked for
+the work: `enqueue_safely` logs it and keeps the task as a `TaskFailure` of stage "enqueue", and the
+`notifications.requeue_tasks` job queues it again once Redis answers (operators may also run it at once).
 """
 
 import functools
@@ -87,7 +91,7 @@ def _enqueue_retry(
 ) -> None:
     if this_task.get_backend().supports_defer:
         this_task = this_task.using(run_after=timezone.now() + delay)
-    this_task.enqueue(*args, **{**kwargs, ATTEMPT_KWARG: attempt})
+    enqueue_safely(this_task, *args, **{**kwargs, ATTEMPT_KWARG: attempt})
 
 
 def _record_failure(**fields: Any) -> None:
@@ -99,6 +103,37 @@ def _record_failure(**fields: Any) -> None:
         logger.exception("Could not record the failure of %s", fields["task_path"])
 
 
+def queue_unreachable_errors() -> tuple[type[BaseException], ...]:
+    """What an enqueue raises when the queue cannot be reached (a bug in the arguments is not one)."""
+    from redis.exceptions import RedisError
+
+    return (RedisError, OSError)
+
+
+def enqueue_safely(this_task: Task, *args: Any, **kwargs: Any) -> bool:
+    """Enqueue now; if the queue is unreachable, keep the task to be queued later. True when queued."""
+    try:
+        this_task.enqueue(*args, **kwargs)
+    except queue_unreachable_errors() as error:
+        logger.warning(
+            "Could not queue %s (%s); kept to be queued when the queue answers",
+            this_task.module_path,
+            error,
+        )
+        from nkohub.notifications.models import TaskFailure
+
+        _record_failure(
+            task_path=this_task.module_path,
+            args=list(args),
+            kwargs=kwargs,
+            attempts=0,
+            error=f"{type(error).__name__}: {error}",
+            stage=TaskFailure.Stage.ENQUEUE,
+        )
+        return False
+    return True
+
+
 def enqueue_on_commit(this_task: Task, *args: Any, **kwargs: Any) -> None:
     """Enqueue `this_task` with JSON-serialisable arguments once the current transaction commits."""
-    transaction.on_commit(lambda: this_task.enqueue(*args, **kwargs))
+    transaction.on_commit(lambda: enqueue_safely(this_task, *args, **kwargs))

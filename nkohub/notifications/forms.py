@@ -3,12 +3,13 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from nkohub.core.forms import PlatformForm
 from nkohub.notifications.models import ALL_KINDS, EmailMode
 
 FOLLOW_DEFAULT = ""
 
 
-class PreferencesForm(forms.Form):
+class PreferencesForm(PlatformForm):
     """The default for every kind, and for each kind either "as the default" or its own choice."""
 
     def __init__(

@@ -146,9 +146,18 @@ class NotificationPreference(models.Model):
 
 
 class TaskFailure(models.Model):
-    """A background task that failed on its last allowed attempt, kept for operators with its error."""
+    """A background task that failed on its last allowed attempt — or could not even be queued because
+    the queue (Redis) was unreachable — kept for operators with its error. Tasks that were not queued are
+    queued again by the `notifications.requeue_tasks` job once the queue answers."""
+
+    class Stage(models.TextChoices):
+        RUN = "run", _("failed on its last attempt")
+        ENQUEUE = "enqueue", _("not queued: the queue was unreachable")
 
     task_path = models.CharField(_("task"), max_length=300)
+    stage = models.CharField(
+        _("stage"), max_length=10, choices=Stage.choices, default=Stage.RUN, db_index=True
+    )
     args = models.JSONField(_("arguments"), default=list, blank=True)
     kwargs = models.JSONField(_("keyword arguments"), default=dict, blank=True)
     attempts = models.PositiveSmallIntegerField(_("attempts"))

@@ -20,6 +20,7 @@ from django.utils.translation import gettext as _
 from nkohub.core.audit import audit_log
 from nkohub.core.errors import DomainError
 from nkohub.notifications import selectors
+from nkohub.notifications.background import enqueue_on_commit
 from nkohub.notifications.mail import build_message
 from nkohub.notifications.models import (
     ALL_KINDS,
@@ -365,10 +366,21 @@ def notifications_purge(*, now: datetime | None = None) -> str:
 
 
 def task_failure_record(
-    *, task_path: str, args: list[Any], kwargs: dict[str, Any], attempts: int, error: str
+    *,
+    task_path: str,
+    args: list[Any],
+    kwargs: dict[str, Any],
+    attempts: int,
+    error: str,
+    stage: str = TaskFailure.Stage.RUN,
 ) -> TaskFailure:
     failure = TaskFailure(
-        task_path=task_path[:300], args=args, kwargs=kwargs, attempts=attempts, error=error
+        task_path=task_path[:300],
+        args=args,
+        kwargs=kwargs,
+        attempts=attempts,
+        error=error,
+        stage=stage,
     )
     failure.full_clean()
     failure.save()
@@ -388,8 +400,42 @@ def task_failure_retry(*, actor: Any, failure: TaskFailure) -> None:
     failure.resolution = _("Run again by %(person)s") % {"person": actor}
     failure.save(update_fields=["resolved_at", "resolution"])
     audit_log(actor=actor, action="notifications.task_retried", obj=failure)
-    args, kwargs = list(failure.args), dict(failure.kwargs)
-    transaction.on_commit(lambda: task.enqueue(*args, **kwargs))
+    enqueue_on_commit(task, *failure.args, **failure.kwargs)
+
+
+def tasks_requeue(*, limit: int = 500) -> str:
+    """The `notifications.requeue_tasks` job: queue again the tasks the queue could not take.
+
+    Each is claimed (marked resolved) before it is queued, so two runs never queue one twice; when the
+    queue is still unreachable the claim is undone and the rest wait for the next run.
+    """
+    from nkohub.notifications.background import queue_unreachable_errors
+
+    waiting = TaskFailure.objects.filter(
+        stage=TaskFailure.Stage.ENQUEUE, resolved_at__isnull=True
+    ).order_by("failed_at", "id")
+    queued = 0
+    for failure in waiting[:limit]:
+        claimed = TaskFailure.objects.filter(pk=failure.pk, resolved_at__isnull=True).update(
+            resolved_at=timezone.now(), resolution=str(_("Queued again automatically"))
+        )
+        if not claimed:
+            continue
+        try:
+            import_string(failure.task_path).enqueue(*failure.args, **failure.kwargs)
+        except queue_unreachable_errors():
+            TaskFailure.objects.filter(pk=failure.pk).update(resolved_at=None, resolution="")
+            return _("queue still unreachable; %(queued)s queued, %(waiting)s waiting") % {
+                "queued": queued,
+                "waiting": waiting.count(),
+            }
+        except ImportError:
+            TaskFailure.objects.filter(pk=failure.pk).update(
+                resolution=str(_("The task no longer exists"))
+            )
+            continue
+        queued += 1
+    return _("%(queued)s queued") % {"queued": queued}
 
 
 @transaction.atomic

@@ -9,10 +9,11 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from nkohub.core.errors import DomainError
 from nkohub.core.pagination import paginate
@@ -50,7 +51,7 @@ def cabinet_context(user: Any) -> dict[str, Any] | None:
 
 
 @login_required
-@require_GET
+@require_safe
 def inbox(request: AuthenticatedHttpRequest) -> HttpResponse:
     unread_only = request.GET.get("show") == "unread"
     page = paginate(request, selectors.inbox_for(request.user, unread_only=unread_only))
@@ -61,7 +62,7 @@ def inbox(request: AuthenticatedHttpRequest) -> HttpResponse:
     )
 
 
-@require_GET
+@require_safe
 def badge(request: HttpRequest) -> HttpResponse:
     if not request.user.is_authenticated:
         return HttpResponse(status=204)
@@ -104,7 +105,7 @@ def mark_all_read(request: AuthenticatedHttpRequest) -> HttpResponse:
 
 
 @login_required
-@require_GET
+@require_safe
 def open_notification(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     """Follow a notification's link, marking it read on the way."""
     notification = get_notification_for_user(request.user, pk)
@@ -115,7 +116,7 @@ def open_notification(request: AuthenticatedHttpRequest, pk: int) -> HttpRespons
 
 
 @login_required
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def preferences(request: AuthenticatedHttpRequest) -> HttpResponse:
     sections = selectors.preference_sections(request.user)
     default_mode = selectors.default_preference(request.user)
@@ -156,7 +157,7 @@ def send_test(request: AuthenticatedHttpRequest) -> HttpResponse:
 
 
 @csrf_exempt  # RFC 8058 one-click: mail clients POST here without a session or a CSRF token
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def unsubscribe(request: HttpRequest, token: str) -> HttpResponse:
     """GET shows what will stop with a button (link scanners must not unsubscribe anyone); POST stops it."""
     try:
@@ -179,11 +180,20 @@ def _require_operator(request: HttpRequest) -> None:
 
 
 @login_required
-@require_GET
+@require_safe
 def operations(request: AuthenticatedHttpRequest) -> HttpResponse:
     _require_operator(request)
     states = selectors.scheduled_job_states()
-    jobs = [{"job": job, "state": states.get(job.name)} for job in periodic_jobs()]
+    now = timezone.now()
+    jobs = [
+        {
+            "job": job,
+            "state": states.get(job.name),
+            # A job the scheduler has not seen yet runs at its first due time after it starts.
+            "next_run": states[job.name].next_run_at if job.name in states else job.first_run(now),
+        }
+        for job in periodic_jobs()
+    ]
     return render(
         request,
         "notifications/operations.html",
@@ -192,6 +202,7 @@ def operations(request: AuthenticatedHttpRequest) -> HttpResponse:
             "failed_deliveries": selectors.failed_deliveries()[:50],
             "delivery_counts": selectors.delivery_counts(),
             "jobs": jobs,
+            "scheduler_has_run": bool(states),
         },
     )
 

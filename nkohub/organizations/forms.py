@@ -4,6 +4,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from nkohub.core.forms import PlatformForm, PlatformModelForm
 from nkohub.core.validators import normalize_digits, validate_inn, validate_ogrn
 from nkohub.organizations.documents import validate_claim_document
 from nkohub.organizations.imports.readers import FIELDS
@@ -19,7 +20,7 @@ from nkohub.organizations.selectors import SORTS, DirectoryQuery
 from nkohub.territories.forms import MunicipalityChoiceField
 
 
-class DirectoryFilterForm(forms.Form):
+class DirectoryFilterForm(PlatformForm):
     """The directory's query string; unknown or broken values are dropped, never an error page."""
 
     q = forms.CharField(label=_("Search"), required=False, max_length=200)
@@ -78,7 +79,7 @@ class IdentifierMixin:
         return value or None
 
 
-class OrganizationForm(IdentifierMixin, forms.ModelForm):
+class OrganizationForm(IdentifierMixin, PlatformModelForm):
     municipality = MunicipalityChoiceField(label=_("Municipality"), required=False)
     spheres = forms.ModelMultipleChoiceField(
         label=_("Spheres of activity"),
@@ -159,7 +160,7 @@ class OrganizationForm(IdentifierMixin, forms.ModelForm):
         return data
 
 
-class ClaimForm(forms.Form):
+class ClaimForm(PlatformForm):
     stated_role = forms.ChoiceField(
         label=_("Your role in the organisation"), choices=Claim.StatedRole.choices
     )
@@ -182,7 +183,7 @@ class ClaimForm(forms.Form):
         return document
 
 
-class RegistrationForm(IdentifierMixin, forms.Form):
+class RegistrationForm(IdentifierMixin, PlatformForm):
     kind = forms.ChoiceField(
         label=_("Kind"), choices=Organization.Kind.choices, initial=Organization.Kind.NGO
     )
@@ -254,7 +255,7 @@ class RegistrationForm(IdentifierMixin, forms.Form):
         }
 
 
-class RejectClaimForm(forms.Form):
+class RejectClaimForm(PlatformForm):
     reason = forms.CharField(
         label=_("Reason for rejection"),
         widget=forms.Textarea(attrs={"rows": 3}),
@@ -263,18 +264,18 @@ class RejectClaimForm(forms.Form):
     )
 
 
-class InvitationForm(forms.Form):
+class InvitationForm(PlatformForm):
     email = forms.EmailField(label=_("E-mail"))
     role = forms.ChoiceField(
         label=_("Role"), choices=Membership.Role.choices, initial=Membership.Role.MEMBER
     )
 
 
-class RoleForm(forms.Form):
+class RoleForm(PlatformForm):
     role = forms.ChoiceField(label=_("Role"), choices=Membership.Role.choices)
 
 
-class ImportForm(forms.Form):
+class ImportForm(PlatformForm):
     file = forms.FileField(
         label=_("File"),
         help_text=_(

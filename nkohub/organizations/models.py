@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from nkohub.core.storage import private_storage
 from nkohub.core.validators import validate_inn, validate_kpp, validate_ogrn
 from nkohub.organizations.constraints import inn_is_valid, ogrn_is_valid
 
@@ -268,7 +269,12 @@ class Claim(models.Model):
     stated_role = models.CharField(_("your role"), max_length=20, choices=StatedRole.choices)
     position = models.CharField(_("position"), max_length=200, blank=True)
     comment = models.TextField(_("comment"), blank=True)
-    document = models.FileField(_("supporting document"), upload_to=claim_document_path, blank=True)
+    document = models.FileField(
+        _("supporting document"),
+        upload_to=claim_document_path,
+        storage=private_storage,
+        blank=True,
+    )
     document_name = models.CharField(_("document file name"), max_length=255, blank=True)
     status = models.CharField(
         _("status"), max_length=20, choices=Status.choices, default=Status.PENDING
@@ -371,7 +377,9 @@ class ImportRun(models.Model):
         DONE = "done", _("finished")
         FAILED = "failed", _("failed")
 
-    file = models.FileField(_("file"), upload_to="organizations/imports/%Y/%m/")
+    file = models.FileField(
+        _("file"), upload_to="organizations/imports/%Y/%m/", storage=private_storage
+    )
     original_name = models.CharField(_("file name"), max_length=255)
     format = models.CharField(
         _("format"), max_length=20, choices=Format.choices, default=Format.AUTO

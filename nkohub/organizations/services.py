@@ -17,6 +17,7 @@ from django.utils import timezone
 
 from nkohub.core.audit import audit_log, diff_fields
 from nkohub.core.errors import DomainError
+from nkohub.core.storage import original_filename
 from nkohub.notifications.services import notify
 from nkohub.organizations import permissions, selectors
 from nkohub.organizations.documents import validate_claim_document
@@ -208,7 +209,7 @@ def _attach_document(claim: Claim, document: UploadedFile | None) -> None:
         validate_claim_document(document)
     except ValidationError as exc:
         raise DomainError(exc.messages[0], field="document") from exc
-    claim.document_name = (document.name or "")[:255]
+    claim.document_name = original_filename(document.name, fallback="document")
     claim.document.save(document.name or "document", document, save=False)
 
 

@@ -10,7 +10,7 @@ from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from nkohub.core.errors import DomainError
 from nkohub.core.pagination import paginate, querystring_without_page
@@ -69,7 +69,7 @@ def _error(request: HttpRequest, form: Any, exc: DomainError) -> None:
 # --- directory, profile, export ------------------------------------------------------------------
 
 
-@require_GET
+@require_safe
 def directory(request: HttpRequest) -> HttpResponse:
     form = DirectoryFilterForm(request.GET)
     query = form.directory_query()
@@ -109,7 +109,7 @@ def _csv_lines(organizations: Any) -> Iterator[str]:
         yield writer.writerow([getter(organization) for _, getter in EXPORT_COLUMNS])
 
 
-@require_GET
+@require_safe
 def export(request: HttpRequest) -> HttpResponseBase:
     if not permissions.can_export(request.user):
         raise PermissionDenied
@@ -132,7 +132,7 @@ def export(request: HttpRequest) -> HttpResponseBase:
     return response
 
 
-@require_GET
+@require_safe
 def detail(request: HttpRequest, pk: int) -> HttpResponse:
     organization = permissions.get_organization_for_viewer(request.user, pk)
     user = request.user
@@ -277,7 +277,7 @@ def claim_withdraw(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-@require_GET
+@require_safe
 def claim_document(request: AuthenticatedHttpRequest, pk: int) -> HttpResponseBase:
     found = permissions.get_claim_for_user(request.user, pk)
     if not found.document:
@@ -290,7 +290,7 @@ def claim_document(request: AuthenticatedHttpRequest, pk: int) -> HttpResponseBa
 
 
 @login_required
-@require_GET
+@require_safe
 def claims(request: AuthenticatedHttpRequest) -> HttpResponse:
     if not permissions.can_review_claims(request.user):
         raise Http404
@@ -515,7 +515,7 @@ def imports(request: AuthenticatedHttpRequest) -> HttpResponse:
 
 
 @login_required
-@require_GET
+@require_safe
 def import_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     run = get_object_or_404(ImportRun.objects.select_related("created_by"), pk=pk)
     if not permissions.can_view_import(request.user, run):

@@ -4,6 +4,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from nkohub.core.forms import PlatformForm, PlatformModelForm
 from nkohub.organizations.models import Organization, Sphere
 from nkohub.projects.models import FairSeason, PlannedResult, Pledge, Project, ProjectNeed
 from nkohub.territories.selectors import municipalities_home_first
@@ -27,7 +28,7 @@ class MoneyField(forms.DecimalField):
         return super().to_python(value)
 
 
-class ProjectForm(forms.ModelForm):
+class ProjectForm(PlatformModelForm):
     tasks = forms.CharField(
         label=_("Tasks"),
         required=False,
@@ -91,7 +92,7 @@ class ProjectForm(forms.ModelForm):
         ]
 
 
-class OrganizationChoiceForm(forms.Form):
+class OrganizationChoiceForm(PlatformForm):
     organization = forms.ModelChoiceField(
         label=_("Organisation"), queryset=Organization.objects.none()
     )
@@ -101,11 +102,11 @@ class OrganizationChoiceForm(forms.Form):
         self.fields["organization"].queryset = organizations  # type: ignore[attr-defined]
 
 
-class StatusForm(forms.Form):
+class StatusForm(PlatformForm):
     status = forms.ChoiceField(label=_("New status"), choices=Project.Status.choices)
 
 
-class NeedForm(forms.ModelForm):
+class NeedForm(PlatformModelForm):
     quantity = MoneyField(label=_("How much"), min_value=Decimal("0.01"))
 
     class Meta:
@@ -118,7 +119,7 @@ class NeedForm(forms.ModelForm):
         }
 
 
-class PlannedResultForm(forms.ModelForm):
+class PlannedResultForm(PlatformModelForm):
     planned_value = MoneyField(label=_("Planned value"))
 
     class Meta:
@@ -127,12 +128,12 @@ class PlannedResultForm(forms.ModelForm):
         labels = {"name": _("Indicator"), "unit": _("Unit of the indicator")}
 
 
-class TeamMemberForm(forms.Form):
+class TeamMemberForm(PlatformForm):
     full_name = forms.CharField(label=_("Full name"), max_length=200)
     role = forms.CharField(label=_("Role in the project"), max_length=200)
 
 
-class ResultsReportForm(forms.Form):
+class ResultsReportForm(PlatformForm):
     outcome_story = forms.CharField(
         label=_("What came of the project"),
         widget=forms.Textarea(attrs={"rows": 6}),
@@ -158,7 +159,7 @@ class ResultsReportForm(forms.Form):
         return {r.pk: self.cleaned_data.get(f"actual_{r.pk}") for r in self.results}
 
 
-class ResultPhotoForm(forms.Form):
+class ResultPhotoForm(PlatformForm):
     image = forms.FileField(
         label=_("Photo"),
         help_text=_("JPEG, PNG or WebP, up to 5 MB."),
@@ -167,7 +168,7 @@ class ResultPhotoForm(forms.Form):
     caption = forms.CharField(label=_("Caption"), max_length=300, required=False)
 
 
-class SubmitToFairForm(forms.Form):
+class SubmitToFairForm(PlatformForm):
     season = forms.ModelChoiceField(
         label=_("Fair season"), queryset=FairSeason.objects.none(), empty_label=_("Choose a season")
     )
@@ -177,7 +178,7 @@ class SubmitToFairForm(forms.Form):
         self.fields["season"].queryset = seasons  # type: ignore[attr-defined]
 
 
-class SeasonForm(forms.ModelForm):
+class SeasonForm(PlatformModelForm):
     class Meta:
         model = FairSeason
         fields = FairSeason.EDITABLE_FIELDS
@@ -192,7 +193,7 @@ class SeasonForm(forms.ModelForm):
         }
 
 
-class DecisionForm(forms.Form):
+class DecisionForm(PlatformForm):
     decision = forms.ChoiceField(
         choices=[("accept", _("Accept")), ("reject", _("Reject"))], widget=forms.HiddenInput
     )
@@ -203,7 +204,7 @@ class DecisionForm(forms.Form):
     )
 
 
-class PledgeForm(forms.Form):
+class PledgeForm(PlatformForm):
     organization = forms.ModelChoiceField(
         label=_("On behalf of"),
         queryset=Organization.objects.none(),
@@ -256,13 +257,13 @@ class PledgeForm(forms.Form):
         return data
 
 
-class DeclineForm(forms.Form):
+class DeclineForm(PlatformForm):
     reason = forms.CharField(
         label=_("Reason"), required=False, widget=forms.Textarea(attrs={"rows": 2}), max_length=2000
     )
 
 
-class FulfilmentForm(forms.Form):
+class FulfilmentForm(PlatformForm):
     received_on = forms.DateField(label=_("Received on"), widget=DATE)
     amount = MoneyField(
         label=_("Amount or quantity received"), required=False, min_value=Decimal("0.01")
@@ -271,7 +272,7 @@ class FulfilmentForm(forms.Form):
     completes = forms.BooleanField(label=_("The pledge is fulfilled in full"), required=False)
 
 
-class FairFilterForm(forms.Form):
+class FairFilterForm(PlatformForm):
     q = forms.CharField(label=_("Search"), required=False)
     season = forms.ModelChoiceField(
         label=_("Fair season"),
@@ -304,7 +305,7 @@ class FairFilterForm(forms.Form):
         self.fields["municipality"].queryset = municipalities_home_first()  # type: ignore[attr-defined]
 
 
-class SponsorPreferencesForm(forms.Form):
+class SponsorPreferencesForm(PlatformForm):
     spheres = forms.ModelMultipleChoiceField(
         label=_("Spheres"),
         queryset=Sphere.objects.all(),
@@ -319,7 +320,7 @@ class SponsorPreferencesForm(forms.Form):
     )
 
 
-class PeriodForm(forms.Form):
+class PeriodForm(PlatformForm):
     start = forms.DateField(label=_("From"), widget=DATE)
     end = forms.DateField(label=_("To"), widget=DATE)
     format = forms.ChoiceField(

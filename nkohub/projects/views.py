@@ -12,7 +12,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from nkohub.core.errors import DomainError
 from nkohub.core.pagination import paginate
@@ -57,7 +57,7 @@ def _run(request: HttpRequest, action: Callable[[], Any], success: str) -> bool:
 # --- the fair ------------------------------------------------------------------------------------
 
 
-@require_GET
+@require_safe
 def fair(request: HttpRequest) -> HttpResponse:
     form = forms.FairFilterForm(request.GET or None)
     filters: dict[str, Any] = {}
@@ -84,7 +84,7 @@ def fair(request: HttpRequest) -> HttpResponse:
     return render(request, template, context)
 
 
-@require_GET
+@require_safe
 def project_detail(request: HttpRequest, pk: int) -> HttpResponse:
     project = _project(request, pk)
     user = request.user
@@ -110,7 +110,7 @@ def project_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-@require_GET
+@require_safe
 def my_projects(request: HttpRequest) -> HttpResponse:
     organizations = organizations_user_acts_for(request.user)
     context = {
@@ -122,7 +122,7 @@ def my_projects(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def project_create(request: HttpRequest) -> HttpResponse:
     organizations = [
         o
@@ -157,7 +157,7 @@ def project_create(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def project_edit(request: HttpRequest, pk: int) -> HttpResponse:
     project = _project(request, pk, edit=True)
     form = forms.ProjectForm(request.POST or None, instance=project)
@@ -200,7 +200,7 @@ def project_status(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def project_manage(request: HttpRequest, pk: int) -> HttpResponse:
     project = _project(request, pk, edit=True)
     part = request.POST.get("part", "")
@@ -284,7 +284,7 @@ def part_delete(request: HttpRequest, pk: int, part: str, part_pk: int) -> HttpR
 
 
 @login_required
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def project_results(request: HttpRequest, pk: int) -> HttpResponse:
     project = _project(request, pk, manage=True)
     results = list(project.planned_results.all())
@@ -367,7 +367,7 @@ def entry_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-@require_GET
+@require_safe
 def moderation(request: HttpRequest) -> HttpResponse:
     if not permissions.can_moderate_fair(request.user):
         raise PermissionDenied
@@ -376,7 +376,7 @@ def moderation(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def seasons(request: HttpRequest, pk: int | None = None) -> HttpResponse:
     """Operators list fair seasons, create one, or edit the one given."""
     if not permissions.can_moderate_fair(request.user):
@@ -418,7 +418,7 @@ def entry_decide(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def pledge_create(request: HttpRequest, pk: int) -> HttpResponse:
     project = _project(request, pk)
     if not permissions.can_pledge(request.user, project):
@@ -545,7 +545,7 @@ def partnership_end(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-@require_GET
+@require_safe
 def sponsor_home(request: HttpRequest) -> HttpResponse:
     organizations = list(organizations_user_acts_for(request.user, kind=Organization.Kind.BUSINESS))
     if len(organizations) == 1:
@@ -554,7 +554,7 @@ def sponsor_home(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def sponsor(request: HttpRequest, org_pk: int) -> HttpResponse:
     organization = permissions.check_sponsor_page(
         request.user, get_object_or_404(Organization, pk=org_pk)
@@ -595,7 +595,7 @@ def sponsor(request: HttpRequest, org_pk: int) -> HttpResponse:
 
 
 @login_required
-@require_GET
+@require_safe
 def sponsor_report(request: HttpRequest, org_pk: int) -> HttpResponse:
     organization = permissions.check_sponsor_page(
         request.user, get_object_or_404(Organization, pk=org_pk)

@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from nkohub.core.forms import PlatformForm, PlatformModelForm
 from nkohub.organizations.models import Organization
 from nkohub.organizations.selectors import organizations_user_acts_for
 from nkohub.reception import deadlines, selectors
@@ -62,7 +63,7 @@ class TopicChoiceField(forms.ModelChoiceField):
         return f"{obj.name} — {obj.authority}"
 
 
-class AppealForm(forms.ModelForm):
+class AppealForm(PlatformModelForm):
     idempotency_key = forms.UUIDField(widget=forms.HiddenInput)
     attachments = MultipleFileField(label=_("Attachments"))
 
@@ -125,12 +126,12 @@ class AppealForm(forms.ModelForm):
         return data
 
 
-class ClarifyForm(forms.Form):
+class ClarifyForm(PlatformForm):
     text = forms.CharField(label=_("Clarification"), widget=forms.Textarea(attrs={"rows": 4}))
     attachments = MultipleFileField(label=_("Attachments"))
 
 
-class RateForm(forms.Form):
+class RateForm(PlatformForm):
     rating = forms.TypedChoiceField(
         label=_("How useful is the answer?"),
         choices=[(i, str(i)) for i in range(5, 0, -1)],
@@ -143,7 +144,7 @@ class RateForm(forms.Form):
     )
 
 
-class RegisterForm(forms.Form):
+class RegisterForm(PlatformForm):
     registration_number = forms.CharField(
         label=_("Registration number"),
         max_length=50,
@@ -160,7 +161,7 @@ class RegisterForm(forms.Form):
         self.initial.setdefault("registered_on", timezone.localdate())
 
 
-class AssignForm(forms.Form):
+class AssignForm(PlatformForm):
     assignee = forms.ModelChoiceField(
         label=_("Assignee"), queryset=Organization.objects.none(), empty_label=_("— choose —")
     )
@@ -173,7 +174,7 @@ class AssignForm(forms.Form):
         )
 
 
-class ExtendForm(forms.Form):
+class ExtendForm(PlatformForm):
     days = forms.IntegerField(
         label=_("Extend by, days"),
         min_value=1,
@@ -185,12 +186,12 @@ class ExtendForm(forms.Form):
     )
 
 
-class AnswerForm(forms.Form):
+class AnswerForm(PlatformForm):
     text = forms.CharField(label=_("Answer"), widget=forms.Textarea(attrs={"rows": 8}))
     attachments = MultipleFileField(label=_("Attachments"))
 
 
-class RedirectForm(forms.Form):
+class RedirectForm(PlatformForm):
     to_authority = forms.ModelChoiceField(
         label=_("Competent authority"),
         queryset=Organization.objects.none(),
@@ -205,7 +206,7 @@ class RedirectForm(forms.Form):
         _choice(self, "to_authority").queryset = selectors.authorities().exclude(pk=authority.pk)
 
 
-class CloseForm(forms.Form):
+class CloseForm(PlatformForm):
     ground = forms.ChoiceField(
         label=_("Ground (art. 11 of 59-FZ)"), choices=Appeal.NoAnswerGround.choices
     )
@@ -214,7 +215,7 @@ class CloseForm(forms.Form):
     )
 
 
-class DeskFilterForm(forms.Form):
+class DeskFilterForm(PlatformForm):
     STATUS_CHOICES = [
         ("", _("all")),
         ("open", _("not yet answered")),
@@ -245,7 +246,7 @@ class DeskFilterForm(forms.Form):
         )
 
 
-class PublicFilterForm(forms.Form):
+class PublicFilterForm(PlatformForm):
     q = forms.CharField(label=_("Search"), required=False)
     authority = forms.ModelChoiceField(
         label=_("Authority"),
@@ -263,7 +264,7 @@ class PublicFilterForm(forms.Form):
         _choice(self, "topic").queryset = selectors.active_topics()
 
 
-class PeriodForm(forms.Form):
+class PeriodForm(PlatformForm):
     start = forms.DateField(
         label=_("From"),
         required=False,
@@ -290,7 +291,7 @@ class PeriodForm(forms.Form):
         return start, end
 
 
-class TopicForm(forms.ModelForm):
+class TopicForm(PlatformModelForm):
     class Meta:
         model = Topic
         fields = ["name", "responsible", "is_active"]
@@ -303,7 +304,7 @@ class TopicForm(forms.ModelForm):
         )
 
 
-class CalendarDayForm(forms.ModelForm):
+class CalendarDayForm(PlatformModelForm):
     class Meta:
         model = CalendarDay
         fields = ["day", "kind", "description", "source"]
@@ -321,7 +322,7 @@ class CalendarDayForm(forms.ModelForm):
         """Saving an existing date changes that day (the service looks it up), so no uniqueness error here."""
 
 
-class CalendarYearForm(forms.Form):
+class CalendarYearForm(PlatformForm):
     year = forms.IntegerField(widget=forms.HiddenInput, min_value=2000, max_value=2100)
     decree = forms.CharField(
         label=_("Government decree"),
@@ -330,7 +331,7 @@ class CalendarYearForm(forms.Form):
     )
 
 
-class DueDateApplyForm(forms.Form):
+class DueDateApplyForm(PlatformForm):
     appeals = forms.TypedMultipleChoiceField(
         label=_("Appeals"), coerce=int, widget=forms.CheckboxSelectMultiple
     )
@@ -349,5 +350,5 @@ class DueDateApplyForm(forms.Form):
         self.initial.setdefault("fingerprint", review.fingerprint)
 
 
-class YearForm(forms.Form):
+class YearForm(PlatformForm):
     year = forms.IntegerField(label=_("Year"), min_value=2000, max_value=2100, required=False)

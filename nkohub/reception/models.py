@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from nkohub.core.storage import private_storage
 from nkohub.reception.countdown import ANSWER, REGISTRATION, Countdown
 
 
@@ -378,7 +379,7 @@ class AppealAttachment(models.Model):
 
     appeal = models.ForeignKey(Appeal, on_delete=models.CASCADE, related_name="attachments")
     role = models.CharField(_("role"), max_length=20, choices=Role.choices, default=Role.APPEAL)
-    file = models.FileField(_("file"), upload_to=_attachment_path)
+    file = models.FileField(_("file"), upload_to=_attachment_path, storage=private_storage)
     name = models.CharField(_("file name"), max_length=255)
     size = models.PositiveIntegerField(_("size, bytes"))
     uploaded_by = models.ForeignKey(

@@ -5,6 +5,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from nkohub.core.forms import PlatformForm, PlatformModelForm
 from nkohub.organizations.models import Organization
 from nkohub.resources.models import (
     OFFER_FIELDS,
@@ -25,7 +26,7 @@ DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 TIME = forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
 
 
-class CatalogueFilterForm(forms.Form):
+class CatalogueFilterForm(PlatformForm):
     q = forms.CharField(
         label=_("Search"),
         required=False,
@@ -44,7 +45,7 @@ class CatalogueFilterForm(forms.Form):
     free_on = forms.DateField(label=_("Free on"), required=False, widget=DATE)
 
 
-class RequestFilterForm(forms.Form):
+class RequestFilterForm(PlatformForm):
     category = forms.ChoiceField(
         label=_("Category"), required=False, choices=[("", _("Any category")), *Category.choices]
     )
@@ -58,7 +59,7 @@ class OrganizationChoiceField(forms.ModelChoiceField):
         return obj.display_name
 
 
-class OfferForm(forms.ModelForm):
+class OfferForm(PlatformModelForm):
     organization = OrganizationChoiceField(
         label=_("Offered by"),
         queryset=Organization.objects.none(),
@@ -90,7 +91,7 @@ class OfferForm(forms.ModelForm):
         return data
 
 
-class RequestForm(forms.ModelForm):
+class RequestForm(PlatformModelForm):
     organization = OrganizationChoiceField(
         label=_("Organisation"), queryset=Organization.objects.none()
     )
@@ -119,14 +120,14 @@ class RequestForm(forms.ModelForm):
         return data
 
 
-class AvailabilityRuleForm(forms.ModelForm):
+class AvailabilityRuleForm(PlatformModelForm):
     class Meta:
         model = AvailabilityRule
         fields = ["weekday", "start_time", "end_time"]
         widgets = {"start_time": TIME, "end_time": TIME}
 
 
-class AvailabilityExceptionForm(forms.ModelForm):
+class AvailabilityExceptionForm(PlatformModelForm):
     class Meta:
         model = AvailabilityException
         fields = ["date", "is_closed", "start_time", "end_time", "note"]
@@ -140,7 +141,7 @@ class AvailabilityExceptionForm(forms.ModelForm):
         return date
 
 
-class PhotoForm(forms.ModelForm):
+class PhotoForm(PlatformModelForm):
     class Meta:
         model = OfferPhoto
         fields = ["image", "caption"]
@@ -154,7 +155,7 @@ class PhotoForm(forms.ModelForm):
         return image
 
 
-class BookingForm(forms.Form):
+class BookingForm(PlatformForm):
     organization = OrganizationChoiceField(
         label=_("For organisation"), queryset=Organization.objects.none()
     )
@@ -195,17 +196,17 @@ class BookingForm(forms.Form):
         return data
 
 
-class DecisionForm(forms.Form):
+class DecisionForm(PlatformForm):
     note = forms.CharField(label=_("Note for the requester"), required=False, max_length=500)
 
 
-class CancelForm(forms.Form):
+class CancelForm(PlatformForm):
     reason = forms.CharField(
         label=_("Reason"), max_length=500, widget=forms.Textarea(attrs={"rows": 2})
     )
 
 
-class ReviewForm(forms.ModelForm):
+class ReviewForm(PlatformModelForm):
     class Meta:
         model = Review
         fields = ["rating", "text"]

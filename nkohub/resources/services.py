@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 
 from nkohub.core.audit import audit_log, diff_fields
 from nkohub.core.errors import DomainError
+from nkohub.notifications.background import enqueue_on_commit
 from nkohub.notifications.services import notify
 from nkohub.organizations.models import Organization
 from nkohub.resources import selectors, text
@@ -73,9 +74,9 @@ def _enqueue_refresh(*, offer_id: int | None = None, request_id: int | None = No
     from nkohub.resources import tasks
 
     if offer_id is not None:
-        transaction.on_commit(lambda: tasks.refresh_offer_matches.enqueue(offer_id))
+        enqueue_on_commit(tasks.refresh_offer_matches, offer_id)
     if request_id is not None:
-        transaction.on_commit(lambda: tasks.refresh_request_matches.enqueue(request_id))
+        enqueue_on_commit(tasks.refresh_request_matches, request_id)
 
 
 # --- offers -----------------------------------------------------------------------------
@@ -356,13 +357,37 @@ def _overlapping(offer_id: int, starts_at: dt.datetime, ends_at: dt.datetime) ->
     ).exists()
 
 
+# Namespace of the PostgreSQL advisory locks that queue the writers of one offer's bookings.
+BOOKING_LOCK_NAMESPACE = 0x424B  # "BK"
+
+
+def _queue_writers_of(offer_id: int) -> None:
+    """PostgreSQL: writers of one offer's bookings take turns until their transaction ends.
+
+    The exclusion constraint inserts first and looks for conflicts second, so two concurrent inserts of
+    the same slot can each find the other's uncommitted row and wait for each other: PostgreSQL then
+    breaks the cycle by failing one with "deadlock detected" (a 500, seen as a flaky 20-way race test under
+    load). With this lock the second writer waits for the first to finish, then its overlap check sees the
+    committed booking. Bookings of different offers never wait for each other; the constraint stays the
+    authority.
+    """
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT pg_advisory_xact_lock(%s, %s)",
+                [BOOKING_LOCK_NAMESPACE, offer_id % 2_147_483_647],
+            )
+
+
 def _save_holding(booking: Booking) -> None:
     """Save a booking that holds its slot; the overlap check and the insert are one serialised step.
 
     SQLite: the surrounding transaction began IMMEDIATE, holding the write lock, so no other writer can insert
-    between our check and our insert. PostgreSQL: the exclusion constraint refuses the second of two
-    concurrent inserts even when both checks passed; we turn its error into the same message.
+    between our check and our insert. PostgreSQL: writers of the offer queue on an advisory lock (see
+    `_queue_writers_of`), and the exclusion constraint still refuses any overlap that reaches the table;
+    we turn its error into the same message.
     """
+    _queue_writers_of(booking.offer_id)
     if _overlapping(booking.offer_id, booking.starts_at, booking.ends_at):
         raise BookingConflict(
             _("This time is already taken. Choose another slot."), field="starts_at"

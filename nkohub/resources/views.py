@@ -9,9 +9,10 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from nkohub.core.errors import DomainError
+from nkohub.core.forms import date_from_query
 from nkohub.core.pagination import paginate
 from nkohub.core.types import AuthenticatedHttpRequest
 from nkohub.organizations.selectors import organizations_user_acts_for
@@ -72,7 +73,7 @@ def _booking(user: Any, pk: int) -> Booking:
 
 
 # --- catalogue and offers ----------------------------------------------------------------
-@require_GET
+@require_safe
 def catalogue(request: HttpRequest) -> HttpResponse:
     form = forms.CatalogueFilterForm(request.GET or None)
     filters = form.cleaned_data if form.is_valid() else {}
@@ -86,7 +87,7 @@ def catalogue(request: HttpRequest) -> HttpResponse:
     return render(request, template, context)
 
 
-@require_GET
+@require_safe
 def offer_detail(request: HttpRequest, pk: int) -> HttpResponse:
     offer = _offer(request.user, pk)
     can_manage = permissions.can_manage_offer(request.user, offer)
@@ -236,14 +237,11 @@ def photo_delete(request: AuthenticatedHttpRequest, pk: int, photo_pk: int) -> H
 
 
 def _week_start(request: HttpRequest) -> dt.date:
-    try:
-        day = dt.date.fromisoformat(request.GET.get("week", ""))
-    except ValueError:
-        day = timezone.localdate()
+    day = date_from_query(request.GET.get("week"), timezone.localdate())
     return day - dt.timedelta(days=day.weekday())
 
 
-@require_GET
+@require_safe
 def offer_calendar(request: HttpRequest, pk: int) -> HttpResponse:
     offer = _offer(request.user, pk)
     if not offer.is_bookable:
@@ -311,7 +309,7 @@ def offer_book(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
 
 
 # --- requests ---------------------------------------------------------------------------
-@require_GET
+@require_safe
 def request_list(request: HttpRequest) -> HttpResponse:
     form = forms.RequestFilterForm(request.GET or None)
     filters = form.cleaned_data if form.is_valid() else {}
@@ -323,7 +321,7 @@ def request_list(request: HttpRequest) -> HttpResponse:
     )
 
 
-@require_GET
+@require_safe
 def request_detail(request: HttpRequest, pk: int) -> HttpResponse:
     resource_request = _request(request.user, pk)
     can_manage = permissions.can_manage_request(request.user, resource_request)

@@ -42,3 +42,13 @@ def test_production_refuses_to_start_without_a_secret_key() -> None:
     )
     assert result.returncode != 0
     assert "SECRET_KEY must be set" in result.stderr
+
+
+def test_private_uploads_may_not_live_under_the_public_media_root(tmp_path: Path) -> None:
+    result = run_manage(
+        "check",
+        MEDIA_ROOT=str(tmp_path / "media"),
+        PRIVATE_MEDIA_ROOT=str(tmp_path / "media" / "private"),
+    )
+    assert result.returncode != 0
+    assert "PRIVATE_MEDIA_ROOT must be outside MEDIA_ROOT" in result.stderr

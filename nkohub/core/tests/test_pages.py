@@ -84,8 +84,14 @@ def test_audit_log_page_has_constant_queries(
         client.get(reverse("core:audit_log"))
 
 
-def test_healthz_answers(client) -> None:
-    assert client.get(reverse("core:healthz")).json() == {"status": "ok"}
+def test_healthz_answers(client, settings) -> None:
+    redis = settings.CACHES["default"]["BACKEND"].endswith("ResilientRedisCache")
+    assert client.get(reverse("core:healthz")).json() == {
+        "status": "ok",
+        "database": "ok",
+        "cache": "ok" if redis else "local",
+        "queue": "in-process",  # the tests run tasks at once (conftest.py)
+    }
 
 
 def test_markdown_escapes_html_and_drops_dangerous_links() -> None:

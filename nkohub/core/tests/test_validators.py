@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 
 from nkohub.core.identifiers import make_inn_legal, make_inn_person, make_ogrn, make_ogrnip
 from nkohub.core.validators import (
+    INN10_WEIGHTS,
     is_valid_inn,
     is_valid_kpp,
     is_valid_ogrn,
@@ -111,3 +112,42 @@ def test_generated_identifiers_pass_their_own_checks() -> None:
 
 def test_generated_inn_starts_with_the_region_code() -> None:
     assert make_inn_legal(random.Random(2), region="67").startswith("67")
+
+
+@pytest.mark.parametrize("value", ["0000000000", "000000000000"])
+def test_an_inn_of_zeros_passes_the_check_digits_but_is_refused(value: str) -> None:
+    # 0·w mod 11 mod 10 = 0: the check-digit rule alone lets it through.
+    assert not is_valid_inn(value)
+    with pytest.raises(ValidationError) as info:
+        validate_inn(value)
+    assert info.value.code == "inn_tax_office"
+
+
+def test_an_inn_of_a_nonexistent_tax_office_00_is_refused() -> None:
+    body = "00" + "1234567"
+    value = body + str(sum(int(d) * w for d, w in zip(body, INN10_WEIGHTS, strict=True)) % 11 % 10)
+    assert not is_valid_inn(value)
+    with pytest.raises(ValidationError):
+        validate_inn(value)
+
+
+def test_an_ogrn_of_zeros_passes_the_check_digit_but_is_refused() -> None:
+    assert int("000000000000") % 11 % 10 == 0
+    assert not is_valid_ogrn("0000000000000")
+    with pytest.raises(ValidationError) as info:
+        validate_ogrn("0000000000000")
+    assert info.value.code == "ogrn_kind"
+    assert "1 или 5" in str(info.value.messages[0])
+
+
+def test_an_ogrn_with_a_record_kind_other_than_1_or_5_is_refused() -> None:
+    body = "202770013219"  # 2…: the number of a later record, not of the organisation
+    value = body + str(int(body) % 11 % 10)
+    assert not is_valid_ogrn(value)
+
+
+def test_an_ogrnip_of_zeros_is_refused() -> None:
+    assert not is_valid_ogrnip("000000000000000")
+    with pytest.raises(ValidationError) as info:
+        validate_ogrnip("000000000000000")
+    assert info.value.code == "ogrnip_kind"

@@ -13,6 +13,8 @@ from django.utils import timezone
 
 from nkohub.core.audit import audit_log
 from nkohub.core.errors import DomainError
+from nkohub.core.storage import original_filename
+from nkohub.notifications.background import enqueue_on_commit
 from nkohub.organizations import permissions
 from nkohub.organizations.documents import validate_import_file
 from nkohub.organizations.imports.engine import Importer, ImportResult
@@ -91,7 +93,7 @@ def import_run_create(
     except ValidationError as exc:
         raise DomainError(exc.messages[0], field="file") from exc
     run = ImportRun(
-        original_name=(upload.name or "import")[:255],
+        original_name=original_filename(upload.name, fallback="import"),
         format=fmt,
         mapping=mapping,
         dry_run=dry_run,
@@ -106,7 +108,7 @@ def import_run_create(
     )
     from nkohub.organizations.tasks import run_import
 
-    transaction.on_commit(lambda: run_import.enqueue(run.pk))
+    enqueue_on_commit(run_import, run.pk)
     return run
 
 

@@ -31,16 +31,15 @@ def test_erasing_removes_memberships_claims_and_documents(
         reverse("organizations:claim", args=[other_ngo.pk]),
         {"stated_role": "head", "document": pdf},
     )
-    storage_name = str(Claim.objects.get().document.name)
-    from django.core.files.storage import default_storage
-
-    assert default_storage.exists(storage_name)
+    document = Claim.objects.get().document
+    storage, storage_name = document.storage, str(document.name)
+    assert storage.exists(storage_name)
     summary = personal_data_erase(owner)
     assert summary["memberships"] == 1
     assert summary["claims"] == 1
     assert summary["claim_documents"] == 1
     assert not Membership.objects.filter(user=owner).exists()
-    assert not default_storage.exists(storage_name)
+    assert not storage.exists(storage_name)
 
 
 def test_the_cabinet_shows_my_organisations_and_the_way_to_join(

@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from nkohub.core.audit import audit_log
 from nkohub.core.errors import DomainError
+from nkohub.core.storage import original_filename
 from nkohub.notifications.services import notify
 from nkohub.organizations.models import Membership, Organization
 from nkohub.organizations.permissions import ACTING_ROLES
@@ -76,7 +77,7 @@ def _attach(appeal: Appeal, files: Iterable[UploadedFile], *, role: str, actor: 
             appeal=appeal,
             role=role,
             file=upload,
-            name=(upload.name or "file")[:255],
+            name=original_filename(upload.name),
             size=upload.size or 0,
             uploaded_by=actor,
         )

@@ -13,7 +13,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from nkohub.core.errors import DomainError
 from nkohub.core.pagination import paginate
@@ -32,7 +32,7 @@ from nkohub.reception.views._shared import _add_domain_error
 
 
 # Public side ---------------------------------------------------------------------------------
-@require_GET
+@require_safe
 def public(request: HttpRequest) -> HttpResponse:
     form = forms.PublicFilterForm(request.GET or None)
     params: dict[str, Any] = {}
@@ -49,7 +49,7 @@ def public(request: HttpRequest) -> HttpResponse:
     return render(request, template, {"form": form, "page": page, "filtered": any(params.values())})
 
 
-@require_GET
+@require_safe
 def public_appeal(request: HttpRequest, pk: int) -> HttpResponse:
     appeal = get_object_or_404(selectors.appeal_detail_queryset(), pk=pk)
     if not permissions.can_view_public(appeal):
@@ -57,7 +57,7 @@ def public_appeal(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "reception/public_appeal.html", {"appeal": appeal})
 
 
-@require_GET
+@require_safe
 def authorities(request: HttpRequest) -> HttpResponse:
     form = forms.PeriodForm(request.GET or None)
     start, end = form.period()
@@ -69,7 +69,7 @@ def authorities(request: HttpRequest) -> HttpResponse:
     )
 
 
-@require_GET
+@require_safe
 def authority(request: HttpRequest, pk: int) -> HttpResponse:
     body = get_object_or_404(selectors.authorities(), pk=pk)
     form = forms.PeriodForm(request.GET or None)
@@ -92,7 +92,7 @@ def authority(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-@require_GET
+@require_safe
 def attachment(request: HttpRequest, pk: int, file_pk: int) -> FileResponse:
     """A file of an appeal, served only to those who may read it (the public only for published answers)."""
     item = get_object_or_404(
@@ -115,7 +115,7 @@ def _sent_message(appeal: Appeal) -> str:
 
 
 @login_required
-@require_GET
+@require_safe
 def my_appeals(request: HttpRequest) -> HttpResponse:
     page = paginate(request, selectors.appeals_of_author(request.user))
     return render(request, "reception/my_appeals.html", {"page": page})
@@ -138,7 +138,7 @@ def _appeal_form_fields(form: forms.AppealForm) -> dict[str, Any]:
 
 
 @login_required
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def appeal_create(request: HttpRequest) -> HttpResponse:
     initial = (
         {"authority": request.GET["authority"]}
@@ -176,7 +176,7 @@ def appeal_create(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def appeal_edit(request: HttpRequest, pk: int) -> HttpResponse:
     appeal = permissions.get_appeal_for_user(request.user, Appeal.objects.all(), pk, action="edit")
     if request.method == "POST":
@@ -300,7 +300,7 @@ def _appeal_page(
 
 
 @login_required
-@require_GET
+@require_safe
 def appeal_detail(request: HttpRequest, pk: int) -> HttpResponse:
     appeal = permissions.get_appeal_for_user(request.user, selectors.appeal_detail_queryset(), pk)
     return _appeal_page(request, appeal)
@@ -341,7 +341,7 @@ def _desk_authority(request: HttpRequest) -> Organization:
 
 
 @login_required
-@require_GET
+@require_safe
 def desk(request: HttpRequest) -> HttpResponse:
     body = _desk_authority(request)
     form = forms.DeskFilterForm(request.GET or None, authority=body)
@@ -358,7 +358,7 @@ def desk(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def desk_topics(request: HttpRequest) -> HttpResponse:
     body = _desk_authority(request)
     topic: Topic | None = None

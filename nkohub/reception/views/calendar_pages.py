@@ -78,7 +78,7 @@ def _calendar_page(
 
 
 @login_required
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def calendar(request: HttpRequest) -> HttpResponse:
     """One page for a year's calendar: every day off the plain week with its source, and the overrides."""
     _require_calendar_rights(request)
@@ -152,7 +152,7 @@ def calendar_year_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def calendar_due_dates(request: HttpRequest) -> HttpResponse:
     """The open appeals whose stored due dates differ from today's calendar, old → new; applying is
     explicit and all-or-nothing. The list is not paginated: the operator applies what they see."""

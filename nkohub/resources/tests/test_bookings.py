@@ -1,5 +1,4 @@
 import datetime as dt
-import threading
 from typing import Any
 
 import pytest
@@ -7,6 +6,7 @@ from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 
 from nkohub.core.errors import DomainError
+from nkohub.core.tests.concurrency import Outcomes, race
 from nkohub.notifications.models import Notification
 from nkohub.resources import services
 from nkohub.resources.models import AvailabilityException, Booking, Review
@@ -200,34 +200,9 @@ def test_postgres_exclusion_constraint_refuses_overlap_written_past_the_service(
 # --- concurrency: real threads against the real database ------------------------------------
 def _race(
     offer: Any, requester: Any, organization: Any, slots: list[tuple[dt.datetime, dt.datetime]]
-) -> dict[str, Any]:
-    barrier = threading.Barrier(len(slots))
-    results: dict[str, Any] = {"ok": [], "conflict": 0, "errors": []}
-    lock = threading.Lock()
-
-    def attempt(start: dt.datetime, end: dt.datetime) -> None:
-        from django.db import connections
-
-        try:
-            barrier.wait(timeout=30)
-            booking = book(offer, requester, organization, start, end)
-            with lock:
-                results["ok"].append(booking.pk)
-        except BookingConflict:
-            with lock:
-                results["conflict"] += 1
-        except Exception as error:
-            with lock:
-                results["errors"].append(repr(error))
-        finally:
-            connections.close_all()
-
-    threads = [threading.Thread(target=attempt, args=pair) for pair in slots]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=120)
-    return results
+) -> Outcomes:
+    """Every slot booked at the same moment from its own thread (see nkohub/core/tests/concurrency.py)."""
+    return race(len(slots), lambda i: book(offer, requester, organization, *slots[i]).pk)
 
 
 def _require_shared_database() -> None:
@@ -244,11 +219,12 @@ def test_twenty_concurrent_bookings_of_the_same_slot_exactly_one_wins(
 ):
     _require_shared_database()
     start, end = slot(days=6, hour=10, hours=2)
-    results = _race(offer, requester, requester_org, [(start, end)] * 20)
-    assert results["errors"] == []
-    assert len(results["ok"]) == 1
-    assert results["conflict"] == 19
-    assert Booking.objects.filter(offer=offer, status__in=Booking.HOLDING_STATUSES).count() == 1
+    outcomes = _race(offer, requester, requester_org, [(start, end)] * 20)
+    assert outcomes.unexpected(BookingConflict) == {}, outcomes.report()
+    assert len(outcomes.results) == 1, f"exactly one booking must win\n{outcomes.report()}"
+    assert len(outcomes.of_type(BookingConflict)) == 19, outcomes.report()
+    holding = Booking.objects.filter(offer=offer, status__in=Booking.HOLDING_STATUSES).count()
+    assert holding == 1, f"{holding} bookings hold the slot in the database"
 
 
 @pytest.mark.django_db(transaction=True)
@@ -262,10 +238,10 @@ def test_twenty_concurrent_overlapping_but_different_slots_exactly_one_wins(
         (base + dt.timedelta(minutes=10 * i), base + dt.timedelta(minutes=10 * i, hours=4))
         for i in range(20)
     ]
-    results = _race(offer, requester, requester_org, slots)
-    assert results["errors"] == []
-    assert len(results["ok"]) == 1
-    assert results["conflict"] == 19
+    outcomes = _race(offer, requester, requester_org, slots)
+    assert outcomes.unexpected(BookingConflict) == {}, outcomes.report()
+    assert len(outcomes.results) == 1, f"exactly one booking must win\n{outcomes.report()}"
+    assert len(outcomes.of_type(BookingConflict)) == 19, outcomes.report()
 
 
 @pytest.mark.django_db(transaction=True)
@@ -276,6 +252,49 @@ def test_concurrent_non_overlapping_slots_all_win(offer, requester, requester_or
         (base + dt.timedelta(minutes=30 * i), base + dt.timedelta(minutes=30 * (i + 1)))
         for i in range(10)
     ]
-    results = _race(offer, requester, requester_org, slots)
-    assert results["errors"] == []
-    assert len(results["ok"]) == 10
+    outcomes = _race(offer, requester, requester_org, slots)
+    assert outcomes.raised == {}, outcomes.report()
+    assert len(outcomes.results) == 10, outcomes.report()
+
+
+@pytest.mark.skipif("connection.vendor != 'postgresql'")
+@pytest.mark.django_db(transaction=True)
+def test_on_postgresql_writers_of_one_offer_take_turns_so_they_cannot_deadlock(
+    offer, requester, requester_org
+):
+    """The exclusion constraint alone lets two concurrent inserts wait for each other ("deadlock
+    detected"); a booking waits for another writer of the same offer to finish instead."""
+    import threading
+    import time
+
+    from django.db import connections
+
+    held, release, booked = threading.Event(), threading.Event(), threading.Event()
+
+    def hold_the_offer() -> None:
+        try:
+            with transaction.atomic():
+                services._queue_writers_of(offer.pk)
+                held.set()
+                release.wait(timeout=60)
+        finally:
+            connections.close_all()
+
+    def book_it() -> None:
+        try:
+            book(offer, requester, requester_org, *slot(days=6, hour=10, hours=2))
+            booked.set()
+        finally:
+            connections.close_all()
+
+    holder = threading.Thread(target=hold_the_offer)
+    holder.start()
+    assert held.wait(timeout=60)
+    booker = threading.Thread(target=book_it)
+    booker.start()
+    time.sleep(1.0)
+    assert not booked.is_set(), "the booking did not wait for the other writer of the offer"
+    release.set()
+    holder.join(timeout=60)
+    booker.join(timeout=60)
+    assert booked.is_set(), "the booking never went through after the other writer finished"

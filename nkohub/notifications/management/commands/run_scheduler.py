@@ -6,6 +6,7 @@ from django.core.management.base import BaseCommand, CommandParser
 from django.db import close_old_connections
 from django.utils import translation
 
+from nkohub.notifications.background import enqueue_safely
 from nkohub.notifications.scheduling import claim_due_jobs, periodic_jobs
 from nkohub.notifications.tasks import run_periodic_job
 
@@ -54,5 +55,7 @@ class Command(BaseCommand):
 
     def _tick(self) -> None:
         for name in claim_due_jobs():
-            self.stdout.write(f"Enqueued {name}")
-            run_periodic_job.enqueue(name)
+            if enqueue_safely(run_periodic_job, name):
+                self.stdout.write(f"Enqueued {name}")
+            else:  # kept as a task to queue again (notifications.requeue_tasks)
+                self.stdout.write(f"Could not enqueue {name}: the queue is unreachable")

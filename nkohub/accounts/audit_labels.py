@@ -1,0 +1,15 @@
+"""How the audit log names this app's actions and fields (see nkohub.core.audit_display)."""
+
+from django.utils.translation import gettext_lazy as _
+
+from nkohub.core.audit_display import AuditLabels, as_list
+
+LABELS = AuditLabels(
+    actions={
+        "accounts.consent.give": _("Consent to personal data processing given"),
+        "accounts.account.delete": _("Account deleted, personal data destroyed"),
+        "accounts.profile.update": _("Profile changed"),
+    },
+    fields={"versions": _("document versions")},
+    formats={"versions": as_list},
+)
