@@ -4,6 +4,7 @@ from typing import Any
 
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from nkohub.core.audit_display import AuditLabels, render_value
 from nkohub.reception.models import Appeal, AppealEvent, CalendarDay
@@ -39,6 +40,8 @@ LABELS = AuditLabels(
         "reception.topic.updated": _("Topic of appeals changed"),
         "reception.calendar.saved": _("Production calendar day saved"),
         "reception.calendar.deleted": _("Production calendar day deleted"),
+        "reception.calendar.year_confirmed": _("Production calendar year marked as entered"),
+        "reception.calendar.year_withdrawn": _("Production calendar year mark withdrawn"),
     },
     fields={
         "fields": _("changed fields"),
@@ -54,6 +57,8 @@ LABELS = AuditLabels(
         "rating": _("rating of the answer"),
         "before": _("before"),
         "responsible": _("responsible authority"),
+        "year": pgettext_lazy("calendar", "year"),
+        "decree": _("government decree"),
     },
     choices={"ground": Appeal.NoAnswerGround.choices, "kind": CalendarDay.Kind.choices},
     formats={
