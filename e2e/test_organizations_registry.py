@@ -61,10 +61,39 @@ def test_search_understands_russian_and_filters_count(
     page.get_by_role("button", name="Найти").click()
     expect(results.get_by_role("link", name="АНО «Знание»")).to_have_count(1)
     page.get_by_role("link", name="Калуга").click()
-    page.wait_for_url(re.compile(r"municipality="))
-    assert page.get_by_role("link", name="БФ «Милосердие»").count() == 1
-    assert page.get_by_role("link", name="АНО «Знание»").count() == 0
+    page.wait_for_url(re.compile(r"/organizations/\?(?!\?).*municipality=\d+"))
+    expect(results.get_by_role("link", name="БФ «Милосердие»")).to_have_count(1)
+    expect(results.get_by_role("link", name="АНО «Знание»")).to_have_count(0)
     shot("filtered")
+    assert not page.console_errors
+
+
+def test_clicking_a_facet_changes_the_count_and_clicking_it_again_removes_it(
+    page: Any,
+    registry: dict[str, Organization],
+    shot: Callable[[str], Any],
+    assert_accessible: Callable[..., None],
+) -> None:
+    make_org(
+        kind=Organization.Kind.AUTHORITY,
+        full_name="Министерство образования и науки Калужской области",
+        short_name="Минобрнауки",
+    )
+    page.goto("/organizations/")
+    heading = page.locator("#results-heading")
+    expect(heading).to_have_text("Найдено 3 организации")
+    filters = page.get_by_role("complementary", name="Фильтры")
+    filters.get_by_role("link", name="орган власти").click()
+    page.wait_for_url(re.compile(r"/organizations/\?kind=authority$"))
+    expect(heading).to_have_text("Найдена 1 организация")
+    expect(
+        page.locator("#directory-results").get_by_role("link", name="Минобрнауки")
+    ).to_be_visible()
+    shot("authorities")
+    assert_accessible("with a facet selected")
+    filters.get_by_role("link", name="✓ орган власти").click()
+    page.wait_for_url(re.compile(r"/organizations/\?$|/organizations/$"))
+    expect(heading).to_have_text("Найдено 3 организации")
     assert not page.console_errors
 
 

@@ -11,6 +11,7 @@ from django.db import connection, transaction
 from django.db.models import Count, Exists, F, FloatField, Max, Prefetch, Q, QuerySet, Value
 from django.db.models.expressions import Expression
 from django.db.models.functions import Coalesce
+from django.utils.translation import gettext
 
 from nkohub.organizations import search
 from nkohub.organizations.models import (
@@ -403,10 +404,18 @@ def directory_export_rows(query: DirectoryQuery) -> QuerySet[Organization]:
 
 @dataclass
 class FacetValue:
+    """One value of a filter with its count; `toggle` is the change to the query string that selects
+    it (or, when selected, removes it), back to the first page: `{% querystring request.GET value.toggle %}`."""
+
+    param: str
     value: str
     label: str
     count: int
     selected: bool
+
+    @property
+    def toggle(self) -> dict[str, str | None]:
+        return {self.param: None if self.selected else self.value, "page": None}
 
 
 def directory_facets(query: DirectoryQuery) -> dict[str, list[FacetValue]]:
@@ -434,7 +443,11 @@ def directory_facets(query: DirectoryQuery) -> dict[str, list[FacetValue]]:
     facets["kind"] = sorted(
         (
             FacetValue(
-                r["kind"], str(kinds.get(r["kind"], r["kind"])), r["n"], r["kind"] == query.kind
+                "kind",
+                r["kind"],
+                str(kinds.get(r["kind"], r["kind"])),
+                r["n"],
+                r["kind"] == query.kind,
             )
             for r in rows
         ),
@@ -451,7 +464,11 @@ def directory_facets(query: DirectoryQuery) -> dict[str, list[FacetValue]]:
     )
     facets["sphere"] = [
         FacetValue(
-            r["spheres__code"], r["spheres__name"], r["n"], r["spheres__code"] == query.sphere
+            "sphere",
+            r["spheres__code"],
+            r["spheres__name"],
+            r["n"],
+            r["spheres__code"] == query.sphere,
         )
         for r in sorted(rows, key=lambda r: (r["spheres__position"], r["spheres__name"]))
     ]
@@ -467,6 +484,7 @@ def directory_facets(query: DirectoryQuery) -> dict[str, list[FacetValue]]:
     facets["legal_form"] = sorted(
         (
             FacetValue(
+                "legal_form",
                 str(r["legal_form_id"]),
                 r["legal_form__name"],
                 r["n"],
@@ -488,6 +506,7 @@ def directory_facets(query: DirectoryQuery) -> dict[str, list[FacetValue]]:
     facets["municipality"] = sorted(
         (
             FacetValue(
+                "municipality",
                 str(r["municipality_id"]),
                 r["municipality__name"],
                 r["n"],
@@ -504,7 +523,11 @@ def directory_facets(query: DirectoryQuery) -> dict[str, list[FacetValue]]:
         .order_by()
         .aggregate(n=Coalesce(Count("pk", distinct=True), 0))["n"]
     )
-    facets["verified"] = [FacetValue("1", "", verified, query.verified)]
+    facets["verified"] = (
+        [FacetValue("verified", "1", gettext("only verified"), verified, query.verified)]
+        if verified or query.verified
+        else []
+    )
     if settings.DATABASE_IS_POSTGRES:  # counts of a big registry: a minute old is fine
         cache.set(key, facets, 60)
     return facets

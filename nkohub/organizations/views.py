@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from nkohub.core.errors import DomainError
-from nkohub.core.pagination import paginate, querystring_without_page
+from nkohub.core.pagination import paginate
 from nkohub.core.permissions import is_operator
 from nkohub.core.types import AuthenticatedHttpRequest
 from nkohub.organizations import permissions, selectors, services
@@ -87,7 +87,6 @@ def directory(request: HttpRequest) -> HttpResponse:
         "query": query,
         "page": page,
         "facets": selectors.directory_facets(query),
-        "querystring": querystring_without_page(request),
         "partial_results": partial_results,
         "can_register": permissions.can_register_organization(request.user),
     }
@@ -303,7 +302,6 @@ def claims(request: AuthenticatedHttpRequest) -> HttpResponse:
             "page": paginate(request, selectors.claims_for_review(status=status), per_page=30),
             "status": status,
             "statuses": Claim.Status.choices,
-            "querystring": querystring_without_page(request),
         },
     )
 

@@ -1,4 +1,5 @@
 from typing import Any
+from urllib.parse import parse_qsl
 
 import pytest
 from django.core.cache import cache
@@ -6,6 +7,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from nkohub.core.tests.html_links import href_of
 from nkohub.organizations.models import Organization
 from nkohub.organizations.selectors import DirectoryQuery, directory_facets
 from nkohub.organizations.tests.conftest import make_org
@@ -86,6 +88,44 @@ def test_pagination(client: Any, reference_data: None) -> None:
     assert len(first.object_list) == 20
     assert len(second.object_list) == 5
     assert first.paginator.count == 25
+
+
+def test_a_facet_link_filters_the_directory_and_its_twin_removes_the_filter(
+    client: Any, corpus: dict[str, Organization]
+) -> None:
+    html = client.get(URL).content.decode()
+    assert "Найдено 4 организации" in html
+    href = href_of(html, "орган власти")
+    assert href == "?kind=authority"
+    filtered = client.get(URL + href)
+    assert [o.short_name for o in filtered.context["page"].object_list] == ["Минобрнауки"]
+    assert "Найдена 1 организация" in filtered.content.decode()
+    remove = href_of(filtered.content.decode(), "✓ орган власти")
+    assert client.get(URL + remove).context["page"].paginator.count == 4
+
+
+def test_facet_links_keep_the_search_and_the_other_filters_and_go_back_to_page_one(
+    client: Any, corpus: dict[str, Organization], kaluga: Any
+) -> None:
+    html = client.get(
+        URL, {"q": "фонд", "municipality": kaluga.pk, "page": 2, "sort": "name"}
+    ).content.decode()
+    href = href_of(html, "некоммерческая организация")
+    assert dict(parse_qsl(href.lstrip("?"))) == {
+        "q": "фонд",
+        "municipality": str(kaluga.pk),
+        "sort": "name",
+        "kind": "ngo",
+    }
+
+
+def test_the_next_page_link_keeps_the_filters(client: Any, reference_data: None) -> None:
+    for n in range(25):
+        make_org(full_name=f"Организация номер {n:02d}", kind="ngo")
+    html = client.get(URL, {"kind": "ngo"}).content.decode()
+    href = href_of(html, "Далее")
+    assert dict(parse_qsl(href.lstrip("?"))) == {"kind": "ngo", "page": "2"}
+    assert len(client.get(URL + href).context["page"].object_list) == 5
 
 
 def test_htmx_request_gets_only_the_results(client: Any, corpus: dict[str, Organization]) -> None:
