@@ -88,6 +88,7 @@ def directory(request: HttpRequest) -> HttpResponse:
         "page": page,
         "facets": selectors.directory_facets(query),
         "partial_results": partial_results,
+        "suggestion": selectors.directory_suggestion(query),
         "can_register": permissions.can_register_organization(request.user),
     }
     htmx = getattr(request, "htmx", None)
