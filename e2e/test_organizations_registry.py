@@ -132,3 +132,24 @@ def test_a_person_claims_from_the_cabinet_and_the_operator_approves(
     assert claim.status == Claim.Status.APPROVED
     assert Membership.objects.filter(user=outsider, role="owner").exists()
     shot("approved")
+
+
+def test_a_typo_finds_the_organisation_and_the_suggestion_corrects_the_search(
+    page: Any,
+    registry: dict[str, Organization],
+    shot: Callable[[str], Any],
+    assert_accessible: Callable[..., None],
+) -> None:
+    page.goto("/organizations/")
+    page.get_by_label("Название, описание, ИНН или ОГРН").fill("милосердея")
+    page.get_by_role("button", name="Найти").click()
+    results = page.locator("#directory-results")
+    expect(results.get_by_text("Возможно, вы имели в виду")).to_be_visible()
+    expect(results.get_by_role("link", name="БФ «Милосердие»")).to_have_count(1)
+    shot("typo")
+    assert_accessible("with a suggestion")
+    results.get_by_role("link", name="«милосердие»", exact=True).click()
+    page.wait_for_url(re.compile(r"q=%D0%BC"))
+    expect(page.get_by_label("Название, описание, ИНН или ОГРН")).to_have_value("милосердие")
+    expect(results.get_by_text("Возможно, вы имели в виду")).to_have_count(0)
+    assert not page.console_errors

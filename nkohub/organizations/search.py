@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import pymorphy3
-from django.db.models import Count, Max, QuerySet
+from django.db.models import Count, Max, Q, QuerySet
 
 from nkohub.core import spelling
 
@@ -192,6 +192,24 @@ def suggestion(
     if not fixed:
         return ""
     return WORD_RE.sub(lambda m: fixed.get(m.group(0).lower(), m.group(0)), query.strip())
+
+
+def word_forms_condition(fields: tuple[str, ...], query: str) -> Q:
+    """Every word of the query, in any of its forms, in one of the fields: "компенсацию" finds
+    "компенсации" (pymorphy3 lemma, then a root-like prefix of it). LIKE over the fields: for the
+    platform's smaller lists (appeals, competitions, fair projects), not for the registry."""
+    condition = Q()
+    for word in parse_query(query):
+        stem = word.alternatives[-1]
+        if len(word.alternatives) == 1 and len(stem) > 4:
+            stem = stem[:-1]  # a short lemma without its ending: "аренда" → "аренд" finds "аренду"
+        any_field = Q()
+        # SQLite folds the case of ASCII letters only: also try the capitalised and upper-case forms.
+        for variant in {stem, stem.capitalize(), stem.upper()}:
+            for field in fields:
+                any_field |= Q(**{f"{field}__icontains": variant})
+        condition &= any_field
+    return condition
 
 
 def vocabulary_for(

@@ -77,7 +77,12 @@ def catalogue(request: HttpRequest) -> HttpResponse:
     form = forms.CatalogueFilterForm(request.GET or None)
     filters = form.cleaned_data if form.is_valid() else {}
     offers = selectors.offers_catalogue(**{k: v for k, v in filters.items() if v})
-    context = {"form": form, "page": paginate(request, offers), "filtered": any(filters.values())}
+    context = {
+        "form": form,
+        "page": paginate(request, offers),
+        "filtered": any(filters.values()),
+        "suggestion": selectors.catalogue_suggestion(filters["q"]) if filters.get("q") else "",
+    }
     template = (
         "resources/_offer_list.html"
         if getattr(request, "htmx", False)

@@ -67,12 +67,23 @@ def titles(response: Any) -> list[str]:
         ("?when=upcoming", ["Ещё не начался"]),
         ("?when=past", ["Уже закрыт"]),
         ("?q=надолго", ["Открыт надолго"]),
+        ("?q=открытые", ["Открыт надолго"]),
+        ("?q=фонд+надолго", ["Открыт надолго"]),
     ],
 )
 def test_the_calendar_filters_by_period(
     client: Any, calendar: dict[str, Competition], query: str, expected: list[str]
 ) -> None:
     assert titles(client.get(reverse("grants:calendar") + query)) == expected
+
+
+def test_the_calendar_suggests_a_corrected_search(
+    client: Any, calendar: dict[str, Competition]
+) -> None:
+    response = client.get(reverse("grants:calendar"), {"q": "надалго"})
+    assert titles(response) == []
+    assert response.context["suggestion"] == "надолго"
+    assert "Возможно, вы имели в виду" in response.content.decode()
 
 
 def test_the_calendar_filters_by_funder_and_direction(

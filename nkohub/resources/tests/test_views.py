@@ -41,6 +41,18 @@ def test_the_catalogue_is_constant_in_queries(client, ngo, django_assert_num_que
         client.get(reverse("resources:catalogue"))
 
 
+def test_the_catalogue_suggests_a_corrected_search(client, offer):
+    response = client.get(reverse("resources:catalogue"), {"q": "праектор"})
+    assert response.context["suggestion"] == "проектор"
+    assert "Возможно, вы имели в виду" in response.text
+    assert "?q=%D0%BF%D1%80%D0%BE%D0%B5%D0%BA%D1%82%D0%BE%D1%80" in response.text
+
+
+def test_the_catalogue_never_suggests_words_of_drafts(client, ngo):
+    OfferFactory.create(organization=ngo, title="Батут", status=ResourceOffer.Status.DRAFT)
+    assert client.get(reverse("resources:catalogue"), {"q": "батутт"}).context["suggestion"] == ""
+
+
 def test_the_catalogue_filters_by_category_and_finds_word_forms(client, ngo, owner):
     from nkohub.resources import services
 
