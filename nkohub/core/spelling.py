@@ -65,10 +65,12 @@ class Vocabulary:
 
     def __init__(self, counts: Mapping[str, int]) -> None:
         self._counts: dict[str, int] = {normalize(w): n for w, n in counts.items() if w}
-        self._index: dict[str, list[str]] = {}
+        # posting lists by trigram and word length: a word's candidates are only as long as it may be
+        self._index: dict[int, dict[str, list[str]]] = {}
         for word in self._counts:
+            postings = self._index.setdefault(len(word), {})
             for gram in trigrams(word):
-                self._index.setdefault(gram, []).append(word)
+                postings.setdefault(gram, []).append(word)
 
     @classmethod
     def of_words(cls, words: Iterable[str]) -> "Vocabulary":
@@ -90,10 +92,12 @@ class Vocabulary:
         if not allowed:
             return []
         shared: Counter[str] = Counter()
-        for gram in trigrams(word):
-            for candidate in self._index.get(gram, ()):
-                if candidate != word and abs(len(candidate) - len(word)) <= allowed:
-                    shared[candidate] += 1
+        grams = trigrams(word)
+        for length in range(len(word) - allowed, len(word) + allowed + 1):
+            postings = self._index.get(length, {})
+            for gram in grams:
+                shared.update(postings.get(gram, ()))
+        shared.pop(word, None)
         found = []
         for candidate, _count in shared.most_common(MAX_CANDIDATES):
             distance = edit_distance(word, candidate, allowed)
