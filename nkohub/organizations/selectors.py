@@ -90,6 +90,13 @@ def published_organizations() -> QuerySet[Organization]:
     return Organization.objects.filter(is_published=True)
 
 
+def registry_count(*, kind: str = Organization.Kind.NGO) -> int:
+    """How many organisations of the kind are in the registry: exactly the rows the directory shows
+    for `?kind=<kind>` (published ones, liquidated included and marked as such) — the one definition
+    the home page's «НКО в реестре» and the directory's «Найдено» share."""
+    return directory_results(DirectoryQuery(kind=kind)).count()
+
+
 def organization_by_identifier(q: str) -> Organization | None:
     """An exact INN (10 or 12 digits) or OGRN (13 digits) goes straight to its organisation."""
     value = "".join(q.split())
@@ -436,10 +443,14 @@ class DirectoryResults:
         return list(self._sorted.values_list("pk", flat=True))
 
     def count(self) -> int:
-        """Exact up to COUNT_LIMIT; beyond it the page says "more than" and asks to refine."""
+        """A search counts exactly up to COUNT_LIMIT; beyond it the page says "more than" and asks to
+        refine. Filters alone count exactly: the registry's own figure, whatever its size."""
         if self._count is None:
             if self._bounded:
                 found = len(self._all_ids())
+            elif not self._query.q.strip():
+                self._count = self._sorted.order_by().values("pk").count()
+                return self._count
             else:
                 found = self._sorted.order_by().values("pk")[: COUNT_LIMIT + 1].count()
             self.is_capped = found > COUNT_LIMIT

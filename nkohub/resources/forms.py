@@ -1,5 +1,5 @@
 import datetime as dt
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 from django.utils import timezone
@@ -79,6 +79,9 @@ class OfferForm(forms.ModelForm):
             del self.fields["organization"]
         else:
             self.fields["organization"].queryset = organizations  # type: ignore[attr-defined]
+        cast(MunicipalityChoiceField, self.fields["municipality"]).keep(
+            self.instance.municipality_id
+        )
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
@@ -107,6 +110,9 @@ class RequestForm(forms.ModelForm):
             del self.fields["organization"]
         else:
             self.fields["organization"].queryset = organizations  # type: ignore[attr-defined]
+        cast(MunicipalityChoiceField, self.fields["municipality"]).keep(
+            self.instance.municipality_id
+        )
         self.fields["needed_until"].required = False
 
     def clean(self) -> dict[str, Any]:

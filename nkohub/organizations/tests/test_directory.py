@@ -9,7 +9,7 @@ from django.urls import reverse
 
 from nkohub.core.tests.html_links import href_of
 from nkohub.organizations.models import Organization
-from nkohub.organizations.selectors import DirectoryQuery, directory_facets
+from nkohub.organizations.selectors import DirectoryQuery, directory_facets, registry_count
 from nkohub.organizations.tests.conftest import make_org
 
 pytestmark = pytest.mark.django_db
@@ -173,3 +173,26 @@ def test_the_directory_page_has_a_fixed_query_budget(
         make_org(full_name=f"Фонд развития {n}", spheres=["education"])
     with django_assert_max_num_queries(12):
         client.get(URL, {"sphere": "education"})
+
+
+def test_the_home_page_counts_ngos_as_the_directory_shows_them(
+    client: Any, corpus: dict[str, Organization]
+) -> None:
+    make_org(full_name="Фонд «Ещё не проверен»", is_published=False)
+    make_org(full_name="Фонд «Закрытый»", status=Organization.Status.LIQUIDATED)
+    directory = client.get(URL, {"kind": "ngo"})
+    home = client.get(reverse("core:home"))
+    assert registry_count() == directory.context["page"].paginator.count == 4
+    assert home.context["stats"]["organizations"] == 4
+
+
+def test_filters_alone_count_every_row_and_only_a_search_is_capped(
+    client: Any, reference_data: None, monkeypatch: Any
+) -> None:
+    monkeypatch.setattr("nkohub.organizations.selectors.COUNT_LIMIT", 3)
+    for n in range(5):
+        make_org(full_name=f"Фонд поддержки номер {n}")
+    listed = client.get(URL).content.decode()
+    assert "Найдено 5 организаций" in listed
+    searched = client.get(URL, {"q": "фонд"}).content.decode()
+    assert "Найдено больше 3 организаций" in searched

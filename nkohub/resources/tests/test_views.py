@@ -41,6 +41,21 @@ def test_the_catalogue_is_constant_in_queries(client, ngo, django_assert_num_que
         client.get(reverse("resources:catalogue"))
 
 
+def test_the_catalogue_and_the_offer_form_offer_only_the_clusters_municipalities(client, editor):
+    from nkohub.territories.tests.factories import MunicipalityFactory, RegionFactory
+
+    MunicipalityFactory.create(name="Обнинск")
+    MunicipalityFactory.create(
+        name="Вяземский район", region=RegionFactory.create(code="67", name="Смоленская область")
+    )
+    client.force_login(editor)
+    for url in (reverse("resources:catalogue"), reverse("resources:offer_create")):
+        page = client.get(url).text
+        assert ">Обнинск</option>" in page
+        assert "Вяземский район" not in page
+        assert "<optgroup" not in page
+
+
 def test_the_catalogue_suggests_a_corrected_search(client, offer):
     response = client.get(reverse("resources:catalogue"), {"q": "праектор"})
     assert response.context["suggestion"] == "проектор"
