@@ -629,6 +629,12 @@ def organization_members(organization: Organization) -> QuerySet[Membership]:
     )
 
 
+def is_managed(organization: Organization) -> bool:
+    """Whether someone already manages the profile: an active owner (after an approved claim, an
+    accepted invitation or a registration)."""
+    return owners_of(organization).exists()
+
+
 def owners_of(organization: Organization) -> QuerySet[Any]:
     from django.contrib.auth import get_user_model
 

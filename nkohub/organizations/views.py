@@ -138,6 +138,7 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
     pending_claim = None
     if user.is_authenticated:
         pending_claim = organization.claims.filter(user=user, status=Claim.Status.PENDING).first()
+    role = permissions.membership_role(user, organization)
     return render(
         request,
         "organizations/detail.html",
@@ -145,7 +146,9 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
             "organization": organization,
             "spheres": selectors.organization_spheres(organization),
             "sections": sections_for(organization, user),
-            "role": permissions.membership_role(user, organization),
+            "role": role,
+            "role_label": Membership.Role(role).label if role else "",
+            "is_managed": role is None and selectors.is_managed(organization),
             "can_edit": permissions.can_edit_organization(user, organization),
             "can_claim": permissions.can_claim(user, organization),
             "can_view_members": permissions.can_view_members(user, organization),
