@@ -16,7 +16,7 @@ from nkohub.core.pagination import paginate
 from nkohub.core.types import AuthenticatedHttpRequest
 from nkohub.organizations.selectors import organizations_user_acts_for
 from nkohub.resources import forms, permissions, selectors, services
-from nkohub.resources.availability import offer_windows
+from nkohub.resources.availability import SCHEDULES, offer_windows
 from nkohub.resources.models import (
     AvailabilityException,
     AvailabilityRule,
@@ -28,7 +28,8 @@ from nkohub.resources.models import (
 
 
 def _form_error(form: Any, error: DomainError) -> None:
-    form.add_error(error.field if error.field in form.fields else None, error.message)
+    field = getattr(form, "error_fields", {}).get(error.field, error.field)
+    form.add_error(field if field in form.fields else None, error.message)
 
 
 def _submit(
@@ -123,13 +124,18 @@ def offer_create(request: AuthenticatedHttpRequest) -> HttpResponse:
         )
 
     offer = _submit(request, form, write, _("The offer is saved."))
-    if offer is not None:
-        return (
-            redirect("resources:offer_availability", pk=offer.pk)
-            if offer.is_bookable
-            else redirect(offer)
+    if offer is None:
+        return render(request, "resources/offer_form.html", {"form": form, "offer": None})
+    if not offer.is_bookable:
+        return redirect(offer)
+    # the owner goes straight to the windows: the proposed ones to check, or none yet to add (the
+    # page itself then says that nobody can book it)
+    if offer.availability_rules.exists():
+        messages.info(
+            request,
+            _("It can be booked in the windows below; change them if its hours are different."),
         )
-    return render(request, "resources/offer_form.html", {"form": form, "offer": None})
+    return redirect("resources:offer_availability", pk=offer.pk)
 
 
 @login_required
@@ -173,6 +179,16 @@ def offer_availability(request: AuthenticatedHttpRequest, pk: int) -> HttpRespon
     exception_form = forms.AvailabilityExceptionForm(
         request.POST if action == "exception" else None, prefix="exception"
     )
+    if action == "schedule":
+        try:
+            services.availability_schedule_add(
+                actor=request.user, offer=offer, schedule=request.POST.get("schedule", "")
+            )
+        except DomainError as error:
+            messages.error(request, error.message)
+        else:
+            messages.success(request, _("The availability is saved."))
+        return redirect("resources:offer_availability", pk=offer.pk)
     form = rule_form if action == "rule" else exception_form if action == "exception" else None
     if form is not None and form.is_valid():
         try:
@@ -193,6 +209,7 @@ def offer_availability(request: AuthenticatedHttpRequest, pk: int) -> HttpRespon
         "exception_form": exception_form,
         "rules": offer.availability_rules.all(),
         "exceptions": selectors.offer_exceptions_upcoming(offer),
+        "schedules": SCHEDULES,
     }
     return render(request, "resources/offer_availability.html", context)
 
@@ -287,6 +304,11 @@ def offer_book(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     organizations = selectors.organizations_for_booking(request.user, offer)
     if not organizations.exists():
         messages.error(request, _("Only a member acting for an organisation can book resources."))
+        return redirect(offer)
+    if not offer.availability_rules.all():
+        messages.error(
+            request, _("The owner has not set when it can be booked yet; write to them.")
+        )
         return redirect(offer)
     requests_qs = selectors.requests_of(request.user).filter(
         status__in=ResourceRequest.ACTIVE_STATUSES
