@@ -151,7 +151,7 @@ def test_a_window_added_by_hand_counts_for_matching(client, owner, ngo):
 def test_a_person_with_one_organisation_does_not_choose_it(client, offer, requester, requester_org):
     client.force_login(requester)
     page = client.get(reverse("resources:offer_book", args=[offer.pk])).text
-    assert "Бронирование для Фонд «Калужский край»." in page
+    assert "От имени организации: Фонд «Калужский край»." in page
     assert f'<input type="hidden" name="organization" value="{requester_org.pk}"' in page
     assert '<select name="organization"' not in page
 
