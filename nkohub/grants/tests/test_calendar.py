@@ -243,3 +243,15 @@ def test_competitions_closing_soon_say_how_long_is_left(
     page = client.get(reverse("grants:calendar")).content.decode()
     assert "закрывается через 5\u00a0дней" in page
     assert page.count("закрывается через") == 1
+
+
+def test_the_icalendar_link_follows_the_filters_of_the_results(
+    client: Any, calendar: dict[str, Competition]
+) -> None:
+    from nkohub.core.tests.html_links import href_of
+
+    response = client.get(
+        reverse("grants:calendar"), {"when": "open", "page": "1"}, headers={"HX-Request": "true"}
+    )
+    href = href_of(response.content.decode(), "Сроки в ваш календарь")
+    assert href == reverse("grants:calendar_ics") + "?when=open"
