@@ -48,6 +48,16 @@ def _submit(
     return result
 
 
+def _perform(request: HttpRequest, write: Callable[[], Any], success: str) -> None:
+    """Run one service call for a button without a form: its refusal or `success` as a message."""
+    try:
+        write()
+    except DomainError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(request, success)
+
+
 def _offer(user: Any, pk: int, *, manage: bool = False) -> ResourceOffer:
     offer = selectors.offer_with_details(pk)
     if offer is None:
@@ -156,14 +166,13 @@ def offer_edit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def offer_status(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     offer = _offer(request.user, pk, manage=True)
-    try:
-        services.offer_set_status(
+    _perform(
+        request,
+        lambda: services.offer_set_status(
             actor=request.user, offer=offer, status=request.POST.get("status", "")
-        )
-    except DomainError as error:
-        messages.error(request, error.message)
-    else:
-        messages.success(request, _("The status of the offer is changed."))
+        ),
+        _("The status of the offer is changed."),
+    )
     return redirect(offer)
 
 
@@ -180,14 +189,13 @@ def offer_availability(request: AuthenticatedHttpRequest, pk: int) -> HttpRespon
         request.POST if action == "exception" else None, prefix="exception"
     )
     if action == "schedule":
-        try:
-            services.availability_schedule_add(
+        _perform(
+            request,
+            lambda: services.availability_schedule_add(
                 actor=request.user, offer=offer, schedule=request.POST.get("schedule", "")
-            )
-        except DomainError as error:
-            messages.error(request, error.message)
-        else:
-            messages.success(request, _("The availability is saved."))
+            ),
+            _("The availability is saved."),
+        )
         return redirect("resources:offer_availability", pk=offer.pk)
     form = rule_form if action == "rule" else exception_form if action == "exception" else None
     if form is not None and form.is_valid():
@@ -410,16 +418,15 @@ def request_edit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def request_status(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     resource_request = _request(request.user, pk, manage=True)
-    try:
-        services.request_set_status(
+    _perform(
+        request,
+        lambda: services.request_set_status(
             actor=request.user,
             resource_request=resource_request,
             status=request.POST.get("status", ""),
-        )
-    except DomainError as error:
-        messages.error(request, error.message)
-    else:
-        messages.success(request, _("The status of the request is changed."))
+        ),
+        _("The status of the request is changed."),
+    )
     return redirect(resource_request)
 
 

@@ -10,22 +10,9 @@ from django.utils import timezone
 from nkohub.organizations.models import Membership
 from nkohub.organizations.tests.factories import MembershipFactory, OrganizationFactory
 from nkohub.resources.models import AvailabilityRule, Booking, ResourceOffer
-from nkohub.resources.tests.factories import OfferFactory
+from nkohub.resources.tests.factories import OfferFactory, offer_form_data
 
 pytestmark = pytest.mark.django_db
-
-
-def _offer_data(ngo, **extra):
-    return {
-        "organization": ngo.pk,
-        "category": "premises",
-        "title": "Зал на 30 мест",
-        "description": "Светлый зал",
-        "municipality": ngo.municipality.pk,
-        "terms": "free",
-        "publish": "1",
-        **extra,
-    }
 
 
 def _next(weekday: int, *, weeks: int = 1) -> dt.date:
@@ -54,7 +41,7 @@ def test_a_new_hall_is_bookable_on_working_days_at_once(
     client, ngo, editor, requester, requester_org
 ):
     client.force_login(editor)
-    response = client.post(reverse("resources:offer_create"), _offer_data(ngo), follow=True)
+    response = client.post(reverse("resources:offer_create"), offer_form_data(ngo), follow=True)
     offer = ResourceOffer.objects.get()
     assert response.redirect_chain[-1][0] == reverse(
         "resources:offer_availability", args=[offer.pk]
@@ -70,13 +57,13 @@ def test_a_new_hall_is_bookable_on_working_days_at_once(
 
 def test_the_owner_may_take_every_day_instead(client, ngo, editor):
     client.force_login(editor)
-    client.post(reverse("resources:offer_create"), _offer_data(ngo, schedule="every_day"))
+    client.post(reverse("resources:offer_create"), offer_form_data(ngo, schedule="every_day"))
     assert _windows(ResourceOffer.objects.get()) == [(day, "09:00", "21:00") for day in range(7)]
 
 
 def test_a_schedule_not_on_the_list_is_refused_and_nothing_is_saved(client, ngo, editor):
     client.force_login(editor)
-    response = client.post(reverse("resources:offer_create"), _offer_data(ngo, schedule="24/7"))
+    response = client.post(reverse("resources:offer_create"), offer_form_data(ngo, schedule="24/7"))
     assert response.status_code == 200
     assert "Зал на 30 мест" in response.text  # what was typed is kept
     assert not ResourceOffer.objects.exists()
@@ -84,7 +71,7 @@ def test_a_schedule_not_on_the_list_is_refused_and_nothing_is_saved(client, ngo,
 
 def test_an_offer_that_is_not_booked_by_time_gets_no_windows(client, ngo, editor):
     client.force_login(editor)
-    data = _offer_data(ngo, category="specialist", title="Консультация юриста")
+    data = offer_form_data(ngo, category="specialist", title="Консультация юриста")
     response = client.post(reverse("resources:offer_create"), data)
     offer = ResourceOffer.objects.get()
     assert response["Location"] == offer.get_absolute_url()
@@ -96,7 +83,7 @@ def test_without_windows_the_owner_is_told_nobody_can_book_and_others_see_no_boo
 ):
     client.force_login(editor)
     response = client.post(
-        reverse("resources:offer_create"), _offer_data(ngo, schedule=""), follow=True
+        reverse("resources:offer_create"), offer_form_data(ngo, schedule=""), follow=True
     )
     offer = ResourceOffer.objects.get()
     assert response.text.count("Окон пока нет: ресурс никто не может забронировать.") == 1

@@ -8,7 +8,13 @@ from django.utils import timezone
 
 from nkohub.core.models import AuditEntry
 from nkohub.resources.models import Booking, OfferPhoto, ResourceOffer, ResourceRequest, Review
-from nkohub.resources.tests.factories import BookingFactory, OfferFactory, RequestFactory, slot
+from nkohub.resources.tests.factories import (
+    BookingFactory,
+    OfferFactory,
+    RequestFactory,
+    offer_form_data,
+    slot,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -118,18 +124,7 @@ def test_a_draft_is_hidden_from_outsiders_and_shown_to_its_owner(client, ngo, ow
 
 def test_an_editor_creates_and_publishes_an_offer_for_the_organisation(client, ngo, editor):
     client.force_login(editor)
-    response = client.post(
-        reverse("resources:offer_create"),
-        {
-            "organization": ngo.pk,
-            "category": "premises",
-            "title": "Зал на 30 мест",
-            "description": "Светлый зал",
-            "municipality": ngo.municipality.pk,
-            "terms": "free",
-            "publish": "1",
-        },
-    )
+    response = client.post(reverse("resources:offer_create"), offer_form_data(ngo))
     offer = ResourceOffer.objects.get(title="Зал на 30 мест")
     assert response.status_code == 302
     assert response["Location"] == reverse("resources:offer_availability", args=[offer.pk])
