@@ -499,7 +499,7 @@ def directory_facets(query: DirectoryQuery) -> dict[str, list[FacetValue]]:
         "newest"
     ]  # a new row refreshes the counts
     key = (
-        f"organizations:facets:{newest}:"
+        f"organizations:facets:v2:{newest}:"  # v2: values carry their parameter
         + hashlib.md5(repr(query).encode(), usedforsecurity=False).hexdigest()
     )
     cached = cache.get(key) if settings.DATABASE_IS_POSTGRES else None
