@@ -53,6 +53,9 @@ def _fresh_cache(settings: Any) -> Any:
     """
     from django.core.cache import cache
 
+    from nkohub.core.spelling import forget_vocabularies
+
+    forget_vocabularies()  # the searches' vocabularies, kept in the process
     backend = settings.CACHES["default"]["BACKEND"]
     if backend.endswith("LocMemCache"):
         cache.clear()

@@ -61,10 +61,39 @@ def test_search_understands_russian_and_filters_count(
     page.get_by_role("button", name="Найти").click()
     expect(results.get_by_role("link", name="АНО «Знание»")).to_have_count(1)
     page.get_by_role("link", name="Калуга").click()
-    page.wait_for_url(re.compile(r"municipality="))
-    assert page.get_by_role("link", name="БФ «Милосердие»").count() == 1
-    assert page.get_by_role("link", name="АНО «Знание»").count() == 0
+    page.wait_for_url(re.compile(r"/organizations/\?(?!\?).*municipality=\d+"))
+    expect(results.get_by_role("link", name="БФ «Милосердие»")).to_have_count(1)
+    expect(results.get_by_role("link", name="АНО «Знание»")).to_have_count(0)
     shot("filtered")
+    assert not page.console_errors
+
+
+def test_clicking_a_facet_changes_the_count_and_clicking_it_again_removes_it(
+    page: Any,
+    registry: dict[str, Organization],
+    shot: Callable[[str], Any],
+    assert_accessible: Callable[..., None],
+) -> None:
+    make_org(
+        kind=Organization.Kind.AUTHORITY,
+        full_name="Министерство образования и науки Калужской области",
+        short_name="Минобрнауки",
+    )
+    page.goto("/organizations/")
+    heading = page.locator("#results-heading")
+    expect(heading).to_have_text("Найдено 3 организации")
+    filters = page.get_by_role("complementary", name="Фильтры")
+    filters.get_by_role("link", name="орган власти").click()
+    page.wait_for_url(re.compile(r"/organizations/\?kind=authority$"))
+    expect(heading).to_have_text("Найдена 1 организация")
+    expect(
+        page.locator("#directory-results").get_by_role("link", name="Минобрнауки")
+    ).to_be_visible()
+    shot("authorities")
+    assert_accessible("with a facet selected")
+    filters.get_by_role("link", name="✓ орган власти").click()
+    page.wait_for_url(re.compile(r"/organizations/\?$|/organizations/$"))
+    expect(heading).to_have_text("Найдено 3 организации")
     assert not page.console_errors
 
 
@@ -103,3 +132,24 @@ def test_a_person_claims_from_the_cabinet_and_the_operator_approves(
     assert claim.status == Claim.Status.APPROVED
     assert Membership.objects.filter(user=outsider, role="owner").exists()
     shot("approved")
+
+
+def test_a_typo_finds_the_organisation_and_the_suggestion_corrects_the_search(
+    page: Any,
+    registry: dict[str, Organization],
+    shot: Callable[[str], Any],
+    assert_accessible: Callable[..., None],
+) -> None:
+    page.goto("/organizations/")
+    page.get_by_label("Название, описание, ИНН или ОГРН").fill("милосердея")
+    page.get_by_role("button", name="Найти").click()
+    results = page.locator("#directory-results")
+    expect(results.get_by_text("Возможно, вы имели в виду")).to_be_visible()
+    expect(results.get_by_role("link", name="БФ «Милосердие»")).to_have_count(1)
+    shot("typo")
+    assert_accessible("with a suggestion")
+    results.get_by_role("link", name="«милосердие»", exact=True).click()
+    page.wait_for_url(re.compile(r"q=%D0%BC"))
+    expect(page.get_by_label("Название, описание, ИНН или ОГРН")).to_have_value("милосердие")
+    expect(results.get_by_text("Возможно, вы имели в виду")).to_have_count(0)
+    assert not page.console_errors

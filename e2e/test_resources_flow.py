@@ -46,9 +46,12 @@ def test_offer_request_match_booking_confirmation_review(
     page.get_by_label("Муниципалитет").select_option(label=municipality)
     page.get_by_label("Адрес").fill("ул. Ленина, д. 15")
     page.get_by_label("Вместимость").fill("40")
+    expect(page.get_by_label("По будням, 9:00–18:00")).to_be_checked()  # bookable from the start
+    page.get_by_label("Укажу окна сам").check()  # …unless the owner sets the windows
     shot("offer-form")
     page.get_by_role("button", name="Опубликовать").click()
     page.wait_for_url(re.compile(r"/resources/offers/\d+/availability/$"))
+    expect(page.get_by_text("Окон пока нет: ресурс никто не может забронировать.")).to_be_visible()
     weekly = page.locator("section", has=page.get_by_role("heading", name="Недельное расписание"))
     weekly.get_by_label("День недели").select_option(label=WEEKDAYS_RU[day.weekday()])
     page.locator("#id_rule-start_time").fill("09:00")

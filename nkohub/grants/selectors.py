@@ -21,6 +21,7 @@ from nkohub.grants.models import (
     Funder,
     RegionComparison,
 )
+from nkohub.organizations import search
 from nkohub.organizations.models import Organization, Sphere
 
 CLOSING_SOON_DAYS = 14
@@ -74,10 +75,21 @@ def competitions_calendar(
         competitions = competitions.filter(directions=direction)
     if query:
         competitions = competitions.filter(
-            Q(title__icontains=query) | Q(description__icontains=query)
+            search.word_forms_condition(("title", "description", "funder__name"), query)
         )
     ordering = ["-applications_close_on"] if when == "past" else ["applications_close_on"]
     return competitions.order_by(*ordering, "pk").distinct()
+
+
+def competitions_suggestion(query: str) -> str:
+    """«Возможно, вы имели в виду …» for the calendar: from the words of the competitions."""
+    vocabulary = search.vocabulary_for(
+        "grants.competitions",
+        Competition.objects.all(),
+        ("title", "description", "funder__name"),
+        stamp_field="created_at",
+    )
+    return search.suggestion(query, vocabulary)
 
 
 def followed_competition_ids(user: Any) -> set[int]:

@@ -63,6 +63,10 @@ def _calendar_queryset(request: HttpRequest) -> tuple[CalendarFilterForm, Any]:
     return form, selectors.competitions_calendar(**filters)
 
 
+def _query(form: CalendarFilterForm) -> str:
+    return form.cleaned_data["q"].strip() if form.is_valid() else ""
+
+
 @require_safe
 def calendar(request: HttpRequest) -> HttpResponse:
     form, competitions = _calendar_queryset(request)
@@ -73,6 +77,7 @@ def calendar(request: HttpRequest) -> HttpResponse:
         "closing_soon": timezone.localdate() + timedelta(days=selectors.CLOSING_SOON_DAYS),
         "followed": selectors.followed_competition_ids(request.user),
         "can_manage": can_manage_competitions(request.user),
+        "suggestion": selectors.competitions_suggestion(query) if (query := _query(form)) else "",
     }
     template = (
         "grants/_competitions.html" if getattr(request, "htmx", False) else "grants/calendar.html"

@@ -113,6 +113,9 @@ class OrganizationForm(IdentifierMixin, PlatformModelForm):
         cast(
             forms.ModelChoiceField, self.fields["legal_form"]
         ).queryset = LegalForm.objects.order_by("name")
+        cast(MunicipalityChoiceField, self.fields["municipality"]).keep(
+            self.instance.municipality_id
+        )
         if self.instance.pk:
             self.fields["spheres"].initial = list(
                 self.instance.spheres.values_list("pk", flat=True)

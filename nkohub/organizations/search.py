@@ -6,15 +6,23 @@ dictionary form (pymorphy3 lemma) and, for long words, a root-like prefix, so th
 
 PostgreSQL searches that column with full-text search in the `russian` configuration (a GIN
 expression index, see migration 0003) and catches typos in names with pg_trgm word similarity.
-SQLite matches the same terms with LIKE and catches typos against the vocabulary with difflib.
+SQLite matches the same terms with LIKE and catches typos against a vocabulary of the registry's words
+and their lemmas (`nkohub.core.spelling`: trigram candidates, bounded edit distance).
+
+The same vocabulary gives every search page its «Возможно, вы имели в виду …» (`suggestion`).
 """
 
-import difflib
 import functools
 import re
+from collections import Counter
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from typing import Any
 
 import pymorphy3
+from django.db.models import Count, Max, Q, QuerySet
+
+from nkohub.core import spelling
 
 WORD_RE = re.compile(r"[0-9a-zа-яё]+", re.IGNORECASE)
 ROOT_LENGTH = 6  # prefix shared by most derived words: образов-ание / образов-ательный
@@ -132,6 +140,90 @@ def tsquery_for(parsed: list[QueryWord], *, any_word: bool = False) -> str:
     return (" | " if any_word else " & ").join(groups)
 
 
-def closest_terms(word: str, vocabulary: list[str], limit: int = 3) -> list[str]:
-    """Typo tolerance without the database's help: terms of the vocabulary close to the word."""
-    return difflib.get_close_matches(lemma(word), vocabulary, n=limit, cutoff=0.8)
+MIN_CORRECTED_LENGTH = 3  # shorter words are left as typed: too many words are one edit away
+
+
+def _is_word(word: str) -> bool:
+    return len(word) >= MIN_CORRECTED_LENGTH and not word.isdigit() and word not in STOP_WORDS
+
+
+def vocabulary_of(texts: Iterable[str]) -> spelling.Vocabulary:
+    """The words of the texts and their dictionary forms, each counted once per text: what a search
+    over these texts can find, for correcting typos and suggesting a better query."""
+    counts: Counter[str] = Counter()
+    for text in texts:
+        found = {spelling.normalize(w) for w in words(text) if _is_word(w)}
+        counts.update(found | {lemma(w) for w in found})
+    return spelling.Vocabulary(counts)
+
+
+def knows(vocabulary: spelling.Vocabulary, word: str) -> bool:
+    """Whether the word, in this form or its dictionary form, is one the vocabulary's texts carry."""
+    return word in vocabulary or lemma(word) in vocabulary
+
+
+def closest_words(vocabulary: spelling.Vocabulary, word: str, limit: int = 3) -> list[str]:
+    """Known words close to the word as typed, else to its dictionary form: «хвостеками» is three
+    edits from «хвостики» but its lemma «хвостек» is one from «хвостик»."""
+    return vocabulary.closest(word, limit) or vocabulary.closest(lemma(word), limit)
+
+
+def corrections(
+    query: str, vocabulary: spelling.Vocabulary, *, known: Callable[[str], bool] | None = None
+) -> dict[str, str]:
+    """For each word of the query the vocabulary does not know (or, given `known`, that it says is
+    not known), the closest word of the vocabulary."""
+    is_known = known or functools.partial(knows, vocabulary)
+    found = {}
+    for word in words(query)[:12]:
+        if _is_word(word) and not is_known(word):
+            close = closest_words(vocabulary, word, limit=1)
+            if close:
+                found[word] = close[0]
+    return found
+
+
+def suggestion(
+    query: str, vocabulary: spelling.Vocabulary, *, known: Callable[[str], bool] | None = None
+) -> str:
+    """The query with its unknown words replaced by the closest known ones («хвостеки» → «хвостики»);
+    empty when there is nothing to correct."""
+    fixed = corrections(query, vocabulary, known=known)
+    if not fixed:
+        return ""
+    return WORD_RE.sub(lambda m: fixed.get(m.group(0).lower(), m.group(0)), query.strip())
+
+
+def word_forms_condition(fields: tuple[str, ...], query: str) -> Q:
+    """Every word of the query, in any of its forms, in one of the fields: "компенсацию" finds
+    "компенсации" (pymorphy3 lemma, then a root-like prefix of it). LIKE over the fields: for the
+    platform's smaller lists (appeals, competitions, fair projects), not for the registry."""
+    condition = Q()
+    for word in parse_query(query):
+        stem = word.alternatives[-1]
+        if len(word.alternatives) == 1 and len(stem) > 4:
+            stem = stem[:-1]  # a short lemma without its ending: "аренда" → "аренд" finds "аренду"
+        any_field = Q()
+        # SQLite folds the case of ASCII letters only: also try the capitalised and upper-case forms.
+        for variant in {stem, stem.capitalize(), stem.upper()}:
+            for field in fields:
+                any_field |= Q(**{f"{field}__icontains": variant})
+        condition &= any_field
+    return condition
+
+
+def vocabulary_for(
+    key: str, records: QuerySet[Any], fields: tuple[str, ...], *, stamp_field: str = "updated_at"
+) -> spelling.Vocabulary:
+    """The vocabulary of the `fields` of `records` (only what the page shows to everyone: a word of a
+    draft must never be suggested), kept in the process until the records change: one small query
+    (their count and latest change) per use, the texts read only when that changes."""
+    stamp = records.order_by().aggregate(n=Count("pk"), last=Max(stamp_field))
+    return spelling.cached_vocabulary(
+        key,
+        (stamp["n"], stamp["last"]),
+        lambda: vocabulary_of(
+            " ".join(value or "" for value in row)
+            for row in records.order_by().values_list(*fields).iterator(chunk_size=2000)
+        ),
+    )

@@ -11,7 +11,9 @@ from django.db import connection, transaction
 from django.db.models import Count, Exists, F, FloatField, Max, Prefetch, Q, QuerySet, Value
 from django.db.models.expressions import Expression
 from django.db.models.functions import Coalesce
+from django.utils.translation import gettext
 
+from nkohub.core import spelling
 from nkohub.organizations import search
 from nkohub.organizations.models import (
     Claim,
@@ -88,6 +90,13 @@ class DirectoryQuery:
 
 def published_organizations() -> QuerySet[Organization]:
     return Organization.objects.filter(is_published=True)
+
+
+def registry_count(*, kind: str = Organization.Kind.NGO) -> int:
+    """How many organisations of the kind are in the registry: exactly the rows the directory shows
+    for `?kind=<kind>` (published ones, liquidated included and marked as such) — the one definition
+    the home page's «НКО в реестре» and the directory's «Найдено» share."""
+    return directory_results(DirectoryQuery(kind=kind)).count()
 
 
 def organization_by_identifier(q: str) -> Organization | None:
@@ -185,6 +194,8 @@ def _search_postgres(
     # GIN index). All words must match unless any_word is asked.
     condition = Q()
     known = _known_words([_word_tsquery(word) for word in parsed]) if parsed else {}
+    typos = [w.original for w in parsed if not known[_word_tsquery(w)] and len(w.original) >= 4]
+    close = _close_words_postgres(typos) if typos else {}
     for word in parsed:
         raw = _word_tsquery(word)
         is_known = known[raw]
@@ -192,7 +203,14 @@ def _search_postgres(
             raw = _word_tsquery(word, exact=True)
         word_q = Q(search_vector=SearchQuery(raw, search_type="raw", config="russian"))
         if not is_known and len(word.original) >= 4:
+            # a typo: names like it, and the registry's words one or two edits away by full text
             word_q = Q(full_name__trigram_word_similar=word.original)
+            for close_word in search.parse_query(" ".join(close.get(word.original, []))):
+                word_q |= Q(
+                    search_vector=SearchQuery(
+                        _word_tsquery(close_word), search_type="raw", config="russian"
+                    )
+                )
         condition = (condition | word_q) if query.any_word else (condition & word_q)
     digits = "".join(text.split())
     if digits.isdigit() and len(digits) >= 4:
@@ -213,24 +231,77 @@ def _search_postgres(
     return organizations.annotate(relevance=rank)
 
 
-def _vocabulary() -> list[str]:
-    """Distinct search terms of the registry (SQLite's typo fallback), cached until the registry changes."""
-    stamp = (
-        Organization.objects.order_by("-updated_at").values_list("updated_at", flat=True).first()
+def registry_vocabulary() -> spelling.Vocabulary:
+    """Words of the published registry's names and descriptions and their lemmas (SQLite's typo
+    fallback and every database's suggestions), kept until the registry changes."""
+    return search.vocabulary_for(
+        "organizations.registry",
+        published_organizations(),
+        ("full_name", "short_name", "description"),
     )
-    key = f"organizations:vocabulary:{Organization.objects.count()}:{stamp.timestamp() if stamp else 0}"
-    terms = cache.get(key)
-    if terms is None:
-        found: set[str] = set()
-        for text in (
-            Organization.objects.filter(is_published=True)
-            .values_list("search_text", flat=True)
-            .iterator()
-        ):
-            found.update(text.split())
-        terms = sorted(found)
-        cache.set(key, terms, 600)
-    return terms
+
+
+SUGGESTION_NAMES = 20  # on PostgreSQL, names most like a mistyped word whose words are candidates
+NEAR_NAME_SIMILARITY = "0.45"  # pg_trgm word similarity of those names: two typos in eight letters
+
+
+def _close_words_postgres(words: list[str]) -> dict[str, list[str]]:
+    """On PostgreSQL, for each (mistyped) word the registry's words close to it, taken from the
+    published names most like it (pg_trgm's GIN index over full_name, with a lower similarity
+    threshold than the operator's default 0.6, local to this transaction): the whole registry is
+    never read. Cached briefly, like the full-text probes, since facets search the same words again."""
+    from django.contrib.postgres.search import TrigramWordSimilarity
+
+    keys = {
+        word: "organizations:close-words:"
+        + hashlib.md5(word.encode(), usedforsecurity=False).hexdigest()
+        for word in dict.fromkeys(words)
+    }
+    cached = cache.get_many(list(keys.values()))
+    found = {word: cached[key] for word, key in keys.items() if key in cached}
+    missing = [word for word in keys if word not in found]
+    if missing:
+        with transaction.atomic(), connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT set_config('pg_trgm.word_similarity_threshold', %s, true)",
+                [NEAR_NAME_SIMILARITY],
+            )
+            for word in missing:
+                names = (
+                    published_organizations()
+                    .filter(full_name__trigram_word_similar=word)
+                    .annotate(similarity=TrigramWordSimilarity(word, "full_name"))
+                    .order_by("-similarity", "pk")
+                    .values_list("full_name", flat=True)[:SUGGESTION_NAMES]
+                )
+                found[word] = search.closest_words(search.vocabulary_of(names), word)
+        cache.set_many({keys[word]: found[word] for word in missing}, 600)
+    return found
+
+
+def _unknown_lemmas_postgres(parsed: list[search.QueryWord]) -> set[str]:
+    """Words of the query whose dictionary form the full-text index does not hold (typos, for
+    suggestions: a word found only through its root, «благотварительный» → благот…, is still one)."""
+    candidates = [word for word in parsed if len(word.original) >= 4]
+    probes = {word.original: f"({word.alternatives[0]})" for word in candidates}
+    known = _known_words(list(probes.values())) if probes else {}
+    return {word for word, raw in probes.items() if not known[raw]}
+
+
+def directory_suggestion(query: DirectoryQuery) -> str:
+    """«Возможно, вы имели в виду …»: the search with its unknown words replaced by the closest words
+    of the registry; empty when every word is known or nothing is close."""
+    text = query.q.strip()
+    if not text or "".join(text.split()).isdigit():
+        return ""
+    if not _is_postgres():
+        return search.suggestion(text, registry_vocabulary())
+    unknown = _unknown_lemmas_postgres(search.parse_query(text))
+    if not unknown:
+        return ""
+    close = _close_words_postgres(sorted(unknown))
+    vocabulary = spelling.Vocabulary.of_words(word for words in close.values() for word in words)
+    return search.suggestion(text, vocabulary, known=lambda word: word not in unknown)
 
 
 def _search_sqlite(
@@ -247,17 +318,18 @@ def _search_sqlite(
         return organizations.filter(
             Q(inn__startswith=digits) | Q(ogrn__startswith=digits)
         ).annotate(relevance=Value(1.0, output_field=FloatField()))
-    vocabulary: list[str] | None = None
+    vocabulary = registry_vocabulary() if parsed else None
     groups = []
     for word in parsed:
-        alternatives = list(word.alternatives)
+        terms = list(word.alternatives)
+        if vocabulary is not None and not search.knows(vocabulary, word.original):
+            # a typo: also match the registry's words one or two edits away, by their own terms
+            for close in search.closest_words(vocabulary, word.original):
+                for close_word in search.parse_query(close):
+                    terms.extend(close_word.alternatives)
         word_q = Q()
-        for term in alternatives:
+        for term in dict.fromkeys(terms):
             word_q |= Q(search_text__contains=term)
-        if not organizations.filter(word_q).exists():
-            vocabulary = vocabulary if vocabulary is not None else _vocabulary()
-            for close in search.closest_terms(word.original, vocabulary):
-                word_q |= Q(search_text__contains=close)
         groups.append(word_q)
     if not groups:
         return organizations.annotate(relevance=Value(0.0, output_field=FloatField()))
@@ -375,10 +447,14 @@ class DirectoryResults:
         return list(self._sorted.values_list("pk", flat=True))
 
     def count(self) -> int:
-        """Exact up to COUNT_LIMIT; beyond it the page says "more than" and asks to refine."""
+        """A search counts exactly up to COUNT_LIMIT; beyond it the page says "more than" and asks to
+        refine. Filters alone count exactly: the registry's own figure, whatever its size."""
         if self._count is None:
             if self._bounded:
                 found = len(self._all_ids())
+            elif not self._query.q.strip():
+                self._count = self._sorted.order_by().values("pk").count()
+                return self._count
             else:
                 found = self._sorted.order_by().values("pk")[: COUNT_LIMIT + 1].count()
             self.is_capped = found > COUNT_LIMIT
@@ -407,10 +483,18 @@ def directory_export_rows(query: DirectoryQuery) -> QuerySet[Organization]:
 
 @dataclass
 class FacetValue:
+    """One value of a filter with its count; `toggle` is the change to the query string that selects
+    it (or, when selected, removes it), back to the first page: `{% querystring request.GET value.toggle %}`."""
+
+    param: str
     value: str
     label: str
     count: int
     selected: bool
+
+    @property
+    def toggle(self) -> dict[str, str | None]:
+        return {self.param: None if self.selected else self.value, "page": None}
 
 
 def directory_facets(query: DirectoryQuery) -> dict[str, list[FacetValue]]:
@@ -419,7 +503,7 @@ def directory_facets(query: DirectoryQuery) -> dict[str, list[FacetValue]]:
         "newest"
     ]  # a new row refreshes the counts
     key = (
-        f"organizations:facets:{newest}:"
+        f"organizations:facets:v2:{newest}:"  # v2: values carry their parameter
         + hashlib.md5(repr(query).encode(), usedforsecurity=False).hexdigest()
     )
     cached = cache.get(key) if settings.DATABASE_IS_POSTGRES else None
@@ -438,7 +522,11 @@ def directory_facets(query: DirectoryQuery) -> dict[str, list[FacetValue]]:
     facets["kind"] = sorted(
         (
             FacetValue(
-                r["kind"], str(kinds.get(r["kind"], r["kind"])), r["n"], r["kind"] == query.kind
+                "kind",
+                r["kind"],
+                str(kinds.get(r["kind"], r["kind"])),
+                r["n"],
+                r["kind"] == query.kind,
             )
             for r in rows
         ),
@@ -455,7 +543,11 @@ def directory_facets(query: DirectoryQuery) -> dict[str, list[FacetValue]]:
     )
     facets["sphere"] = [
         FacetValue(
-            r["spheres__code"], r["spheres__name"], r["n"], r["spheres__code"] == query.sphere
+            "sphere",
+            r["spheres__code"],
+            r["spheres__name"],
+            r["n"],
+            r["spheres__code"] == query.sphere,
         )
         for r in sorted(rows, key=lambda r: (r["spheres__position"], r["spheres__name"]))
     ]
@@ -471,6 +563,7 @@ def directory_facets(query: DirectoryQuery) -> dict[str, list[FacetValue]]:
     )
     register_values = [
         FacetValue(
+            "register",
             r["register"],
             str(registers.get(r["register"], r["register"])),
             r["n"],
@@ -491,6 +584,7 @@ def directory_facets(query: DirectoryQuery) -> dict[str, list[FacetValue]]:
     facets["legal_form"] = sorted(
         (
             FacetValue(
+                "legal_form",
                 str(r["legal_form_id"]),
                 r["legal_form__name"],
                 r["n"],
@@ -512,6 +606,7 @@ def directory_facets(query: DirectoryQuery) -> dict[str, list[FacetValue]]:
     facets["municipality"] = sorted(
         (
             FacetValue(
+                "municipality",
                 str(r["municipality_id"]),
                 r["municipality__name"],
                 r["n"],
@@ -528,7 +623,11 @@ def directory_facets(query: DirectoryQuery) -> dict[str, list[FacetValue]]:
         .order_by()
         .aggregate(n=Coalesce(Count("pk", distinct=True), 0))["n"]
     )
-    facets["verified"] = [FacetValue("1", "", verified, query.verified)]
+    facets["verified"] = (
+        [FacetValue("verified", "1", gettext("only verified"), verified, query.verified)]
+        if verified or query.verified
+        else []
+    )
     if settings.DATABASE_IS_POSTGRES:  # counts of a big registry: a minute old is fine
         cache.set(key, facets, 60)
     return facets
@@ -553,6 +652,12 @@ def organization_members(organization: Organization) -> QuerySet[Membership]:
     return organization.memberships.select_related("user").order_by(
         "role", "user__full_name", "user__email"
     )
+
+
+def is_managed(organization: Organization) -> bool:
+    """Whether someone already manages the profile: an active owner (after an approved claim, an
+    accepted invitation or a registration)."""
+    return owners_of(organization).exists()
 
 
 def owners_of(organization: Organization) -> QuerySet[Any]:

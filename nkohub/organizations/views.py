@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
 from nkohub.core.errors import DomainError
-from nkohub.core.pagination import paginate, querystring_without_page
+from nkohub.core.pagination import paginate
 from nkohub.core.permissions import is_operator
 from nkohub.core.types import AuthenticatedHttpRequest
 from nkohub.organizations import permissions, selectors, services
@@ -88,8 +88,8 @@ def directory(request: HttpRequest) -> HttpResponse:
         "query": query,
         "page": page,
         "facets": selectors.directory_facets(query),
-        "querystring": querystring_without_page(request),
         "partial_results": partial_results,
+        "suggestion": selectors.directory_suggestion(query),
         "can_register": permissions.can_register_organization(request.user),
     }
     htmx = getattr(request, "htmx", None)
@@ -139,6 +139,7 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
     pending_claim = None
     if user.is_authenticated:
         pending_claim = organization.claims.filter(user=user, status=Claim.Status.PENDING).first()
+    role = permissions.membership_role(user, organization)
     return render(
         request,
         "organizations/detail.html",
@@ -146,7 +147,9 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
             "organization": organization,
             "spheres": selectors.organization_spheres(organization),
             "sections": sections_for(organization, user),
-            "role": permissions.membership_role(user, organization),
+            "role": role,
+            "role_label": Membership.Role(role).label if role else "",
+            "is_managed": role is None and selectors.is_managed(organization),
             "can_edit": permissions.can_edit_organization(user, organization),
             "can_claim": permissions.can_claim(user, organization),
             "can_view_members": permissions.can_view_members(user, organization),
@@ -304,7 +307,6 @@ def claims(request: AuthenticatedHttpRequest) -> HttpResponse:
             "page": paginate(request, selectors.claims_for_review(status=status), per_page=30),
             "status": status,
             "statuses": Claim.Status.choices,
-            "querystring": querystring_without_page(request),
         },
     )
 

@@ -1,5 +1,5 @@
 from decimal import Decimal
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from nkohub.core.forms import PlatformForm, PlatformModelForm
 from nkohub.organizations.models import Organization, Sphere
 from nkohub.projects.models import FairSeason, PlannedResult, Pledge, Project, ProjectNeed
-from nkohub.territories.selectors import municipalities_home_first
+from nkohub.territories.forms import MunicipalitiesChoiceField, MunicipalityChoiceField
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
@@ -35,6 +35,9 @@ class ProjectForm(PlatformModelForm):
         widget=forms.Textarea(attrs={"rows": 4}),
         help_text=_("One task per line, in order."),
     )
+    municipalities = MunicipalitiesChoiceField(
+        label=_("Municipalities"), required=False, widget=forms.SelectMultiple(attrs={"size": 8})
+    )
     budget_total = MoneyField(label=_("Total budget, ₽"))
     own_contribution = MoneyField(label=_("Own contribution, ₽"))
     cofinancing = MoneyField(label=_("Co-financing, ₽"))
@@ -57,21 +60,23 @@ class ProjectForm(PlatformModelForm):
             "own_contribution",
             "cofinancing",
         ]
-        labels = {"title": _("Project title"), "municipalities": _("Municipalities")}
+        labels = {"title": _("Project title")}
         widgets = {
             "summary": forms.Textarea(attrs={"rows": 4}),
             "goal": forms.Textarea(attrs={"rows": 2}),
             "social_significance": forms.Textarea(attrs={"rows": 4}),
             "target_groups": forms.Textarea(attrs={"rows": 3}),
             "spheres": forms.CheckboxSelectMultiple,
-            "municipalities": forms.SelectMultiple(attrs={"size": 8}),
             "starts_on": DATE,
             "ends_on": DATE,
         }
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["municipalities"].queryset = municipalities_home_first()  # type: ignore[attr-defined]
+        if self.instance.pk:
+            cast(MunicipalitiesChoiceField, self.fields["municipalities"]).keep(
+                *self.instance.municipalities.values_list("pk", flat=True)
+            )
         if self.instance.pk and not self.is_bound:
             self.initial["tasks"] = "\n".join(t.text for t in self.instance.tasks.all())
 
@@ -287,11 +292,8 @@ class FairFilterForm(PlatformForm):
         required=False,
         empty_label=_("All spheres"),
     )
-    municipality = forms.ModelChoiceField(
-        label=_("Territory"),
-        queryset=municipalities_home_first(),
-        required=False,
-        empty_label=_("All territories"),
+    municipality = MunicipalityChoiceField(
+        label=_("Territory"), required=False, empty_label=_("All territories")
     )
     need = forms.ChoiceField(
         label=_("Needs"), choices=[("", _("Any need")), *ProjectNeed.Kind.choices], required=False
@@ -299,10 +301,6 @@ class FairFilterForm(PlatformForm):
     status = forms.ChoiceField(
         label=_("Status"), choices=[("", _("Any status")), *Project.Status.choices], required=False
     )
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.fields["municipality"].queryset = municipalities_home_first()  # type: ignore[attr-defined]
 
 
 class SponsorPreferencesForm(PlatformForm):
@@ -312,11 +310,8 @@ class SponsorPreferencesForm(PlatformForm):
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
-    municipalities = forms.ModelMultipleChoiceField(
-        label=_("Territories"),
-        queryset=municipalities_home_first(),
-        required=False,
-        widget=forms.SelectMultiple(attrs={"size": 8}),
+    municipalities = MunicipalitiesChoiceField(
+        label=_("Territories"), required=False, widget=forms.SelectMultiple(attrs={"size": 8})
     )
 
 

@@ -10,6 +10,7 @@ from django.db.models import Exists, F, OuterRef, Prefetch, Q, QuerySet, Sum
 from django.utils import timezone
 
 from nkohub.core.permissions import is_operator
+from nkohub.organizations import search
 from nkohub.organizations.models import Organization
 from nkohub.organizations.selectors import organizations_user_acts_for
 from nkohub.projects.models import (
@@ -21,7 +22,6 @@ from nkohub.projects.models import (
     Project,
     ProjectNeed,
     SponsorPreferences,
-    normalize_search,
 )
 
 ZERO = Decimal("0")
@@ -92,10 +92,20 @@ def fair_projects(
     if status:
         projects = projects.filter(status=status)
     if query:
-        for word in normalize_search(query).split()[:8]:
-            projects = projects.filter(search_text__contains=word)
+        projects = projects.filter(search.word_forms_condition(("search_text",), query))
     projects = projects.distinct().annotate(on_fair=Exists(_accepted_entries()))
     return _card_queryset(projects).order_by("-created_at", "-pk")
+
+
+def fair_suggestion(query: str) -> str:
+    """«Возможно, вы имели в виду …» for the fair: from the words of the projects accepted to it."""
+    accepted = FairEntry.objects.filter(status=FairEntry.Status.ACCEPTED)
+    vocabulary = search.vocabulary_for(
+        "projects.fair",
+        Project.objects.filter(pk__in=accepted.values("project_id")),
+        ("search_text",),
+    )
+    return search.suggestion(query, vocabulary)
 
 
 def project_for_page(pk: int) -> Project | None:

@@ -77,6 +77,7 @@ def fair(request: HttpRequest) -> HttpResponse:
         "page": page,
         "season": selectors.current_season(),
         "filtered": any(filters.values()),
+        "suggestion": selectors.fair_suggestion(filters["query"]) if filters.get("query") else "",
     }
     htmx: Any = getattr(request, "htmx", None)
     partial = bool(htmx) and htmx.target == "fair-results"

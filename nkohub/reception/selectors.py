@@ -80,7 +80,7 @@ def desk_appeals(
         appeals = appeals.filter(assignee=user)
     if filters.q:
         appeals = appeals.filter(
-            text_search(("subject", "text"), filters.q)
+            search.word_forms_condition(("subject", "text"), filters.q)
             | Q(registration_number__icontains=filters.q)
         )
     return appeals.select_related(*LIST_JOINS).order_by(
@@ -122,22 +122,12 @@ def authorities() -> QuerySet[Organization]:
     ).order_by("full_name")
 
 
-def text_search(fields: tuple[str, ...], query: str) -> Q:
-    """Every word of the query, in any of its forms, in one of the fields: "компенсацию" finds
-    "компенсации" (pymorphy3 lemma, then a root-like prefix of it). Appeals are few per authority,
-    so LIKE over the fields is enough here."""
-    condition = Q()
-    for word in search.parse_query(query):
-        stem = word.alternatives[-1]
-        if len(word.alternatives) == 1 and len(stem) > 4:
-            stem = stem[:-1]  # a short lemma without its ending: "аренда" → "аренд" finds "аренду"
-        any_field = Q()
-        # SQLite folds the case of ASCII letters only: also try the capitalised and upper-case forms.
-        for variant in {stem, stem.capitalize(), stem.upper()}:
-            for field in fields:
-                any_field |= Q(**{f"{field}__icontains": variant})
-        condition &= any_field
-    return condition
+def published_appeals_suggestion(q: str) -> str:
+    """«Возможно, вы имели в виду …» for the public questions and answers: from their own words."""
+    vocabulary = search.vocabulary_for(
+        "reception.published", published_appeals(), ("subject", "text", "answer_text")
+    )
+    return search.suggestion(q, vocabulary)
 
 
 def published_appeals(
@@ -146,7 +136,7 @@ def published_appeals(
     """Answered appeals whose authors agreed to publish them."""
     appeals = Appeal.objects.filter(status=Appeal.Status.ANSWERED, publish_consent=True)
     if q:
-        appeals = appeals.filter(text_search(("subject", "text", "answer_text"), q))
+        appeals = appeals.filter(search.word_forms_condition(("subject", "text", "answer_text"), q))
     if topic:
         appeals = appeals.filter(topic_id=topic)
     if authority:

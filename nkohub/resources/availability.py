@@ -10,8 +10,28 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from django.utils import timezone
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
 
 from nkohub.resources.models import AvailabilityException, AvailabilityRule, ResourceOffer
+
+
+@dataclass(frozen=True)
+class Schedule:
+    """A weekly schedule an owner takes in one click instead of adding windows one by one."""
+
+    label: str | Promise
+    weekdays: tuple[int, ...]
+    start: dt.time
+    end: dt.time
+
+
+# A new premise, piece of equipment or vehicle is bookable from the start: working days by default.
+SCHEDULES: dict[str, Schedule] = {
+    "weekdays": Schedule(_("Weekdays, 9:00–18:00"), (0, 1, 2, 3, 4), dt.time(9), dt.time(18)),
+    "every_day": Schedule(_("Every day, 9:00–21:00"), tuple(range(7)), dt.time(9), dt.time(21)),
+}
+DEFAULT_SCHEDULE = "weekdays"
 
 
 @dataclass(frozen=True)
@@ -73,6 +93,13 @@ def offer_windows(
         ):
             windows[day] = []
     return windows
+
+
+def hours_text(windows: Iterable[Window]) -> str:
+    """ "09:00–13:00, 14:00–18:00": a day's windows as people write opening hours."""
+    return ", ".join(
+        f"{timezone.localtime(w.start):%H:%M}–{timezone.localtime(w.end):%H:%M}" for w in windows
+    )
 
 
 def slot_is_available(offer: ResourceOffer, starts_at: dt.datetime, ends_at: dt.datetime) -> bool:

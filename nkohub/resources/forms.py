@@ -1,5 +1,5 @@
 import datetime as dt
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 from django.utils import timezone
@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from nkohub.core.forms import PlatformForm, PlatformModelForm
 from nkohub.organizations.models import Organization
+from nkohub.resources.availability import DEFAULT_SCHEDULE, SCHEDULES
 from nkohub.resources.models import (
     OFFER_FIELDS,
     REQUEST_FIELDS,
@@ -67,6 +68,20 @@ class OfferForm(PlatformModelForm):
         empty_label=_("Me, as a private person"),
     )
     municipality = MunicipalityChoiceField(label=_("Municipality"))
+    schedule = forms.ChoiceField(
+        label=_("When it can be booked"),
+        choices=[
+            *((key, schedule.label) for key, schedule in SCHEDULES.items()),
+            ("", _("I will set the windows myself")),
+        ],
+        initial=DEFAULT_SCHEDULE,
+        required=False,
+        widget=forms.RadioSelect,
+        help_text=_(
+            "For premises, equipment and transport: people book slots within these windows. "
+            "You can change them and add exceptions after saving."
+        ),
+    )
 
     class Meta:
         model = ResourceOffer
@@ -80,6 +95,17 @@ class OfferForm(PlatformModelForm):
             del self.fields["organization"]
         else:
             self.fields["organization"].queryset = organizations  # type: ignore[attr-defined]
+        cast(MunicipalityChoiceField, self.fields["municipality"]).keep(
+            self.instance.municipality_id
+        )
+        if self.instance.pk:
+            del self.fields["schedule"]  # an existing offer's windows are edited on their own page
+
+    def clean_schedule(self) -> str:
+        # the radio buttons always send a choice; a client that sends none gets the default windows
+        if self.add_prefix("schedule") not in self.data:
+            return DEFAULT_SCHEDULE
+        return str(self.cleaned_data["schedule"])
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
@@ -108,6 +134,9 @@ class RequestForm(PlatformModelForm):
             del self.fields["organization"]
         else:
             self.fields["organization"].queryset = organizations  # type: ignore[attr-defined]
+        cast(MunicipalityChoiceField, self.fields["municipality"]).keep(
+            self.instance.municipality_id
+        )
         self.fields["needed_until"].required = False
 
     def clean(self) -> dict[str, Any]:
@@ -159,6 +188,8 @@ class BookingForm(PlatformForm):
     organization = OrganizationChoiceField(
         label=_("For organisation"), queryset=Organization.objects.none()
     )
+    # the service speaks of the slot's moments, the form of its fields
+    error_fields = {"starts_at": "start_time", "ends_at": "end_time"}
     date = forms.DateField(label=_("Date"), widget=DATE)
     start_time = forms.TimeField(label=_("From"), widget=TIME)
     end_time = forms.TimeField(label=_("Until"), widget=TIME)
@@ -180,8 +211,11 @@ class BookingForm(PlatformForm):
         self.fields["organization"].queryset = organizations  # type: ignore[attr-defined]
         self.fields["request"].queryset = requests  # type: ignore[attr-defined]
         only = list(organizations[:2])
-        if len(only) == 1:
-            self.fields["organization"].initial = only[0].pk
+        # a person acting for one organisation books for it: nothing to choose
+        self.only_organization = only[0] if len(only) == 1 else None
+        if self.only_organization is not None:
+            self.fields["organization"].initial = self.only_organization.pk
+            self.fields["organization"].widget = forms.HiddenInput()
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}

@@ -22,6 +22,7 @@ from django.db.models.functions import ExtractIsoWeekDay
 from django.utils import timezone
 
 from nkohub.accounts.models import User
+from nkohub.organizations import search
 from nkohub.organizations.models import Membership, Organization
 from nkohub.organizations.permissions import ACTING_ROLES
 from nkohub.resources import text
@@ -101,6 +102,16 @@ def offers_catalogue(
     if q.strip():
         offers = _text_search(offers, q)
     return offers
+
+
+def catalogue_suggestion(q: str) -> str:
+    """«Возможно, вы имели в виду …» for the catalogue: from the words of the published offers."""
+    vocabulary = search.vocabulary_for(
+        "resources.offers",
+        ResourceOffer.objects.filter(status=ResourceOffer.Status.PUBLISHED),
+        ("title", "description"),
+    )
+    return search.suggestion(q, vocabulary)
 
 
 def _text_search(offers: QuerySet[ResourceOffer], q: str) -> QuerySet[ResourceOffer]:

@@ -15,7 +15,7 @@ from nkohub.notifications.background import enqueue_on_commit
 from nkohub.notifications.services import notify
 from nkohub.organizations.models import Organization
 from nkohub.resources import selectors, text
-from nkohub.resources.availability import slot_is_available
+from nkohub.resources.availability import SCHEDULES, hours_text, offer_windows, slot_is_available
 from nkohub.resources.models import (
     OFFER_FIELDS,
     REQUEST_FIELDS,
@@ -93,8 +93,15 @@ def _check_offer_period(offer: ResourceOffer) -> None:
 
 @transaction.atomic
 def offer_create(
-    *, actor: Any, organization: Organization | None, publish: bool = False, **fields: Any
+    *,
+    actor: Any,
+    organization: Organization | None,
+    publish: bool = False,
+    schedule: str = "",
+    **fields: Any,
 ) -> ResourceOffer:
+    """A new offer; a bookable one gets the weekly `schedule` (a key of availability.SCHEDULES) at
+    once, so that it can be booked from the start."""
     offer = ResourceOffer(
         organization=organization,
         created_by=actor,
@@ -111,9 +118,11 @@ def offer_create(
     offer.save()
     _refresh_search(offer, offer.title, offer.description)
     offer.save(update_fields=["search_lemmas"])
-    audit_log(
-        actor=actor, action="resources.offer.create", obj=offer, changes={"status": offer.status}
-    )
+    changes: dict[str, Any] = {"status": offer.status}
+    if schedule and offer.is_bookable:
+        _add_schedule(offer, schedule)
+        changes["schedule"] = str(SCHEDULES[schedule].label)
+    audit_log(actor=actor, action="resources.offer.create", obj=offer, changes=changes)
     _enqueue_refresh(offer_id=offer.pk)
     return offer
 
@@ -165,6 +174,39 @@ def sync_weekdays(offer: ResourceOffer) -> None:
     ResourceOffer.objects.filter(pk=offer.pk).update(weekdays=mask)
 
 
+def _add_schedule(offer: ResourceOffer, schedule: str) -> list[AvailabilityRule]:
+    if schedule not in SCHEDULES:
+        raise DomainError(_("Choose one of the proposed schedules."), field="schedule")
+    if offer.availability_rules.exists():
+        raise DomainError(_("The offer already has windows; add or remove them one by one."))
+    chosen = SCHEDULES[schedule]
+    rules = [
+        AvailabilityRule(offer=offer, weekday=day, start_time=chosen.start, end_time=chosen.end)
+        for day in chosen.weekdays
+    ]
+    for rule in rules:
+        _full_clean(rule)
+    created = AvailabilityRule.objects.bulk_create(rules)
+    sync_weekdays(offer)
+    return created
+
+
+@transaction.atomic
+def availability_schedule_add(
+    *, actor: Any, offer: ResourceOffer, schedule: str
+) -> list[AvailabilityRule]:
+    """Give an offer without windows one of the usual weekly schedules in one step."""
+    rules = _add_schedule(offer, schedule)
+    audit_log(
+        actor=actor,
+        action="resources.availability.add",
+        obj=offer,
+        changes={"schedule": str(SCHEDULES[schedule].label)},
+    )
+    _enqueue_refresh(offer_id=offer.pk)
+    return rules
+
+
 @transaction.atomic
 def availability_rule_add(
     *, actor: Any, offer: ResourceOffer, weekday: int, start_time: dt.time, end_time: dt.time
@@ -181,6 +223,7 @@ def availability_rule_add(
     rule = AvailabilityRule(offer=offer, weekday=weekday, start_time=start_time, end_time=end_time)
     _full_clean(rule)
     rule.save()
+    sync_weekdays(offer)  # matching reads the weekday mask
     audit_log(
         actor=actor, action="resources.availability.add", obj=offer, changes={"rule": str(rule)}
     )
@@ -425,9 +468,7 @@ def booking_create(
     if ends_at - starts_at > dt.timedelta(hours=MAX_BOOKING_HOURS):
         raise DomainError(_("A slot is at most one day long."), field="ends_at")
     if not slot_is_available(offer, starts_at, ends_at):
-        raise DomainError(
-            _("The offer is not available at this time; see its calendar."), field="starts_at"
-        )
+        raise DomainError(_unavailable_reason(offer, starts_at), field="starts_at")
     if resource_request is not None and resource_request.organization_id != organization.pk:
         raise DomainError(_("The request belongs to another organisation."), field="request")
     booking = Booking(
@@ -459,6 +500,21 @@ def booking_create(
         actor=actor,
     )
     return booking
+
+
+def _unavailable_reason(offer: ResourceOffer, starts_at: dt.datetime) -> str:
+    """Why a slot cannot be booked, with that day's hours: what a person needs to pick another."""
+    day = timezone.localtime(starts_at).date()
+    windows = offer_windows(offer, day, day)[day]
+    date = f"{day:%d.%m.%Y}"
+    if not windows:
+        return _("On %(date)s the resource is not available; see its calendar for other days.") % {
+            "date": date
+        }
+    return _("On %(date)s the resource can be booked only within %(hours)s.") % {
+        "date": date,
+        "hours": hours_text(windows),
+    }
 
 
 def _slot_text(booking: Booking) -> str:

@@ -17,7 +17,7 @@ from nkohub.core.pagination import paginate
 from nkohub.core.types import AuthenticatedHttpRequest
 from nkohub.organizations.selectors import organizations_user_acts_for
 from nkohub.resources import forms, permissions, selectors, services
-from nkohub.resources.availability import offer_windows
+from nkohub.resources.availability import SCHEDULES, offer_windows
 from nkohub.resources.models import (
     AvailabilityException,
     AvailabilityRule,
@@ -29,7 +29,8 @@ from nkohub.resources.models import (
 
 
 def _form_error(form: Any, error: DomainError) -> None:
-    form.add_error(error.field if error.field in form.fields else None, error.message)
+    field = getattr(form, "error_fields", {}).get(error.field, error.field)
+    form.add_error(field if field in form.fields else None, error.message)
 
 
 def _submit(
@@ -46,6 +47,16 @@ def _submit(
         return None
     messages.success(request, success)
     return result
+
+
+def _perform(request: HttpRequest, write: Callable[[], Any], success: str) -> None:
+    """Run one service call for a button without a form: its refusal or `success` as a message."""
+    try:
+        write()
+    except DomainError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(request, success)
 
 
 def _offer(user: Any, pk: int, *, manage: bool = False) -> ResourceOffer:
@@ -78,7 +89,12 @@ def catalogue(request: HttpRequest) -> HttpResponse:
     form = forms.CatalogueFilterForm(request.GET or None)
     filters = form.cleaned_data if form.is_valid() else {}
     offers = selectors.offers_catalogue(**{k: v for k, v in filters.items() if v})
-    context = {"form": form, "page": paginate(request, offers), "filtered": any(filters.values())}
+    context = {
+        "form": form,
+        "page": paginate(request, offers),
+        "filtered": any(filters.values()),
+        "suggestion": selectors.catalogue_suggestion(filters["q"]) if filters.get("q") else "",
+    }
     template = (
         "resources/_offer_list.html"
         if getattr(request, "htmx", False)
@@ -119,13 +135,18 @@ def offer_create(request: AuthenticatedHttpRequest) -> HttpResponse:
         )
 
     offer = _submit(request, form, write, _("The offer is saved."))
-    if offer is not None:
-        return (
-            redirect("resources:offer_availability", pk=offer.pk)
-            if offer.is_bookable
-            else redirect(offer)
+    if offer is None:
+        return render(request, "resources/offer_form.html", {"form": form, "offer": None})
+    if not offer.is_bookable:
+        return redirect(offer)
+    # the owner goes straight to the windows: the proposed ones to check, or none yet to add (the
+    # page itself then says that nobody can book it)
+    if offer.availability_rules.exists():
+        messages.info(
+            request,
+            _("It can be booked in the windows below; change them if its hours are different."),
         )
-    return render(request, "resources/offer_form.html", {"form": form, "offer": None})
+    return redirect("resources:offer_availability", pk=offer.pk)
 
 
 @login_required
@@ -146,14 +167,13 @@ def offer_edit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def offer_status(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     offer = _offer(request.user, pk, manage=True)
-    try:
-        services.offer_set_status(
+    _perform(
+        request,
+        lambda: services.offer_set_status(
             actor=request.user, offer=offer, status=request.POST.get("status", "")
-        )
-    except DomainError as error:
-        messages.error(request, error.message)
-    else:
-        messages.success(request, _("The status of the offer is changed."))
+        ),
+        _("The status of the offer is changed."),
+    )
     return redirect(offer)
 
 
@@ -169,6 +189,15 @@ def offer_availability(request: AuthenticatedHttpRequest, pk: int) -> HttpRespon
     exception_form = forms.AvailabilityExceptionForm(
         request.POST if action == "exception" else None, prefix="exception"
     )
+    if action == "schedule":
+        _perform(
+            request,
+            lambda: services.availability_schedule_add(
+                actor=request.user, offer=offer, schedule=request.POST.get("schedule", "")
+            ),
+            _("The availability is saved."),
+        )
+        return redirect("resources:offer_availability", pk=offer.pk)
     form = rule_form if action == "rule" else exception_form if action == "exception" else None
     if form is not None and form.is_valid():
         try:
@@ -189,6 +218,7 @@ def offer_availability(request: AuthenticatedHttpRequest, pk: int) -> HttpRespon
         "exception_form": exception_form,
         "rules": offer.availability_rules.all(),
         "exceptions": selectors.offer_exceptions_upcoming(offer),
+        "schedules": SCHEDULES,
     }
     return render(request, "resources/offer_availability.html", context)
 
@@ -280,6 +310,11 @@ def offer_book(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     organizations = selectors.organizations_for_booking(request.user, offer)
     if not organizations.exists():
         messages.error(request, _("Only a member acting for an organisation can book resources."))
+        return redirect(offer)
+    if not offer.availability_rules.all():
+        messages.error(
+            request, _("The owner has not set when it can be booked yet; write to them.")
+        )
         return redirect(offer)
     requests_qs = selectors.requests_of(request.user).filter(
         status__in=ResourceRequest.ACTIVE_STATUSES
@@ -381,16 +416,15 @@ def request_edit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def request_status(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     resource_request = _request(request.user, pk, manage=True)
-    try:
-        services.request_set_status(
+    _perform(
+        request,
+        lambda: services.request_set_status(
             actor=request.user,
             resource_request=resource_request,
             status=request.POST.get("status", ""),
-        )
-    except DomainError as error:
-        messages.error(request, error.message)
-    else:
-        messages.success(request, _("The status of the request is changed."))
+        ),
+        _("The status of the request is changed."),
+    )
     return redirect(resource_request)
 
 

@@ -1,5 +1,7 @@
+from collections.abc import Iterable
+
 from django.conf import settings
-from django.db.models import Case, IntegerField, QuerySet, Value, When
+from django.db.models import Case, IntegerField, Q, QuerySet, Value, When
 
 from nkohub.territories.models import Municipality, Region
 
@@ -9,7 +11,8 @@ def home_region() -> Region | None:
 
 
 def municipalities_home_first() -> QuerySet[Municipality]:
-    """All municipalities, those of the cluster's home region first (for forms)."""
+    """All municipalities of the country, those of the cluster's home region first: only for pages
+    about the whole country (imports, comparisons across regions)."""
     return (
         Municipality.objects.select_related("region")
         .annotate(
@@ -21,6 +24,16 @@ def municipalities_home_first() -> QuerySet[Municipality]:
         )
         .order_by("home", "region__code", "kind", "name")
     )
+
+
+def region_municipalities(*, keep: Iterable[int | None] = ()) -> QuerySet[Municipality]:
+    """The cluster's own municipalities, for the forms and filters of its pages; `keep` adds those an
+    edited record already has elsewhere (an imported organisation of another region keeps its own)."""
+    kept = [pk for pk in keep if pk]
+    condition = Q(region__code=settings.CLUSTER_REGION)
+    if kept:
+        condition |= Q(pk__in=kept)
+    return municipalities_home_first().filter(condition)
 
 
 def home_municipalities() -> QuerySet[Municipality]:

@@ -67,12 +67,23 @@ def titles(response: Any) -> list[str]:
         ("?when=upcoming", ["Ещё не начался"]),
         ("?when=past", ["Уже закрыт"]),
         ("?q=надолго", ["Открыт надолго"]),
+        ("?q=открытые", ["Открыт надолго"]),
+        ("?q=фонд+надолго", ["Открыт надолго"]),
     ],
 )
 def test_the_calendar_filters_by_period(
     client: Any, calendar: dict[str, Competition], query: str, expected: list[str]
 ) -> None:
     assert titles(client.get(reverse("grants:calendar") + query)) == expected
+
+
+def test_the_calendar_suggests_a_corrected_search(
+    client: Any, calendar: dict[str, Competition]
+) -> None:
+    response = client.get(reverse("grants:calendar"), {"q": "надалго"})
+    assert titles(response) == []
+    assert response.context["suggestion"] == "надолго"
+    assert "Возможно, вы имели в виду" in response.content.decode()
 
 
 def test_the_calendar_filters_by_funder_and_direction(
@@ -232,3 +243,15 @@ def test_competitions_closing_soon_say_how_long_is_left(
     page = client.get(reverse("grants:calendar")).content.decode()
     assert "закрывается через 5\u00a0дней" in page
     assert page.count("закрывается через") == 1
+
+
+def test_the_icalendar_link_follows_the_filters_of_the_results(
+    client: Any, calendar: dict[str, Competition]
+) -> None:
+    from nkohub.core.tests.html_links import href_of
+
+    response = client.get(
+        reverse("grants:calendar"), {"when": "open", "page": "1"}, headers={"HX-Request": "true"}
+    )
+    href = href_of(response.content.decode(), "Сроки в ваш календарь")
+    assert href == reverse("grants:calendar_ics") + "?when=open"

@@ -270,3 +270,58 @@ def test_a_similar_name_elsewhere_is_not_a_duplicate(
     client.force_login(outsider)
     client.post(reverse("organizations:register"), registration_data(kaluga))
     assert Organization.objects.count() == 2
+
+
+CLAIM_INVITATIONS = (
+    "Я представляю эту организацию",
+    "Представляете эту организацию? Войдите, чтобы подать заявку на её профиль",
+)
+
+
+def _approved_claim(client: Any, outsider: Any, operator: Any, ngo: Organization, pdf: Any) -> None:
+    client.force_login(outsider)
+    client.post(reverse("organizations:claim", args=[ngo.pk]), claim_data(pdf))
+    client.force_login(operator)
+    client.post(
+        reverse("organizations:claim_review", args=[Claim.objects.get().pk]),
+        {"decision": "approve"},
+    )
+
+
+def test_after_approval_the_new_owner_is_no_longer_invited_to_claim(
+    client: Any, outsider: Any, operator: Any, ngo: Organization, pdf: Any
+) -> None:
+    _approved_claim(client, outsider, operator, ngo, pdf)
+    client.force_login(outsider)
+    page = client.get(reverse("organizations:detail", args=[ngo.pk])).content.decode()
+    assert "Ваша роль в профиле организации: владелец" in page
+    assert not any(text in page for text in CLAIM_INVITATIONS)
+    assert reverse("organizations:edit", args=[ngo.pk]) in page
+
+
+def test_a_managed_profile_tells_guests_who_manages_it_instead_of_inviting_claims(
+    client: Any, outsider: Any, operator: Any, ngo: Organization, pdf: Any
+) -> None:
+    _approved_claim(client, outsider, operator, ngo, pdf)
+    client.logout()
+    page = client.get(reverse("organizations:detail", args=[ngo.pk])).content.decode()
+    assert "Профиль ведут представители организации." in page
+    assert not any(text in page for text in CLAIM_INVITATIONS)
+
+
+def test_someone_else_may_still_ask_for_access_to_a_managed_profile(
+    client: Any, owner: Any, ngo: Organization
+) -> None:
+    from nkohub.accounts.tests.factories import UserFactory
+
+    client.force_login(UserFactory.create())
+    page = client.get(reverse("organizations:detail", args=[ngo.pk])).content.decode()
+    assert "Вы тоже её представляете? Запросить доступ" in page
+    assert "Я представляю эту организацию" not in page
+
+
+def test_an_unmanaged_profile_invites_its_representatives_to_claim_it(
+    client: Any, ngo: Organization
+) -> None:
+    page = client.get(reverse("organizations:detail", args=[ngo.pk])).content.decode()
+    assert CLAIM_INVITATIONS[1] in page

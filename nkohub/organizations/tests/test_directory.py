@@ -1,4 +1,5 @@
 from typing import Any
+from urllib.parse import parse_qsl
 
 import pytest
 from django.core.cache import cache
@@ -6,8 +7,9 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from nkohub.core.tests.html_links import href_of
 from nkohub.organizations.models import Organization
-from nkohub.organizations.selectors import DirectoryQuery, directory_facets
+from nkohub.organizations.selectors import DirectoryQuery, directory_facets, registry_count
 from nkohub.organizations.tests.conftest import make_org
 
 pytestmark = pytest.mark.django_db
@@ -88,6 +90,44 @@ def test_pagination(client: Any, reference_data: None) -> None:
     assert first.paginator.count == 25
 
 
+def test_a_facet_link_filters_the_directory_and_its_twin_removes_the_filter(
+    client: Any, corpus: dict[str, Organization]
+) -> None:
+    html = client.get(URL).content.decode()
+    assert "Найдено 4 организации" in html
+    href = href_of(html, "орган власти")
+    assert href == "?kind=authority"
+    filtered = client.get(URL + href)
+    assert [o.short_name for o in filtered.context["page"].object_list] == ["Минобрнауки"]
+    assert "Найдена 1 организация" in filtered.content.decode()
+    remove = href_of(filtered.content.decode(), "✓ орган власти")
+    assert client.get(URL + remove).context["page"].paginator.count == 4
+
+
+def test_facet_links_keep_the_search_and_the_other_filters_and_go_back_to_page_one(
+    client: Any, corpus: dict[str, Organization], kaluga: Any
+) -> None:
+    html = client.get(
+        URL, {"q": "фонд", "municipality": kaluga.pk, "page": 2, "sort": "name"}
+    ).content.decode()
+    href = href_of(html, "некоммерческая организация")
+    assert dict(parse_qsl(href.lstrip("?"))) == {
+        "q": "фонд",
+        "municipality": str(kaluga.pk),
+        "sort": "name",
+        "kind": "ngo",
+    }
+
+
+def test_the_next_page_link_keeps_the_filters(client: Any, reference_data: None) -> None:
+    for n in range(25):
+        make_org(full_name=f"Организация номер {n:02d}", kind="ngo")
+    html = client.get(URL, {"kind": "ngo"}).content.decode()
+    href = href_of(html, "Далее")
+    assert dict(parse_qsl(href.lstrip("?"))) == {"kind": "ngo", "page": "2"}
+    assert len(client.get(URL + href).context["page"].object_list) == 5
+
+
 def test_htmx_request_gets_only_the_results(client: Any, corpus: dict[str, Organization]) -> None:
     response = client.get(
         URL, {"q": "фонд"}, headers={"HX-Request": "true", "HX-Target": "directory-results"}
@@ -133,3 +173,26 @@ def test_the_directory_page_has_a_fixed_query_budget(
         make_org(full_name=f"Фонд развития {n}", spheres=["education"])
     with django_assert_max_num_queries(12):
         client.get(URL, {"sphere": "education"})
+
+
+def test_the_home_page_counts_ngos_as_the_directory_shows_them(
+    client: Any, corpus: dict[str, Organization]
+) -> None:
+    make_org(full_name="Фонд «Ещё не проверен»", is_published=False)
+    make_org(full_name="Фонд «Закрытый»", status=Organization.Status.LIQUIDATED)
+    directory = client.get(URL, {"kind": "ngo"})
+    home = client.get(reverse("core:home"))
+    assert registry_count() == directory.context["page"].paginator.count == 4
+    assert home.context["stats"]["organizations"] == 4
+
+
+def test_filters_alone_count_every_row_and_only_a_search_is_capped(
+    client: Any, reference_data: None, monkeypatch: Any
+) -> None:
+    monkeypatch.setattr("nkohub.organizations.selectors.COUNT_LIMIT", 3)
+    for n in range(5):
+        make_org(full_name=f"Фонд поддержки номер {n}")
+    listed = client.get(URL).content.decode()
+    assert "Найдено 5 организаций" in listed
+    searched = client.get(URL, {"q": "фонд"}).content.decode()
+    assert "Найдено больше 3 организаций" in searched

@@ -1,12 +1,21 @@
 """Russian search: word forms, related words, typos and identifiers — the same answers on SQLite and PostgreSQL."""
 
 from typing import Any
+from urllib.parse import parse_qsl
 
 import pytest
+from django.db import connection
 from django.urls import reverse
 
+from nkohub.core.tests.html_links import href_of
 from nkohub.organizations.search import parse_query, search_text_for, tsquery_for
-from nkohub.organizations.selectors import DirectoryQuery, directory_organizations
+from nkohub.organizations.selectors import (
+    DirectoryQuery,
+    directory_organizations,
+    directory_suggestion,
+    registry_vocabulary,
+)
+from nkohub.organizations.tests.conftest import make_org
 
 pytestmark = pytest.mark.django_db
 
@@ -97,3 +106,77 @@ def test_the_directory_matches_roots_as_whole_lexemes_and_short_lemmas_as_prefix
     words = parse_query("образовательные фонд")
     assert [_word_tsquery(w) for w in words] == ["(образовательный | образо)", "(фонд:*)"]
     assert [_word_tsquery(w, exact=True) for w in words] == ["(образовательный | образо)", "(фонд)"]
+
+
+@pytest.fixture
+def shelter(corpus: dict[str, Any]) -> Any:
+    return make_org(
+        full_name="Автономная некоммерческая организация приют для животных «Хвостики»",
+        short_name="Приют «Хвостики»",
+        description="Помогаем бездомным кошкам и собакам найти дом.",
+    )
+
+
+def test_two_typos_in_a_long_word_still_find_the_organisation(shelter: Any) -> None:
+    assert names("хвостеки") == {"Приют «Хвостики»"}
+
+
+def test_a_typo_and_a_word_form_together_still_find_the_organisation(shelter: Any) -> None:
+    assert names("приют хвостеками") == {"Приют «Хвостики»"}
+
+
+def test_the_directory_suggests_the_corrected_search(client: Any, shelter: Any) -> None:
+    response = client.get(reverse("organizations:directory"), {"q": "Хвостеки"})
+    content = response.content.decode()
+    assert "Возможно, вы имели в виду" in content
+    assert href_of(content, "«хвостики»") == "?q=%D1%85%D0%B2%D0%BE%D1%81%D1%82%D0%B8%D0%BA%D0%B8"
+
+
+def test_the_suggestion_corrects_only_the_unknown_words_and_keeps_the_filters(
+    client: Any, corpus: dict[str, Any]
+) -> None:
+    response = client.get(
+        reverse("organizations:directory"),
+        {"q": "благотварительный фонд", "kind": "ngo", "page": 2},
+    )
+    assert response.context["suggestion"] == "благотворительный фонд"
+    href = href_of(response.content.decode(), "«благотворительный фонд»")
+    assert dict(parse_qsl(href.lstrip("?"))) == {"q": "благотворительный фонд", "kind": "ngo"}
+
+
+def test_no_suggestion_when_every_word_is_known(client: Any, corpus: dict[str, Any]) -> None:
+    response = client.get(reverse("organizations:directory"), {"q": "благотворительного фонда"})
+    assert response.context["suggestion"] == ""
+    assert "Возможно, вы имели в виду" not in response.content.decode()
+
+
+def test_no_suggestion_when_nothing_is_close(client: Any, corpus: dict[str, Any]) -> None:
+    response = client.get(reverse("organizations:directory"), {"q": "абырвалг"})
+    assert response.context["suggestion"] == ""
+    assert "Ничего не найдено" in response.content.decode()
+
+
+def test_words_of_unpublished_organisations_are_never_suggested(corpus: dict[str, Any]) -> None:
+    make_org(full_name="Фонд «Секретный проект»", short_name="Секретный", is_published=False)
+    assert directory_suggestion(DirectoryQuery(q="секретнй")) == ""
+
+
+def test_the_vocabulary_follows_changes_of_the_registry(
+    corpus: dict[str, Any], settings: Any
+) -> None:
+    assert directory_suggestion(DirectoryQuery(q="хвостеки")) == ""
+    make_org(full_name="Приют «Хвостики»", short_name="Хвостики")
+    if connection.vendor == "postgresql":
+        # PostgreSQL's word probes are cached for ten minutes (SQLite's vocabulary until a change):
+        # an empty cache stands for ten minutes later
+        settings.CACHES = {"default": {**settings.CACHES["default"], "KEY_PREFIX": "later"}}
+    assert directory_suggestion(DirectoryQuery(q="хвостеки")) == "хвостики"
+
+
+@pytest.mark.skipif(connection.vendor != "sqlite", reason="SQLite's own typo fallback")
+def test_on_sqlite_the_vocabulary_is_read_once_until_the_registry_changes(
+    shelter: Any, django_assert_num_queries: Any
+) -> None:
+    registry_vocabulary()
+    with django_assert_num_queries(1):  # the stamp: count and latest change of the registry
+        registry_vocabulary()

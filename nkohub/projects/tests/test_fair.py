@@ -182,9 +182,21 @@ def test_visitors_filter_by_sphere_territory_need_and_status(
     assert titles(need="premises") == {"Концерты"}
     assert titles(status="running") == {"Концерты"}
     assert titles(q="област") == {"Областной проект"}
-    assert (
-        titles(season="no-such-season") == {"Концерты", "Областной проект", "Чужой район"} or True
+    assert titles(q="концертов") == {"Концерты"}
+    assert titles(season="no-such-season") == {"Концерты", "Областной проект", "Чужой район"}
+
+
+def test_the_fair_suggests_a_corrected_search(client: Any, season: FairSeason) -> None:
+    FairEntryFactory.create(project=ProjectFactory.create(title="Концерты в сёлах"), season=season)
+    FairEntryFactory.create(
+        project=ProjectFactory.create(title="Черновик о скалолазании"),
+        season=season,
+        status=FairEntry.Status.SUBMITTED,
     )
+    response = client.get("/fair/", {"q": "концэрты"})
+    assert response.context["suggestion"] == "концерты"
+    assert "Возможно, вы имели в виду" in response.content.decode()
+    assert client.get("/fair/", {"q": "скалолазанье"}).context["suggestion"] == ""
 
 
 def test_the_htmx_request_gets_only_the_results(client: Any, project: Project) -> None:

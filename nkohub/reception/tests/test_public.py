@@ -40,6 +40,19 @@ def test_the_public_page_does_not_name_the_author(
     assert editor.email not in page
 
 
+def test_the_public_answers_suggest_a_corrected_search(client: Any, make_appeal: Any) -> None:
+    make_appeal(Appeal.Status.ANSWERED, publish=True, subject="Субсидия на аренду помещения")
+    response = client.get(reverse("reception:public"), {"q": "субсидея аренды"})
+    assert response.context["suggestion"] == "субсидия аренды"
+    assert "Возможно, вы имели в виду" in response.content.decode()
+
+
+def test_words_of_unpublished_appeals_are_never_suggested(client: Any, make_appeal: Any) -> None:
+    make_appeal(Appeal.Status.ANSWERED, publish=False, subject="Конфиденциальный вопрос")
+    response = client.get(reverse("reception:public"), {"q": "конфиденциальнй"})
+    assert response.context["suggestion"] == ""
+
+
 def test_published_answers_are_searchable_by_word_topic_and_authority(
     client: Any, make_appeal: Any, authority: Any, other_authority: Any, other_official: Any
 ) -> None:

@@ -45,8 +45,15 @@ def public(request: HttpRequest) -> HttpResponse:
             else None,
         }
     page = paginate(request, selectors.published_appeals(**params))
+    suggestion = selectors.published_appeals_suggestion(params["q"]) if params.get("q") else ""
     template = "reception/_public_results.html" if request.htmx else "reception/public.html"  # type: ignore[attr-defined]
-    return render(request, template, {"form": form, "page": page, "filtered": any(params.values())})
+    context = {
+        "form": form,
+        "page": page,
+        "filtered": any(params.values()),
+        "suggestion": suggestion,
+    }
+    return render(request, template, context)
 
 
 @require_safe

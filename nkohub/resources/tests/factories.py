@@ -78,3 +78,17 @@ class BookingFactory(factory.django.DjangoModelFactory[Booking]):
     starts_at = factory.LazyFunction(lambda: slot()[0])
     ends_at = factory.LazyAttribute(lambda o: o.starts_at + dt.timedelta(hours=2))
     status = Booking.Status.PENDING
+
+
+def offer_form_data(organization, **extra):
+    """What the offer form sends for a published hall of `organization`."""
+    return {
+        "organization": organization.pk,
+        "category": "premises",
+        "title": "Зал на 30 мест",
+        "description": "Светлый зал",
+        "municipality": organization.municipality.pk,
+        "terms": "free",
+        "publish": "1",
+        **extra,
+    }

@@ -8,7 +8,13 @@ from django.utils import timezone
 
 from nkohub.core.models import AuditEntry
 from nkohub.resources.models import Booking, OfferPhoto, ResourceOffer, ResourceRequest, Review
-from nkohub.resources.tests.factories import BookingFactory, OfferFactory, RequestFactory, slot
+from nkohub.resources.tests.factories import (
+    BookingFactory,
+    OfferFactory,
+    RequestFactory,
+    offer_form_data,
+    slot,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -39,6 +45,33 @@ def test_the_catalogue_is_constant_in_queries(client, ngo, django_assert_num_que
     OfferFactory.create_batch(20, organization=ngo)
     with django_assert_num_queries(3):
         client.get(reverse("resources:catalogue"))
+
+
+def test_the_catalogue_and_the_offer_form_offer_only_the_clusters_municipalities(client, editor):
+    from nkohub.territories.tests.factories import MunicipalityFactory, RegionFactory
+
+    MunicipalityFactory.create(name="Обнинск")
+    MunicipalityFactory.create(
+        name="Вяземский район", region=RegionFactory.create(code="67", name="Смоленская область")
+    )
+    client.force_login(editor)
+    for url in (reverse("resources:catalogue"), reverse("resources:offer_create")):
+        page = client.get(url).text
+        assert ">Обнинск</option>" in page
+        assert "Вяземский район" not in page
+        assert "<optgroup" not in page
+
+
+def test_the_catalogue_suggests_a_corrected_search(client, offer):
+    response = client.get(reverse("resources:catalogue"), {"q": "праектор"})
+    assert response.context["suggestion"] == "проектор"
+    assert "Возможно, вы имели в виду" in response.text
+    assert "?q=%D0%BF%D1%80%D0%BE%D0%B5%D0%BA%D1%82%D0%BE%D1%80" in response.text
+
+
+def test_the_catalogue_never_suggests_words_of_drafts(client, ngo):
+    OfferFactory.create(organization=ngo, title="Батут", status=ResourceOffer.Status.DRAFT)
+    assert client.get(reverse("resources:catalogue"), {"q": "батутт"}).context["suggestion"] == ""
 
 
 def test_the_catalogue_filters_by_category_and_finds_word_forms(client, ngo, owner):
@@ -91,18 +124,7 @@ def test_a_draft_is_hidden_from_outsiders_and_shown_to_its_owner(client, ngo, ow
 
 def test_an_editor_creates_and_publishes_an_offer_for_the_organisation(client, ngo, editor):
     client.force_login(editor)
-    response = client.post(
-        reverse("resources:offer_create"),
-        {
-            "organization": ngo.pk,
-            "category": "premises",
-            "title": "Зал на 30 мест",
-            "description": "Светлый зал",
-            "municipality": ngo.municipality.pk,
-            "terms": "free",
-            "publish": "1",
-        },
-    )
+    response = client.post(reverse("resources:offer_create"), offer_form_data(ngo))
     offer = ResourceOffer.objects.get(title="Зал на 30 мест")
     assert response.status_code == 302
     assert response["Location"] == reverse("resources:offer_availability", args=[offer.pk])

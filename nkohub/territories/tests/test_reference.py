@@ -1,6 +1,7 @@
 from typing import Any, cast
 
 import pytest
+from django import forms
 from django.test import override_settings
 
 from nkohub.territories.forms import MunicipalityChoiceField
@@ -34,13 +35,51 @@ def test_an_oktmo_entered_by_an_operator_survives_a_reload() -> None:
     assert Municipality.objects.get(name="Обнинск").oktmo == "29715000"
 
 
+def _labels(field: Any) -> list[str]:
+    return [str(label) for value, label in field.choices if value]
+
+
 @override_settings(CLUSTER_REGION="67")
-def test_forms_offer_the_home_region_first() -> None:
+def test_forms_offer_only_the_clusters_region() -> None:
     territories_load_reference()
+    labels = _labels(MunicipalityChoiceField())
+    assert len(labels) == 27
+    assert "Вяземский район" in labels
+    assert "Обнинск" not in labels
+
+
+def test_a_form_follows_the_region_of_the_deployment(settings: Any) -> None:
+    territories_load_reference()
+
+    class Form(forms.Form):
+        municipality = MunicipalityChoiceField()
+
+    assert "Обнинск" in _labels(Form().fields["municipality"])
+    settings.CLUSTER_REGION = "67"
+    assert "Обнинск" not in _labels(Form().fields["municipality"])
+
+
+def test_an_edited_record_keeps_its_own_territory_of_another_region() -> None:
+    territories_load_reference()
+    vyazma = Municipality.objects.get(name="Вяземский район")
     field = MunicipalityChoiceField()
-    groups = [label for label, _ in list(cast(Any, field.choices))[1:]]
-    assert groups[0] == "Смоленская область"
-    assert groups[1] == "Калужская область"
+    field.keep(vyazma.pk)
+    groups = [label for label, _choices in list(cast(Any, field.choices))[1:]]
+    assert groups == ["Калужская область", "Смоленская область"]
+    assert field.clean(str(vyazma.pk)) == vyazma
+    with pytest.raises(forms.ValidationError):
+        MunicipalityChoiceField().clean(str(vyazma.pk))
+
+
+def test_a_whole_country_field_offers_every_region_home_first() -> None:
+    territories_load_reference()
+    groups = [
+        label
+        for label, _choices in list(cast(Any, MunicipalityChoiceField(whole_country=True).choices))[
+            1:
+        ]
+    ]
+    assert groups[:2] == ["Калужская область", "Смоленская область"]
 
 
 def test_the_municipality_page_lists_the_home_region(client) -> None:
