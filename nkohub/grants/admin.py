@@ -10,6 +10,7 @@ from nkohub.grants.models import (
     Funder,
     PlanEvent,
     RegionComparison,
+    TeamMember,
 )
 
 
@@ -34,6 +35,11 @@ class TaskInline(admin.TabularInline):
     extra = 0
 
 
+class TeamInline(admin.TabularInline):
+    model = TeamMember
+    extra = 0
+
+
 class BudgetInline(admin.TabularInline):
     model = BudgetItem
     extra = 0
@@ -52,7 +58,7 @@ class ApplicationAdmin(admin.ModelAdmin):
     raw_id_fields = ["organization", "project", "competition", "created_by", "updated_by"]
     filter_horizontal = ["municipalities"]
     readonly_fields = ["version", "created_at", "updated_at"]
-    inlines = [TaskInline, BudgetInline, PlanInline]
+    inlines = [TaskInline, TeamInline, BudgetInline, PlanInline]
 
 
 @admin.register(ApplicationVersion)

@@ -233,6 +233,8 @@ def _application(
         "geography": values.get("geography", ""),
         "target_groups": "\n".join(values.get("target_groups", [])),
         "contacts": values.get("contacts", ""),
+        "cofinancing_sources": "",
+        "team": [],
         "tasks": [
             {"position": n, "text": text} for n, text in enumerate(values.get("tasks", []), 1)
         ],

@@ -15,6 +15,7 @@ from nkohub.grants.document import (
     Snapshot,
     budget_category_label,
     field_text,
+    team_member_text,
 )
 from nkohub.grants.models import Application
 
@@ -51,6 +52,8 @@ def sections(application: Application, doc: Snapshot) -> list[dict[str, Any]]:
         }
         if name == "tasks":
             part["lines"] = [f"{t['position']}. {t['text']}" for t in doc.get("tasks", [])]
+        elif name == "team":
+            part["lines"] = [team_member_text(m) for m in doc.get("team", [])]
         elif name == "target_groups":
             part["lines"] = [line for line in (doc.get("target_groups") or "").splitlines() if line]
         elif name == "budget_items":

@@ -88,6 +88,17 @@ class Competition(models.Model):
         default=Decimal("0"),
         validators=[MinValueValidator(Decimal("0")), MaxValueValidator(Decimal("100"))],
     )
+    vague_budget_item_max_percent = models.DecimalField(
+        _("largest share of one non-specific budget item, per cent of the requested amount"),
+        max_digits=5,
+        decimal_places=2,
+        default=Decimal("20"),
+        validators=[MinValueValidator(Decimal("0")), MaxValueValidator(Decimal("100"))],
+        help_text=_(
+            "Items like «Other expenses» that do not say what the money buys; the checker "
+            "blocks an application where one such item takes more."
+        ),
+    )
     url = models.URLField(_("link"), blank=True)
     is_demo = models.BooleanField(_("demo"), default=False)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
@@ -112,6 +123,11 @@ class Competition(models.Model):
             models.CheckConstraint(
                 condition=Q(cofinancing_min_percent__gte=0) & Q(cofinancing_min_percent__lte=100),
                 name="competition_cofinancing_percent_valid",
+            ),
+            models.CheckConstraint(
+                condition=Q(vague_budget_item_max_percent__gte=0)
+                & Q(vague_budget_item_max_percent__lte=100),
+                name="competition_vague_budget_percent_valid",
             ),
             models.UniqueConstraint(fields=["funder", "title"], name="competition_unique_title"),
         ]
@@ -272,6 +288,11 @@ class Application(models.Model):
         _("target groups"), blank=True, help_text=_("One group per line.")
     )
     contacts = models.TextField(_("contact information"), blank=True)
+    cofinancing_sources = models.TextField(
+        _("sources of co-financing and own contribution"),
+        blank=True,
+        help_text=_("Who contributes what: money, premises, volunteers' work, equipment."),
+    )
     version = models.PositiveIntegerField(_("version"), default=0)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
@@ -359,6 +380,29 @@ class ApplicationTask(models.Model):
 
     def __str__(self) -> str:
         return f"{self.position}. {self.text[:60]}"
+
+
+class TeamMember(models.Model):
+    """A member of the project's team, as the Fund's form asks: who, what role, what experience."""
+
+    application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="team")
+    position = models.PositiveSmallIntegerField(_("number"))
+    name = models.CharField(_("full name"), max_length=200)
+    role = models.CharField(_("role in the project"), max_length=200)
+    experience = models.TextField(_("experience and competences"), blank=True)
+
+    class Meta:
+        verbose_name = _("member of the project team")
+        verbose_name_plural = _("members of project teams")
+        ordering = ["application", "position"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["application", "position"], name="teammember_unique_position"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.role})"
 
 
 class BudgetItem(models.Model):

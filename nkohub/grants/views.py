@@ -15,6 +15,7 @@ from nkohub.core.pagination import paginate
 from nkohub.grants import selectors, services
 from nkohub.grants.calendar_feed import deadlines_calendar
 from nkohub.grants.card_import import fund_card_import
+from nkohub.grants.checker import Severity, expert_review
 from nkohub.grants.document import compare, snapshot_of
 from nkohub.grants.exports import build_docx, build_pdf, export_filename, sections
 from nkohub.grants.forms import (
@@ -28,6 +29,7 @@ from nkohub.grants.forms import (
     StartApplicationForm,
     StatusForm,
     TaskFormSet,
+    TeamFormSet,
     document_from_forms,
     initial_from_snapshot,
 )
@@ -180,6 +182,19 @@ def my_applications(request: HttpRequest) -> HttpResponse:
     return render(request, "grants/applications.html", {"page": paginate(request, applications)})
 
 
+def _check_context(application: Application) -> dict[str, Any]:
+    findings = selectors.check_application(application)
+    counts = {
+        name: sum(1 for f in findings if f.severity == severity)
+        for name, severity in (
+            ("blocking", Severity.BLOCKING),
+            ("important", Severity.IMPORTANT),
+            ("hints", Severity.HINT),
+        )
+    }
+    return {"findings": findings, "reviews": expert_review(findings), "counts": counts}
+
+
 def _document_context(application: Application) -> dict[str, Any]:
     document = selectors.application_document(application)
     doc = snapshot_of(document)
@@ -191,9 +206,9 @@ def _document_context(application: Application) -> dict[str, Any]:
 def application_detail(request: HttpRequest, pk: int) -> HttpResponse:
     application = get_application_for_user(request.user, pk)
     context = _document_context(application)
+    context.update(_check_context(application))
     context.update(
         {
-            "findings": selectors.check_application(application),
             "edit": can_edit_application(request.user, application),
             "status_decision": can_change_status(request.user, application),
             "status_form": StatusForm(application=application),
@@ -209,8 +224,8 @@ def application_check(request: HttpRequest, pk: int) -> HttpResponse:
     template = "grants/_findings.html" if getattr(request, "htmx", False) else "grants/check.html"
     context = {
         "application": application,
-        "findings": selectors.check_application(application),
         "edit": can_edit_application(request.user, application),
+        **_check_context(application),
     }
     return render(request, template, context)
 
@@ -229,14 +244,15 @@ def application_edit(request: HttpRequest, pk: int) -> HttpResponse:
         competition=application.competition,
     )
     tasks = TaskFormSet(data, prefix="tasks", initial=doc["tasks"])
+    team = TeamFormSet(data, prefix="team", initial=doc["team"])
     budget = BudgetFormSet(data, prefix="budget", initial=doc["budget_items"])
     plan = PlanFormSet(data, prefix="plan", initial=doc["plan_events"])
-    if request.method == "POST" and all(f.is_valid() for f in (form, tasks, budget, plan)):
+    if request.method == "POST" and all(f.is_valid() for f in (form, tasks, team, budget, plan)):
         try:
             version = services.application_save(
                 actor=request.user,
                 application=application,
-                document=document_from_forms(form, tasks, budget, plan),
+                document=document_from_forms(form, tasks, team, budget, plan),
                 base_version=form.cleaned_data["base_version"],
                 note=form.cleaned_data["note"],
             )
@@ -252,7 +268,14 @@ def application_edit(request: HttpRequest, pk: int) -> HttpResponse:
     return render(
         request,
         "grants/edit.html",
-        {"application": document, "form": form, "tasks": tasks, "budget": budget, "plan": plan},
+        {
+            "application": document,
+            "form": form,
+            "tasks": tasks,
+            "team": team,
+            "budget": budget,
+            "plan": plan,
+        },
     )
 
 
@@ -327,9 +350,9 @@ def application_status(request: HttpRequest, pk: int) -> HttpResponse:
             messages.success(request, _("The status of the application is changed."))
         return redirect("grants:application", pk)
     context = _document_context(application)
+    context.update(_check_context(application))
     context.update(
         {
-            "findings": selectors.check_application(application),
             "edit": can_edit_application(request.user, application),
             "status_decision": can_change_status(request.user, application),
             "status_form": form,

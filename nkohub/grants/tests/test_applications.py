@@ -55,10 +55,12 @@ def form_data(doc: dict[str, Any], version: int, **extra: Any) -> dict[str, Any]
         "geography": doc["geography"],
         "target_groups": doc["target_groups"],
         "contacts": doc["contacts"],
+        "cofinancing_sources": doc.get("cofinancing_sources", ""),
         "note": "",
     }
     for prefix, rows, fields in (
         ("tasks", doc["tasks"], ["text"]),
+        ("team", doc.get("team", []), ["name", "role", "experience"]),
         ("budget", doc["budget_items"], ["category", "name", "amount", "cofinancing"]),
         (
             "plan",
@@ -145,8 +147,15 @@ def test_a_plain_member_of_the_organisation_cannot_start_an_application(
 
 
 def test_an_editor_saves_the_builder_form_as_a_new_version(
-    client: Any, editor: Any, application: Application, kaluga: Municipality, social: Any
+    client: Any,
+    editor: Any,
+    application: Application,
+    kaluga: Municipality,
+    social: Any,
+    ngo: Organization,
 ) -> None:
+    ngo.website = "https://dobrye-sosedi.example.org"  # information openness
+    ngo.save()
     client.force_login(editor)
     assert client.get(reverse("grants:application_edit", args=[application.pk])).status_code == 200
     doc = clean_document(kaluga, social.pk)
@@ -319,7 +328,9 @@ def test_the_docx_export_opens_and_follows_the_funds_order(
         "Обоснование социальной значимости",
         "География проекта",
         "Целевые группы",
+        "Команда проекта",
         "Бюджет",
+        "Софинансирование и собственный вклад",
         "Календарный план",
         "Контактная информация",
     ]
@@ -399,7 +410,7 @@ def _as_rendered(response: Any) -> dict[str, Any]:
     context = response.context
     forms = [context["form"]]
     data: dict[str, Any] = {}
-    for key in ("tasks", "budget", "plan"):
+    for key in ("tasks", "team", "budget", "plan"):
         formset = context[key]
         data.update(
             {

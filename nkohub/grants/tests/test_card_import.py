@@ -225,7 +225,7 @@ def test_a_card_copied_from_the_site_creates_its_organisation_through_the_regist
 
 
 def test_a_card_saved_in_windows_1251_is_imported_by_the_command() -> None:
-    output = run(str(CARDS / "07_two_lines_cp1251.txt"))
+    output = run(str(CARDS / "07_two_lines_cp1251.TXT"))
     assert "импортирована" in output
     application = Application.objects.get(fund_number="25-2-004821")
     assert application.status == Application.Status.SUBMITTED

@@ -167,7 +167,7 @@ def test_a_card_copied_from_the_funds_site_is_read_with_labels_and_values_on_one
 
 
 def test_labels_and_values_on_two_lines_from_a_windows_1251_file() -> None:
-    parsed = parse_card(read_card_file(CARDS / "07_two_lines_cp1251.txt"))
+    parsed = parse_card(read_card_file(CARDS / "07_two_lines_cp1251.TXT"))
     assert parsed.problems == []
     assert parsed.values["status"] == "submitted"  # «на независимой экспертизе»
     assert parsed.values["title"].startswith("Мастерская добрых дел")
