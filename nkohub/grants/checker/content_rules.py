@@ -250,51 +250,49 @@ def _events(n: int) -> str:
 # --- 4. measurable results ---------------------------------------------------------------
 
 
+def _result_problem(event: dict[str, Any]) -> tuple[str, str] | None:
+    """(code, message) when an event's expected result cannot be measured."""
+    number, result = event["position"], str(event.get("expected_result") or "").strip()
+    if not result:
+        return "result_missing", f"У мероприятия {number} не указан ожидаемый результат."
+    if not has_number(result):
+        return (
+            "result_without_numbers",
+            f"Результат мероприятия {number} не выражен в числах ({quoted(result)}): "
+            "укажите, сколько человек, занятий, публикаций.",
+        )
+    if not has_indicator(result):
+        return (
+            "result_without_unit",
+            f"Результат мероприятия {number} — {quoted(result)}: число без единицы и "
+            "показателя. Напишите, что считается: участники, занятия, публикации.",
+        )
+    return None
+
+
 def check_results(doc: Snapshot) -> Iterable[Finding]:
+    """Each unmeasurable result is named; when no event has a measurable one, one blocking
+    finding says so for the whole plan."""
     events = doc.get("plan_events", [])
-    unmeasurable: list[str] = []
-    for event in events:
-        result = str(event.get("expected_result") or "").strip()
-        if not result:
-            unmeasurable.append(result)
-            yield Finding(
-                Severity.IMPORTANT,
-                "plan_events",
-                f"У мероприятия {event['position']} не указан ожидаемый результат.",
-                "result_missing",
-                "results",
-            )
-        elif not has_number(result):
-            unmeasurable.append(result)
-            yield Finding(
-                Severity.IMPORTANT,
-                "plan_events",
-                f"Результат мероприятия {event['position']} не выражен в числах "
-                f"({quoted(result)}): укажите, сколько человек, занятий, публикаций.",
-                "result_without_numbers",
-                "results",
-            )
-        elif not has_indicator(result):
-            unmeasurable.append(result)
-            yield Finding(
-                Severity.IMPORTANT,
-                "plan_events",
-                f"Результат мероприятия {event['position']} — {quoted(result)}: число без "
-                "единицы и показателя. Напишите, что считается: участники, занятия, публикации.",
-                "result_without_unit",
-                "results",
-            )
+    problems = [(event, _result_problem(event)) for event in events]
+    unmeasurable = [(event, problem) for event, problem in problems if problem is not None]
     if len(events) >= 2 and len(unmeasurable) == len(events):
-        shown = sorted({quoted(r) for r in unmeasurable if r})
+        written = sorted(
+            {quoted(str(e.get("expected_result"))) for e in events if e.get("expected_result")}
+        )
         yield Finding(
             Severity.BLOCKING,
             "plan_events",
             f"Ни у одного из {len(events)} мероприятий нет измеримого результата"
-            + (f" (указано: {', '.join(shown[:3])})" if shown else "")
-            + ": эксперт не сможет соотнести расходы с результатами и проверить выполнение.",
+            + (f" (указано: {', '.join(written[:3])})" if written else " (результаты не указаны)")
+            + ": нет ни числа с единицей измерения, ни показателя, по которому эксперт "
+            "соотнесёт расходы с результатами и проверит выполнение.",
             "results_not_measurable",
             "results",
         )
+        return
+    for _event, (code, message) in unmeasurable:
+        yield Finding(Severity.IMPORTANT, "plan_events", message, code, "results")
 
 
 # --- target groups and geography ---------------------------------------------------------

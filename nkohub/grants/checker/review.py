@@ -71,7 +71,9 @@ class CriterionReview:
 
     @property
     def css(self) -> str:
-        return self.worst.css if self.worst is not None else "ok"
+        if self.worst is not None:
+            return self.worst.css
+        return "ok" if self.criterion.automatic else "manual"
 
 
 def expert_review(findings: list[Finding]) -> list[CriterionReview]:
