@@ -2,6 +2,7 @@ from django.contrib import admin
 
 from nkohub.grants.models import (
     Application,
+    ApplicationExport,
     ApplicationTask,
     ApplicationVersion,
     BudgetItem,
@@ -66,6 +67,14 @@ class ApplicationVersionAdmin(admin.ModelAdmin):
     list_display = ["application", "number", "created_by", "created_at", "note"]
     raw_id_fields = ["application", "created_by"]
     readonly_fields = ["snapshot"]
+
+
+@admin.register(ApplicationExport)
+class ApplicationExportAdmin(admin.ModelAdmin):
+    list_display = ["application", "version", "format", "status", "progress", "created_at"]
+    list_filter = ["status", "format"]
+    raw_id_fields = ["application", "requested_by"]
+    readonly_fields = ["created_at", "finished_at", "error"]
 
 
 @admin.register(CompetitionFollow)

@@ -506,6 +506,61 @@ class ApplicationVersion(models.Model):
         return f"{self.application} v{self.number}"
 
 
+class ApplicationExport(models.Model):
+    """A document of one version of an application rendered in the background (the PDF takes a
+    second or more): its progress for the page that waits, then the file, kept for downloads."""
+
+    class Format(models.TextChoices):
+        PDF = "pdf", "PDF"
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", pgettext_lazy("export status", "queued")
+        RUNNING = "running", pgettext_lazy("export status", "being prepared")
+        READY = "ready", pgettext_lazy("export status", "ready")
+        FAILED = "failed", pgettext_lazy("export status", "failed")
+
+    application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="exports")
+    version = models.PositiveIntegerField(_("version"))
+    format = models.CharField(_("format"), max_length=10, choices=Format.choices)
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.QUEUED
+    )
+    progress = models.PositiveSmallIntegerField(
+        _("progress, %"), default=0, validators=[MaxValueValidator(100)]
+    )
+    file = models.FileField(_("file"), upload_to="grants/exports/%Y/%m/", blank=True)
+    error = models.TextField(_("error"), blank=True)
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(_("requested"), auto_now_add=True)
+    finished_at = models.DateTimeField(_("finished"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("export of an application")
+        verbose_name_plural = _("exports of applications")
+        ordering = ["application", "-version"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["application", "version", "format"], name="applicationexport_once"
+            ),
+            models.CheckConstraint(
+                condition=Q(progress__lte=100), name="applicationexport_progress_valid"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.application} v{self.version} ({self.format})"
+
+    @property
+    def is_active(self) -> bool:
+        return self.status in (self.Status.QUEUED, self.Status.RUNNING)
+
+    @property
+    def filename(self) -> str:
+        return f"zayavka-{self.application_id}-v{self.version}.{self.format}"
+
+
 class RegionComparison(models.Model):
     """Figures of another region entered by an operator, to compare the region's own results with
     (e.g. Belgorod region, Presidential Grants Fund, 2017–2021: 1,378 applications, 149 won)."""
