@@ -371,3 +371,5 @@ RECEPTION_NON_WORKING_LAST_DAY = env_str("RECEPTION_NON_WORKING_LAST_DAY", "next
 # --- grants ---
 # Followers of a competition are reminded this many days before applications close (comma-separated).
 GRANTS_REMINDER_DAYS = tuple(int(days) for days in env_list("GRANTS_REMINDER_DAYS", ["7", "1"]))
+# Load WeasyPrint and the fonts when the process starts (task workers render the PDFs).
+GRANTS_WARM_PDF_RENDERER = env_bool("GRANTS_WARM_PDF_RENDERER", False)

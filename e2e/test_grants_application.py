@@ -1,6 +1,6 @@
 """The grants builder in a real browser: an NGO editor finds an open competition in the calendar,
 starts an application from the organisation's project, completes the budget and calendar plan,
-runs the checker, fixes what it found and downloads the application as DOCX and PDF."""
+runs the checker, fixes what it found (budget, plan, team, co-financing sources) and downloads the application as DOCX and PDF."""
 
 import datetime
 import io
@@ -62,7 +62,15 @@ def project(ngo: Organization) -> Project:
             "готовят праздники и учатся пользоваться смартфоном. Проект работает с 2024 года."
         ),
         goal=GOAL,
-        social_significance="Почти каждый пятый пожилой житель Калуги живёт один. " * 12,
+        social_significance=(
+            "По данным министерства труда и социальной защиты Калужской области, в Калуге живёт "
+            "более 70 тысяч человек старше 65 лет, и почти каждый пятый из них живёт один. "
+            "Социальные службы обеспечивают надомное обслуживание, но не закрывают потребность "
+            "в общении и мелкой бытовой помощи. Наш опрос весной 2026 года среди 240 пожилых "
+            "жителей показал, что 58 % из них выходят из дома реже раза в неделю, а 41 % не "
+            "знают, к кому обратиться за помощью. Одиночество ухудшает здоровье и повышает риск "
+            "мошенничества; волонтёры из тех же микрорайонов могут помогать регулярно."
+        ),
         target_groups="Одинокие пожилые люди\nВолонтёры",
         starts_on=datetime.date(2027, 3, 1),
         ends_on=datetime.date(2027, 12, 31),
@@ -85,6 +93,8 @@ def test_a_member_builds_checks_and_exports_an_application(
     project: Project,
     assert_accessible: Any,
 ) -> None:
+    project.organization.website = "https://dobrye-sosedi.example.org"
+    project.organization.save()
     login(editor)
     page.goto("/grants/")
     page.get_by_label("Когда").select_option("closing")
@@ -117,12 +127,22 @@ def test_a_member_builds_checks_and_exports_an_application(
     assert_accessible("on the checker's findings")
 
     page.get_by_role("link", name="Вернуться к редактированию").click()
-    page.get_by_label("Из средств гранта, ₽ 1").fill("900000")
+    page.get_by_label("Из средств гранта, ₽ 1").fill("750000")
+    page.get_by_label("Статья 2", exact=True).fill("Проезд волонтёров к пожилым жителям")
+    page.get_by_label("Из средств гранта, ₽ 2").fill("150000")
     page.get_by_label("№ задачи 1").fill("1")
     page.get_by_label("Мероприятие 1").fill("Визиты волонтёров к пожилым жителям")
     page.get_by_label("С 1", exact=True).fill("2027-03-01")
     page.get_by_label("По 1", exact=True).fill("2027-12-20")
     page.get_by_label("Ожидаемый результат 1").fill("100 пожилых жителей получают помощь")
+    page.get_by_label("ФИО 1").fill("Смирнова Ольга Петровна")
+    page.get_by_label("Роль в проекте 1").fill("руководитель проекта")
+    page.get_by_label("Опыт и компетенции 1").fill(
+        "директор организации с 2019 года, руководила двумя проектами помощи пожилым людям"
+    )
+    page.get_by_label("Софинансирование и собственный вклад").fill(
+        "Собственные средства организации — 200 000 ₽ на оплату труда координатора"
+    )
     page.get_by_label("Что изменено (для истории версий)").fill("Бюджет и план")
     page.get_by_role("button", name="Сохранить и проверить").click()
     page.wait_for_url(re.compile(r"/check/"))

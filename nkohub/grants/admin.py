@@ -2,6 +2,7 @@ from django.contrib import admin
 
 from nkohub.grants.models import (
     Application,
+    ApplicationExport,
     ApplicationTask,
     ApplicationVersion,
     BudgetItem,
@@ -10,6 +11,7 @@ from nkohub.grants.models import (
     Funder,
     PlanEvent,
     RegionComparison,
+    TeamMember,
 )
 
 
@@ -34,6 +36,11 @@ class TaskInline(admin.TabularInline):
     extra = 0
 
 
+class TeamInline(admin.TabularInline):
+    model = TeamMember
+    extra = 0
+
+
 class BudgetInline(admin.TabularInline):
     model = BudgetItem
     extra = 0
@@ -52,7 +59,7 @@ class ApplicationAdmin(admin.ModelAdmin):
     raw_id_fields = ["organization", "project", "competition", "created_by", "updated_by"]
     filter_horizontal = ["municipalities"]
     readonly_fields = ["version", "created_at", "updated_at"]
-    inlines = [TaskInline, BudgetInline, PlanInline]
+    inlines = [TaskInline, TeamInline, BudgetInline, PlanInline]
 
 
 @admin.register(ApplicationVersion)
@@ -60,6 +67,14 @@ class ApplicationVersionAdmin(admin.ModelAdmin):
     list_display = ["application", "number", "created_by", "created_at", "note"]
     raw_id_fields = ["application", "created_by"]
     readonly_fields = ["snapshot"]
+
+
+@admin.register(ApplicationExport)
+class ApplicationExportAdmin(admin.ModelAdmin):
+    list_display = ["application", "version", "format", "status", "progress", "created_at"]
+    list_filter = ["status", "format"]
+    raw_id_fields = ["application", "requested_by"]
+    readonly_fields = ["created_at", "finished_at", "error"]
 
 
 @admin.register(CompetitionFollow)

@@ -1,6 +1,8 @@
+import logging
 from datetime import time
 
 from django.apps import AppConfig
+from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 
@@ -22,6 +24,19 @@ class GrantsConfig(AppConfig):
         )
         self._register_notification_kinds()
         self._register_jobs()
+        self._warm_pdf_renderer()
+
+    def _warm_pdf_renderer(self) -> None:
+        """Task workers render the PDFs: with GRANTS_WARM_PDF_RENDERER they load WeasyPrint and
+        the fonts at start, before RQ forks a process per task, so no task pays for it."""
+        if not getattr(settings, "GRANTS_WARM_PDF_RENDERER", False):
+            return
+        from nkohub.grants.exports import warm_up_pdf
+
+        try:
+            warm_up_pdf()
+        except Exception:  # no Pango here: PDFs fail with their own message, the rest works
+            logging.getLogger(__name__).exception("Could not load the PDF renderer")
 
     def _register_notification_kinds(self) -> None:
         try:

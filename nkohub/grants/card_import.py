@@ -1,8 +1,9 @@
 """Import of the Fund's project cards (service): the organisation (found by OGRN, then INN, or
 created), its project and the application with its outcome.
 
-Fields the parser could not read are reported and left as they are; a card without a title, an
-organisation name or a valid OGRN/INN is not imported at all (nothing can be tied to it safely).
+Fields the parser could not read are reported and left as they are: one unread field never stops
+the card. Only a card without a title or without a valid OGRN/INN is not imported (nothing can be
+tied to it safely), and one whose organisation is neither in the registry nor named on the card.
 """
 
 import re
@@ -19,9 +20,9 @@ from nkohub.core.errors import DomainError
 from nkohub.grants.cards import FIELD_LABELS, CardProblem, ParsedCard, parse_card
 from nkohub.grants.models import Application, Competition
 from nkohub.grants.reference import federal_funder
-from nkohub.grants.services import _apply_document, _full_clean, _record_version
+from nkohub.grants.services import _apply_document, _record_version
 from nkohub.organizations.models import Organization, Sphere
-from nkohub.organizations.services import organization_refresh_search
+from nkohub.organizations.services import organization_from_fund_card
 from nkohub.projects.models import Project
 from nkohub.projects.services import project_create, project_update
 from nkohub.territories.models import Municipality
@@ -98,51 +99,18 @@ def _match_municipalities(text: str) -> list[Municipality]:
     return found
 
 
-def _find_organization(values: dict[str, Any]) -> Organization | None:
-    ogrn, inn = values.get("ogrn"), values.get("inn")
-    by_ogrn = Organization.objects.filter(ogrn=ogrn).first() if ogrn else None
-    by_inn = Organization.objects.filter(inn=inn).first() if inn else None
-    if by_ogrn and by_inn and by_ogrn.pk != by_inn.pk:
-        raise DomainError(
-            f"ОГРН {ogrn} и ИНН {inn} принадлежат разным организациям реестра "
-            f"(«{by_ogrn}» и «{by_inn}»): проверьте карточку."
-        )
-    return by_ogrn or by_inn
-
-
 def _organization(actor: Any, values: dict[str, Any], result: CardImportResult) -> Organization:
-    organization = _find_organization(values)
-    if organization is None:
-        organization = Organization(
-            kind=Organization.Kind.NGO,
-            full_name=values["organization"],
-            inn=values.get("inn"),
-            ogrn=values.get("ogrn"),
-            source=Organization.Source.FUND_CARD,
-            source_id=values.get("fund_number", "") or "",
-        )
-        organization_refresh_search(organization)  # so the registry's search finds it
-        _full_clean(organization, exclude=["legal_form", "municipality", "verified_by"])
-        organization.save()
-        audit_log(actor=actor, action="grants.card.organization_create", obj=organization)
-        result.actions["organization"] = "created"
-        return organization
-    changed = []
-    for name in ("inn", "ogrn"):
-        if values.get(name) and not getattr(organization, name):
-            setattr(organization, name, values[name])
-            changed.append(name)
-    if changed:
-        _full_clean(organization, exclude=["legal_form", "municipality", "verified_by"])
-        organization.save(update_fields=[*changed, "updated_at"])
-        audit_log(
-            actor=actor,
-            action="grants.card.organization_update",
-            obj=organization,
-            changes={name: values[name] for name in changed},
-        )
-    result.actions["organization"] = "updated" if changed else "found"
-    return organization
+    """The registry's organisation, through the registry's own service (INN/OGRN checked there)."""
+    found = organization_from_fund_card(
+        actor=actor,
+        full_name=values.get("organization", ""),
+        inn=values.get("inn"),
+        ogrn=values.get("ogrn"),
+        card_number=values.get("fund_number", "") or "",
+    )
+    result.actions["organization"] = found.action
+    result.notes.extend(found.notes)
+    return found.organization
 
 
 def _project(
@@ -265,6 +233,8 @@ def _application(
         "geography": values.get("geography", ""),
         "target_groups": "\n".join(values.get("target_groups", [])),
         "contacts": values.get("contacts", ""),
+        "cofinancing_sources": "",
+        "team": [],
         "tasks": [
             {"position": n, "text": text} for n, text in enumerate(values.get("tasks", []), 1)
         ],
@@ -290,6 +260,12 @@ def fund_card_import(
     result = CardImportResult(source=source, card=card, dry_run=dry_run)
     result.problems = list(card.problems)
     values = dict(card.values)
+    if "requested_amount" not in values and "awarded_amount" in values:
+        values["requested_amount"] = values["awarded_amount"]
+        result.notes.append(
+            "На карточке победителя фонд публикует размер гранта вместо запрашиваемой суммы: "
+            "запрашиваемая сумма принята равной гранту."
+        )
     if values.get("direction"):
         sphere = _match_direction(values["direction"])
         if sphere is None:
@@ -297,13 +273,11 @@ def fund_card_import(
                 CardProblem("direction", f"нет такого направления Фонда: «{values['direction']}»")
             )
         values["direction_sphere"] = sphere
-    missing = [
-        label
-        for name, label in (("title", "название"), ("organization", "организация"))
-        if not values.get(name)
-    ]
+    missing = []
+    if not values.get("title"):
+        missing.append("название проекта")
     if not values.get("inn") and not values.get("ogrn"):
-        missing.append("ИНН или ОГРН")
+        missing.append("ИНН или ОГРН организации (без них карточку не к кому привязать)")
     if missing:
         result.error = "Карточка не импортирована: не прочитаны " + ", ".join(missing) + "."
         return result

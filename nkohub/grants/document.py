@@ -31,7 +31,9 @@ SCALAR_FIELDS: tuple[tuple[str, Any], ...] = (
     ("social_significance", _("Justification of social significance")),
     ("geography", _("Geography of the project")),
     ("target_groups", _("Target groups")),
+    ("team", _("Project team")),
     ("budget_items", _("Budget")),
+    ("cofinancing_sources", _("Co-financing and own contribution")),
     ("plan_events", _("Calendar plan")),
     ("contacts", _("Contact information")),
 )
@@ -68,7 +70,12 @@ def snapshot_of(application: Application) -> Snapshot:
         "geography": application.geography,
         "target_groups": application.target_groups,
         "contacts": application.contacts,
+        "cofinancing_sources": application.cofinancing_sources,
         "tasks": [{"position": t.position, "text": t.text} for t in application.tasks.all()],
+        "team": [
+            {"position": m.position, "name": m.name, "role": m.role, "experience": m.experience}
+            for m in application.team.all()
+        ],
         "budget_items": [
             {
                 "position": b.position,
@@ -118,6 +125,11 @@ def geography_text(snapshot: Snapshot) -> str:
     return "; ".join(parts)
 
 
+def team_member_text(member: dict[str, Any]) -> str:
+    text = f"{member['position']}. {member['name']} — {member['role']}"
+    return f"{text}: {member['experience']}" if member.get("experience") else text
+
+
 def budget_category_label(code: str) -> str:
     try:
         return str(BudgetItem.Category(code).label)
@@ -135,6 +147,8 @@ def field_text(snapshot: Snapshot, field: str) -> str:
         return geography_text(snapshot)
     if field == "tasks":
         return "\n".join(f"{t['position']}. {t['text']}" for t in snapshot.get("tasks", []))
+    if field == "team":
+        return "\n".join(team_member_text(m) for m in snapshot.get("team", []))
     if field == "budget_items":
         return "\n".join(
             f"{b['position']}. {b['name']} ({budget_category_label(b['category'])}): "

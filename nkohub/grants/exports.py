@@ -2,6 +2,7 @@
 (WeasyPrint, DejaVu fonts for Cyrillic). Both render the same snapshot the checker reads."""
 
 import io
+from collections.abc import Callable
 from decimal import Decimal
 from typing import Any
 
@@ -15,6 +16,7 @@ from nkohub.grants.document import (
     Snapshot,
     budget_category_label,
     field_text,
+    team_member_text,
 )
 from nkohub.grants.models import Application
 
@@ -51,6 +53,8 @@ def sections(application: Application, doc: Snapshot) -> list[dict[str, Any]]:
         }
         if name == "tasks":
             part["lines"] = [f"{t['position']}. {t['text']}" for t in doc.get("tasks", [])]
+        elif name == "team":
+            part["lines"] = [team_member_text(m) for m in doc.get("team", [])]
         elif name == "target_groups":
             part["lines"] = [line for line in (doc.get("target_groups") or "").splitlines() if line]
         elif name == "budget_items":
@@ -159,11 +163,9 @@ def _date(value: str | None) -> str:
     return f"{day}.{month}.{year}"
 
 
-def build_pdf(application: Application, doc: Snapshot) -> bytes:
-    from weasyprint import HTML  # heavy import, only when a PDF is asked for
-
+def pdf_html(application: Application, doc: Snapshot) -> str:
     with translation.override("ru"):
-        html = render_to_string(
+        return render_to_string(
             "grants/export_pdf.html",
             {
                 "application": application,
@@ -171,4 +173,37 @@ def build_pdf(application: Application, doc: Snapshot) -> bytes:
                 "sections": sections(application, doc),
             },
         )
-    return bytes(HTML(string=html).write_pdf())
+
+
+def build_pdf(
+    application: Application,
+    doc: Snapshot,
+    *,
+    on_progress: Callable[[int], None] | None = None,
+) -> bytes:
+    """The PDF in three steps (HTML, layout, file), each reported to `on_progress` in per cent.
+
+    WeasyPrint is imported here, not at the top: loading it takes longer than rendering a whole
+    application. A process that renders PDFs loads it once — the task workers at start
+    (`warm_up_pdf`, GRANTS_WARM_PDF_RENDERER), any other process on its first PDF."""
+    from weasyprint import HTML
+
+    report = on_progress or (lambda percent: None)
+    html = pdf_html(application, doc)
+    report(20)
+    document = HTML(string=html).render()
+    report(80)
+    return bytes(document.write_pdf())
+
+
+def warm_up_pdf() -> None:
+    """Load WeasyPrint, Pango and the fonts once, so the first real PDF costs only its layout."""
+    from weasyprint import HTML
+
+    HTML(string=WARM_UP_HTML).write_pdf()
+
+
+WARM_UP_HTML = (
+    '<html lang="ru"><body style="font-family: \'DejaVu Sans\'"><p>Заявка <b>на грант</b>: '
+    "1 000,00 ₽</p><table><tr><td>1</td></tr></table></body></html>"
+)

@@ -140,6 +140,15 @@ class ApplicationForm(PlatformForm):
     contacts = forms.CharField(
         label=_("Contact information"), required=False, widget=forms.Textarea(attrs={"rows": 2})
     )
+    cofinancing_sources = forms.CharField(
+        label=_("Co-financing and own contribution"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_(
+            "Who contributes what, one source per line: the organisation's own money, partners' "
+            "premises or equipment, volunteers' work — with the amount in roubles."
+        ),
+    )
     note = forms.CharField(
         label=_("What changed (for the version history)"), required=False, max_length=300
     )
@@ -160,6 +169,16 @@ class ApplicationForm(PlatformForm):
 
 class TaskForm(PlatformForm):
     text = forms.CharField(label=_("Task"), widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class TeamMemberForm(PlatformForm):
+    name = forms.CharField(label=_("Full name"), max_length=200)
+    role = forms.CharField(label=_("Role in the project"), max_length=200)
+    experience = forms.CharField(
+        label=_("Experience and competences"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
 
 
 class BudgetItemForm(PlatformForm):
@@ -187,6 +206,7 @@ class PlanEventForm(PlatformForm):
 
 
 TaskFormSet = formset_factory(TaskForm, extra=2, max_num=30, can_delete=True)
+TeamFormSet = formset_factory(TeamMemberForm, extra=2, max_num=50, can_delete=True)
 BudgetFormSet = formset_factory(BudgetItemForm, extra=2, max_num=100, can_delete=True)
 PlanFormSet = formset_factory(PlanEventForm, extra=2, max_num=100, can_delete=True)
 
@@ -216,6 +236,7 @@ def initial_from_snapshot(doc: Snapshot, version: int) -> dict[str, Any]:
             "geography",
             "target_groups",
             "contacts",
+            "cofinancing_sources",
         )
     }
     initial["direction"] = doc.get("direction_id")
@@ -224,7 +245,9 @@ def initial_from_snapshot(doc: Snapshot, version: int) -> dict[str, Any]:
     return initial
 
 
-def document_from_forms(form: ApplicationForm, tasks: Any, budget: Any, plan: Any) -> Snapshot:
+def document_from_forms(
+    form: ApplicationForm, tasks: Any, team: Any, budget: Any, plan: Any
+) -> Snapshot:
     data = form.cleaned_data
     direction = data.get("direction")
     return {
@@ -243,6 +266,16 @@ def document_from_forms(form: ApplicationForm, tasks: Any, budget: Any, plan: An
         "geography": data["geography"],
         "target_groups": data["target_groups"],
         "contacts": data["contacts"],
+        "cofinancing_sources": data["cofinancing_sources"],
+        "team": [
+            {
+                "position": n,
+                "name": row["name"],
+                "role": row["role"],
+                "experience": row.get("experience") or "",
+            }
+            for n, row in enumerate(_rows(team), start=1)
+        ],
         "tasks": [
             {"position": n, "text": row["text"]} for n, row in enumerate(_rows(tasks), start=1)
         ],
@@ -350,6 +383,7 @@ class CompetitionForm(PlatformModelForm):
             "min_amount",
             "max_amount",
             "cofinancing_min_percent",
+            "vague_budget_item_max_percent",
             "url",
         ]
         widgets = {

@@ -17,6 +17,8 @@ from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from nkohub.core.storage import private_storage
+
 NON_NEGATIVE = [MinValueValidator(Decimal("0"))]
 
 
@@ -88,6 +90,17 @@ class Competition(models.Model):
         default=Decimal("0"),
         validators=[MinValueValidator(Decimal("0")), MaxValueValidator(Decimal("100"))],
     )
+    vague_budget_item_max_percent = models.DecimalField(
+        _("largest share of one non-specific budget item, per cent of the requested amount"),
+        max_digits=5,
+        decimal_places=2,
+        default=Decimal("20"),
+        validators=[MinValueValidator(Decimal("0")), MaxValueValidator(Decimal("100"))],
+        help_text=_(
+            "Items like «Other expenses» that do not say what the money buys; the checker "
+            "blocks an application where one such item takes more."
+        ),
+    )
     url = models.URLField(_("link"), blank=True)
     is_demo = models.BooleanField(_("demo"), default=False)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
@@ -112,6 +125,11 @@ class Competition(models.Model):
             models.CheckConstraint(
                 condition=Q(cofinancing_min_percent__gte=0) & Q(cofinancing_min_percent__lte=100),
                 name="competition_cofinancing_percent_valid",
+            ),
+            models.CheckConstraint(
+                condition=Q(vague_budget_item_max_percent__gte=0)
+                & Q(vague_budget_item_max_percent__lte=100),
+                name="competition_vague_budget_percent_valid",
             ),
             models.UniqueConstraint(fields=["funder", "title"], name="competition_unique_title"),
         ]
@@ -272,6 +290,11 @@ class Application(models.Model):
         _("target groups"), blank=True, help_text=_("One group per line.")
     )
     contacts = models.TextField(_("contact information"), blank=True)
+    cofinancing_sources = models.TextField(
+        _("sources of co-financing and own contribution"),
+        blank=True,
+        help_text=_("Who contributes what: money, premises, volunteers' work, equipment."),
+    )
     version = models.PositiveIntegerField(_("version"), default=0)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
@@ -359,6 +382,29 @@ class ApplicationTask(models.Model):
 
     def __str__(self) -> str:
         return f"{self.position}. {self.text[:60]}"
+
+
+class TeamMember(models.Model):
+    """A member of the project's team, as the Fund's form asks: who, what role, what experience."""
+
+    application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="team")
+    position = models.PositiveSmallIntegerField(_("number"))
+    name = models.CharField(_("full name"), max_length=200)
+    role = models.CharField(_("role in the project"), max_length=200)
+    experience = models.TextField(_("experience and competences"), blank=True)
+
+    class Meta:
+        verbose_name = _("member of the project team")
+        verbose_name_plural = _("members of project teams")
+        ordering = ["application", "position"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["application", "position"], name="teammember_unique_position"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.role})"
 
 
 class BudgetItem(models.Model):
@@ -460,6 +506,63 @@ class ApplicationVersion(models.Model):
 
     def __str__(self) -> str:
         return f"{self.application} v{self.number}"
+
+
+class ApplicationExport(models.Model):
+    """A document of one version of an application rendered in the background (the PDF takes a
+    second or more): its progress for the page that waits, then the file, kept for downloads."""
+
+    class Format(models.TextChoices):
+        PDF = "pdf", "PDF"
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", pgettext_lazy("export status", "queued")
+        RUNNING = "running", pgettext_lazy("export status", "being prepared")
+        READY = "ready", pgettext_lazy("export status", "ready")
+        FAILED = "failed", pgettext_lazy("export status", "failed")
+
+    application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="exports")
+    version = models.PositiveIntegerField(_("version"))
+    format = models.CharField(_("format"), max_length=10, choices=Format.choices)
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.QUEUED
+    )
+    progress = models.PositiveSmallIntegerField(
+        _("progress, %"), default=0, validators=[MaxValueValidator(100)]
+    )
+    file = models.FileField(
+        _("file"), upload_to="grants/exports/%Y/%m/", blank=True, storage=private_storage
+    )
+    error = models.TextField(_("error"), blank=True)
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(_("requested"), auto_now_add=True)
+    finished_at = models.DateTimeField(_("finished"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("export of an application")
+        verbose_name_plural = _("exports of applications")
+        ordering = ["application", "-version"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["application", "version", "format"], name="applicationexport_once"
+            ),
+            models.CheckConstraint(
+                condition=Q(progress__lte=100), name="applicationexport_progress_valid"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.application} v{self.version} ({self.format})"
+
+    @property
+    def is_active(self) -> bool:
+        return self.status in (self.Status.QUEUED, self.Status.RUNNING)
+
+    @property
+    def filename(self) -> str:
+        return f"zayavka-{self.application_id}-v{self.version}.{self.format}"
 
 
 class RegionComparison(models.Model):

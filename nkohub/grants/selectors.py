@@ -11,7 +11,14 @@ from django.db.models import Count, Prefetch, Q, QuerySet, Sum
 from django.utils import timezone
 
 from nkohub.core.permissions import is_operator
-from nkohub.grants.checker import CompetitionRules, Finding, ProjectFacts, check_document
+from nkohub.grants.checker import (
+    CompetitionRules,
+    Finding,
+    OrganizationFacts,
+    ProjectFacts,
+    RegionFacts,
+    check_document,
+)
 from nkohub.grants.document import snapshot_of
 from nkohub.grants.models import (
     Application,
@@ -23,6 +30,7 @@ from nkohub.grants.models import (
 )
 from nkohub.organizations import search
 from nkohub.organizations.models import Organization, Sphere
+from nkohub.territories.models import Municipality, Region
 
 CLOSING_SOON_DAYS = 14
 
@@ -119,12 +127,12 @@ def applications_visible_to(user: Any) -> QuerySet[Application]:
 
 
 def application_document(application: Application) -> Application:
-    """The application with everything its document needs in four queries."""
+    """The application with everything its document needs in six queries."""
     return (
         Application.objects.select_related(
             "organization", "competition__funder", "funder", "direction", "project"
         )
-        .prefetch_related("municipalities", "tasks", "budget_items", "plan_events")
+        .prefetch_related("municipalities", "tasks", "team", "budget_items", "plan_events")
         .get(pk=application.pk)
     )
 
@@ -138,11 +146,13 @@ def competition_rules(competition: Competition | None) -> CompetitionRules | Non
         return None
     return CompetitionRules(
         direction_ids=frozenset(competition.directions.values_list("pk", flat=True)),
+        applications_close_on=competition.applications_close_on,
         implementation_starts_from=competition.implementation_starts_from,
         implementation_ends_by=competition.implementation_ends_by,
         min_amount=competition.min_amount,
         max_amount=competition.max_amount,
         cofinancing_min_percent=competition.cofinancing_min_percent,
+        vague_budget_item_max_percent=competition.vague_budget_item_max_percent,
     )
 
 
@@ -157,6 +167,28 @@ def project_facts(application: Application) -> ProjectFacts | None:
     )
 
 
+def organization_facts(organization: Organization) -> OrganizationFacts:
+    return OrganizationFacts(
+        name=organization.display_name,
+        registered_on=organization.registration_date,
+        website=organization.website,
+        social_links=tuple(str(link) for link in organization.social_links or ()),
+    )
+
+
+def region_facts() -> RegionFacts:
+    """The cluster's region and its municipalities (one query)."""
+    rows = list(
+        Municipality.objects.filter(region__code=settings.CLUSTER_REGION).values_list(
+            "name", "region__name"
+        )
+    )
+    if rows:
+        return RegionFacts(name=rows[0][1], places=frozenset(name for name, _ in rows))
+    region = Region.objects.filter(code=settings.CLUSTER_REGION).first()
+    return RegionFacts(name=region.name if region else "")
+
+
 def check_application(application: Application) -> list[Finding]:
     """The checker's findings for the application as it is saved now."""
     document = application_document(application)
@@ -164,6 +196,8 @@ def check_application(application: Application) -> list[Finding]:
         snapshot_of(document),
         rules=competition_rules(document.competition),
         project=project_facts(document),
+        organization=organization_facts(document.organization),
+        region=region_facts(),
     )
 
 

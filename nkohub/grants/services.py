@@ -24,6 +24,7 @@ from nkohub.grants.models import (
     CompetitionReminder,
     PlanEvent,
     RegionComparison,
+    TeamMember,
 )
 from nkohub.notifications.services import notify
 from nkohub.organizations.models import Organization, Sphere
@@ -31,6 +32,7 @@ from nkohub.projects.models import Project
 from nkohub.projects.selectors import project_with_parts
 from nkohub.territories.models import Municipality
 
+DOCUMENT_PARTS = ("municipalities", "tasks", "team", "budget_items", "plan_events")
 DOCUMENT_SCALARS = (
     "title",
     "summary",
@@ -40,6 +42,7 @@ DOCUMENT_SCALARS = (
     "geography",
     "target_groups",
     "contacts",
+    "cofinancing_sources",
 )
 
 
@@ -137,7 +140,7 @@ def _send_reminder(*, follow: CompetitionFollow, days_before: int, left: int) ->
 
 def _snapshot_from_project(project: Project | None, organization: Organization) -> Snapshot:
     if project is None:
-        return {"title": "", "tasks": [], "budget_items": [], "plan_events": []}
+        return {"title": "", "tasks": [], "team": [], "budget_items": [], "plan_events": []}
     municipalities = sorted(project.municipalities.all(), key=lambda m: m.name)
     requested = project.requested_amount
     return {
@@ -157,6 +160,7 @@ def _snapshot_from_project(project: Project | None, organization: Organization) 
         "target_groups": "\n".join(project.target_group_list),
         "contacts": "\n".join(filter(None, [organization.public_phone, organization.public_email])),
         "tasks": [{"position": t.position, "text": t.text} for t in project.tasks.all()],
+        "team": [],
         "budget_items": [],
         "plan_events": [],
     }
@@ -183,11 +187,22 @@ def _apply_document(application: Application, doc: Snapshot) -> None:
     ids = [m["id"] for m in doc.get("municipalities", [])]
     application.municipalities.set(Municipality.objects.filter(pk__in=ids))
     application.tasks.all().delete()
+    application.team.all().delete()
     application.budget_items.all().delete()
     application.plan_events.all().delete()
     rows: list[Any] = [
         ApplicationTask(application=application, position=t["position"], text=t["text"])
         for t in doc.get("tasks", [])
+    ]
+    rows += [
+        TeamMember(
+            application=application,
+            position=m["position"],
+            name=m["name"],
+            role=m["role"],
+            experience=m.get("experience") or "",
+        )
+        for m in doc.get("team", [])
     ]
     rows += [
         BudgetItem(
@@ -215,6 +230,7 @@ def _apply_document(application: Application, doc: Snapshot) -> None:
     for row in rows:
         _full_clean(row, exclude=["application"])
     ApplicationTask.objects.bulk_create([r for r in rows if isinstance(r, ApplicationTask)])
+    TeamMember.objects.bulk_create([r for r in rows if isinstance(r, TeamMember)])
     BudgetItem.objects.bulk_create([r for r in rows if isinstance(r, BudgetItem)])
     PlanEvent.objects.bulk_create([r for r in rows if isinstance(r, PlanEvent)])
 
@@ -223,9 +239,7 @@ def _record_version(*, actor: Any, application: Application, note: str) -> Appli
     application.version += 1
     application.updated_by = actor if getattr(actor, "is_authenticated", False) else None
     application.save(update_fields=["version", "updated_by", "updated_at"])
-    fresh = Application.objects.prefetch_related(
-        "municipalities", "tasks", "budget_items", "plan_events"
-    ).get(pk=application.pk)
+    fresh = Application.objects.prefetch_related(*DOCUMENT_PARTS).get(pk=application.pk)
     return ApplicationVersion.objects.create(
         application=application,
         number=application.version,

@@ -45,6 +45,16 @@ urlpatterns = [
         views.application_export,
         name="application_export",
     ),
+    path(
+        "applications/<int:pk>/exports/<int:export_pk>/",
+        views.application_export_status,
+        name="application_export_status",
+    ),
+    path(
+        "applications/<int:pk>/exports/<int:export_pk>/file/",
+        views.application_export_file,
+        name="application_export_file",
+    ),
     path("statistics/", views.statistics, name="statistics"),
     path(
         "statistics/organizations/<int:pk>/",

@@ -3,7 +3,7 @@ from typing import Any, cast
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -15,8 +15,10 @@ from nkohub.core.pagination import paginate
 from nkohub.grants import selectors, services
 from nkohub.grants.calendar_feed import deadlines_calendar
 from nkohub.grants.card_import import fund_card_import
+from nkohub.grants.checker import Severity, expert_review
 from nkohub.grants.document import compare, snapshot_of
-from nkohub.grants.exports import build_docx, build_pdf, export_filename, sections
+from nkohub.grants.export_jobs import application_export_request
+from nkohub.grants.exports import build_docx, export_filename, sections
 from nkohub.grants.forms import (
     ApplicationForm,
     BudgetFormSet,
@@ -28,10 +30,11 @@ from nkohub.grants.forms import (
     StartApplicationForm,
     StatusForm,
     TaskFormSet,
+    TeamFormSet,
     document_from_forms,
     initial_from_snapshot,
 )
-from nkohub.grants.models import Application, Competition, RegionComparison
+from nkohub.grants.models import Application, ApplicationExport, Competition, RegionComparison
 from nkohub.grants.permissions import (
     can_change_status,
     can_edit_application,
@@ -185,6 +188,19 @@ def my_applications(request: HttpRequest) -> HttpResponse:
     return render(request, "grants/applications.html", {"page": paginate(request, applications)})
 
 
+def _check_context(application: Application) -> dict[str, Any]:
+    findings = selectors.check_application(application)
+    counts = {
+        name: sum(1 for f in findings if f.severity == severity)
+        for name, severity in (
+            ("blocking", Severity.BLOCKING),
+            ("important", Severity.IMPORTANT),
+            ("hints", Severity.HINT),
+        )
+    }
+    return {"findings": findings, "reviews": expert_review(findings), "counts": counts}
+
+
 def _document_context(application: Application) -> dict[str, Any]:
     document = selectors.application_document(application)
     doc = snapshot_of(document)
@@ -196,9 +212,9 @@ def _document_context(application: Application) -> dict[str, Any]:
 def application_detail(request: HttpRequest, pk: int) -> HttpResponse:
     application = get_application_for_user(request.user, pk)
     context = _document_context(application)
+    context.update(_check_context(application))
     context.update(
         {
-            "findings": selectors.check_application(application),
             "edit": can_edit_application(request.user, application),
             "status_decision": can_change_status(request.user, application),
             "status_form": StatusForm(application=application),
@@ -214,8 +230,8 @@ def application_check(request: HttpRequest, pk: int) -> HttpResponse:
     template = "grants/_findings.html" if getattr(request, "htmx", False) else "grants/check.html"
     context = {
         "application": application,
-        "findings": selectors.check_application(application),
         "edit": can_edit_application(request.user, application),
+        **_check_context(application),
     }
     return render(request, template, context)
 
@@ -234,14 +250,15 @@ def application_edit(request: HttpRequest, pk: int) -> HttpResponse:
         competition=application.competition,
     )
     tasks = TaskFormSet(data, prefix="tasks", initial=doc["tasks"])
+    team = TeamFormSet(data, prefix="team", initial=doc["team"])
     budget = BudgetFormSet(data, prefix="budget", initial=doc["budget_items"])
     plan = PlanFormSet(data, prefix="plan", initial=doc["plan_events"])
-    if request.method == "POST" and all(f.is_valid() for f in (form, tasks, budget, plan)):
+    if request.method == "POST" and all(f.is_valid() for f in (form, tasks, team, budget, plan)):
         try:
             version = services.application_save(
                 actor=request.user,
                 application=application,
-                document=document_from_forms(form, tasks, budget, plan),
+                document=document_from_forms(form, tasks, team, budget, plan),
                 base_version=form.cleaned_data["base_version"],
                 note=form.cleaned_data["note"],
             )
@@ -257,7 +274,14 @@ def application_edit(request: HttpRequest, pk: int) -> HttpResponse:
     return render(
         request,
         "grants/edit.html",
-        {"application": document, "form": form, "tasks": tasks, "budget": budget, "plan": plan},
+        {
+            "application": document,
+            "form": form,
+            "tasks": tasks,
+            "team": team,
+            "budget": budget,
+            "plan": plan,
+        },
     )
 
 
@@ -332,9 +356,9 @@ def application_status(request: HttpRequest, pk: int) -> HttpResponse:
             messages.success(request, _("The status of the application is changed."))
         return redirect("grants:application", pk)
     context = _document_context(application)
+    context.update(_check_context(application))
     context.update(
         {
-            "findings": selectors.check_application(application),
             "edit": can_edit_application(request.user, application),
             "status_decision": can_change_status(request.user, application),
             "status_form": form,
@@ -345,20 +369,63 @@ def application_status(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_safe
-def application_export(request: HttpRequest, pk: int, extension: str) -> HttpResponse:
+def application_export(request: HttpRequest, pk: int, extension: str) -> HttpResponseBase:
+    """DOCX at once (a tenth of a second); the PDF of the current version from the background:
+    at once when it is ready, otherwise the page that shows its progress."""
     application = get_application_for_user(request.user, pk)
-    document = selectors.application_document(application)
-    doc = snapshot_of(document)
     if extension == "docx":
-        body = build_docx(document, doc)
-        content_type = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-    else:
-        body = build_pdf(document, doc)
-        content_type = "application/pdf"
-    response = HttpResponse(body, content_type=content_type)
-    filename = export_filename(application, extension)
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
+        document = selectors.application_document(application)
+        response = HttpResponse(
+            build_docx(document, snapshot_of(document)),
+            content_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        )
+        filename = export_filename(application, extension)
+        response["Content-Disposition"] = f'attachment; filename="{filename}"'
+        return response
+    export = application_export_request(actor=request.user, application=application)
+    export.refresh_from_db()  # without a worker it was rendered on commit, just now
+    if export.status == ApplicationExport.Status.READY:
+        return _export_file_response(export)
+    return redirect("grants:application_export_status", pk, export.pk)
+
+
+def _export_for_user(request: HttpRequest, pk: int, export_pk: int) -> ApplicationExport:
+    application = get_application_for_user(request.user, pk)
+    return get_object_or_404(
+        ApplicationExport.objects.select_related("application"),
+        pk=export_pk,
+        application=application,
+    )
+
+
+def _export_file_response(export: ApplicationExport) -> FileResponse:
+    return FileResponse(
+        export.file.open("rb"),
+        as_attachment=True,
+        filename=export.filename,
+        content_type="application/pdf",
+    )
+
+
+@login_required
+@require_safe
+def application_export_status(request: HttpRequest, pk: int, export_pk: int) -> HttpResponse:
+    export = _export_for_user(request, pk, export_pk)
+    template = (
+        "grants/_export_status.html"
+        if getattr(request, "htmx", False)
+        else "grants/export_status.html"
+    )
+    return render(request, template, {"export": export, "application": export.application})
+
+
+@login_required
+@require_safe
+def application_export_file(request: HttpRequest, pk: int, export_pk: int) -> HttpResponseBase:
+    export = _export_for_user(request, pk, export_pk)
+    if export.status != ApplicationExport.Status.READY or not export.file:
+        return redirect("grants:application_export_status", pk, export.pk)
+    return _export_file_response(export)
 
 
 # --- statistics --------------------------------------------------------------------------

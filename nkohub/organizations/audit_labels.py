@@ -18,6 +18,12 @@ LABELS = AuditLabels(
         "organizations.organization.create": _("Organisation added to the registry"),
         "organizations.organization.register": _("Organisation registered by its representative"),
         "organizations.organization.update": _("Organisation's profile changed"),
+        "organizations.organization.create_from_fund_card": _(
+            "Organisation added from a Fund's card"
+        ),
+        "organizations.organization.update_from_fund_card": _(
+            "Organisation updated from a Fund's card"
+        ),
         "organizations.organization.verify": _("Organisation verified"),
         "organizations.organization.unverify": _("Organisation's verification withdrawn"),
         "organizations.claim.submit": _("Claim of an organisation submitted"),

@@ -17,6 +17,7 @@ from nkohub.core.storage import (
     move_files_operation,
     original_filename,
 )
+from nkohub.grants.models import ApplicationExport
 from nkohub.organizations import services as organization_services
 from nkohub.organizations.models import Claim, ImportRun, Organization
 from nkohub.reception.models import AppealAttachment
@@ -57,7 +58,12 @@ def test_a_private_file_has_no_url_to_leak(claim: Claim) -> None:
 
 
 def test_every_private_upload_field_uses_the_private_storage() -> None:
-    for model, field in ((Claim, "document"), (ImportRun, "file"), (AppealAttachment, "file")):
+    for model, field in (
+        (Claim, "document"),
+        (ImportRun, "file"),
+        (AppealAttachment, "file"),
+        (ApplicationExport, "file"),
+    ):
         storage = getattr(model._meta.get_field(field), "storage", None)
         assert isinstance(storage, PrivateFileSystemStorage), f"{model.__name__}.{field}"
 

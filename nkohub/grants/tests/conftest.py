@@ -76,3 +76,30 @@ def project(ngo: Organization, social: Sphere, kaluga: Municipality) -> Project:
     ProjectTask.objects.create(project=project, position=1, text="Организовать помощь волонтёров.")
     ProjectTask.objects.create(project=project, position=2, text="Провести 40 встреч клуба.")
     return project
+
+
+def clean_document(kaluga: Municipality, direction_id: int) -> dict[str, Any]:
+    doc = load_document("clean")
+    doc["municipalities"] = [{"id": kaluga.pk, "name": kaluga.name}]
+    doc["direction_id"] = direction_id
+    return doc
+
+
+@pytest.fixture
+def application(owner: Any, ngo: Organization, competition: Any, project: Project) -> Any:
+    from nkohub.grants import services
+
+    return services.application_start(
+        actor=owner, organization=ngo, competition=competition, project=project
+    )
+
+
+@pytest.fixture
+def full_application(owner: Any, application: Any, kaluga: Any, social: Sphere) -> Any:
+    """The clean application saved as version 2 (budget, plan, team and all)."""
+    from nkohub.grants import services
+
+    doc = clean_document(kaluga, social.pk)
+    services.application_save(actor=owner, application=application, document=doc, base_version=1)
+    application.refresh_from_db()
+    return application

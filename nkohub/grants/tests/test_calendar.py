@@ -221,6 +221,7 @@ def test_operators_add_competitions_and_others_cannot(
         "min_amount": "100000",
         "max_amount": "50000",
         "cofinancing_min_percent": "10",
+        "vague_budget_item_max_percent": "20",
         "url": "",
     }
     url = reverse("grants:competition_create")

@@ -11,9 +11,9 @@ from django.urls import reverse
 
 from nkohub.grants.card_import import fund_card_import
 from nkohub.grants.models import Application
-from nkohub.grants.tests.conftest import CARDS
+from nkohub.grants.tests.conftest import CARDS, fund_direction
 from nkohub.organizations.models import Organization
-from nkohub.organizations.tests.factories import OrganizationFactory
+from nkohub.organizations.tests.factories import LegalFormFactory, OrganizationFactory
 from nkohub.projects.models import Project
 
 pytestmark = pytest.mark.django_db
@@ -81,9 +81,9 @@ def test_ogrn_and_inn_of_two_different_organisations_stop_the_card() -> None:
 
 
 def test_a_folder_imports_in_one_go_and_reports_the_card_it_could_not_import() -> None:
-    with pytest.raises(CommandError, match="1 из 5"):
+    with pytest.raises(CommandError, match="1 из 7"):
         run(str(CARDS))
-    assert Application.objects.count() == 4
+    assert Application.objects.count() == 6
     statuses = dict(Application.objects.values_list("title", "status"))
     assert statuses["Зелёный двор: экологическое просвещение жителей Калуги"] == "submitted"
     assert not Organization.objects.filter(full_name__contains="Дом для всех").exists()
@@ -135,7 +135,7 @@ def test_json_of_a_folder_is_a_list_with_dates_in_iso_form() -> None:
     with pytest.raises(CommandError):
         call_command("import_fund_card", str(CARDS), "--json", "--dry-run", stdout=out)
     data = json.loads(out.getvalue())
-    assert len(data) == 5
+    assert len(data) == 7
     assert data[0]["fields"]["submitted_on"] == "2022-09-15"
     assert data[4]["error"].startswith("Карточка не импортирована")
 
@@ -191,3 +191,68 @@ def test_the_funders_reference_data_loads_once() -> None:
     assert load() == "грантодатели: создано 2"
     assert load() == "грантодатели: создано 0"
     assert set(Funder.objects.values_list("code", flat=True)) == {"pfg", "pfci"}
+
+
+@pytest.fixture
+def civil_society(db: Any) -> Any:
+    return fund_direction("civil-society", "Развитие институтов гражданского общества", 12)
+
+
+def test_a_card_copied_from_the_site_creates_its_organisation_through_the_registry(
+    civil_society: Any,
+) -> None:
+    partnership = LegalFormFactory(name="Некоммерческое партнерство", short_name="НП")
+    result = fund_card_import(
+        actor=None, text=(CARDS / "06_site_copy_no_colons.txt").read_text(encoding="utf-8")
+    )
+    assert result.ok, result.error
+    assert result.problems == []
+    organization = Organization.objects.get(ogrn="1104060800910")
+    assert organization.full_name.startswith("НЕКОММЕРЧЕСКОЕ ПАРТНЕРСТВО")
+    assert organization.legal_form == partnership
+    assert organization.source_id == "23-1-012905"
+    application = Application.objects.get(fund_number="23-1-012905")
+    assert application.status == Application.Status.WON
+    assert application.awarded_amount == Decimal("3321441.50")
+    assert application.requested_amount == Decimal("3321441.50")  # said in a note
+    assert any("размер гранта вместо запрашиваемой" in note for note in result.notes)
+    assert application.cofinancing_amount == Decimal("1126000.00")
+    assert application.direction == civil_society
+    assert application.target_group_list == [
+        "Одинокие пожилые люди старше 70 лет",
+        "Жители сёл, готовые стать добровольцами",
+    ]
+
+
+def test_a_card_saved_in_windows_1251_is_imported_by_the_command() -> None:
+    output = run(str(CARDS / "07_two_lines_cp1251.TXT"))
+    assert "импортирована" in output
+    application = Application.objects.get(fund_number="25-2-004821")
+    assert application.status == Application.Status.SUBMITTED
+    assert application.requested_amount == Decimal("1984300.00")
+    assert application.organization.full_name.startswith("АВТОНОМНАЯ НЕКОММЕРЧЕСКАЯ")
+
+
+def test_one_unreadable_field_never_stops_the_card() -> None:
+    text = (CARDS / "06_site_copy_no_colons.txt").read_text(encoding="utf-8")
+    text = text.replace("• Дата подачи 15.09.2022", "• Дата подачи 31.09.2022")
+    text = text.replace("• Организация НЕКОММЕРЧЕСКОЕ", "• Организаци НЕКОММЕРЧЕСКОЕ")
+    OrganizationFactory(ogrn="1104060800910", inn="4066750788", full_name="НП «Содействие»")
+    result = fund_card_import(actor=None, text=text)
+    assert result.ok, result.error
+    unread = {p.field: p.reason for p in result.problems}
+    assert unread["submitted_on"] == "дата не распознана: «31.09.2022»"
+    assert "organization" in unread  # the name is not read, the registry knows the OGRN
+    application = Application.objects.get(fund_number="23-1-012905")
+    assert application.organization.full_name == "НП «Содействие»"
+    assert application.submitted_on is None
+
+
+def test_an_unknown_organisation_without_a_name_is_refused_with_the_reason() -> None:
+    text = (CARDS / "06_site_copy_no_colons.txt").read_text(encoding="utf-8")
+    text = text.replace("• Организация НЕКОММЕРЧЕСКОЕ", "• Организаци НЕКОММЕРЧЕСКОЕ")
+    result = fund_card_import(actor=None, text=text)
+    assert not result.ok
+    assert "название в карточке не прочитано" in result.error
+    assert not Application.objects.exists()
+    assert not Organization.objects.exists()

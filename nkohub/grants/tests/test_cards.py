@@ -6,6 +6,7 @@ from typing import Any
 
 import pytest
 
+from nkohub.grants.card_import import read_card_file
 from nkohub.grants.cards import clean_lines, fix_lookalikes, parse_amount, parse_card, parse_date
 from nkohub.grants.tests.conftest import CARDS
 
@@ -103,6 +104,7 @@ def test_json_has_amounts_with_two_decimals_and_iso_dates() -> None:
         ("3 321 441,50", Decimal("3321441.50")),
         ("3 321 441,5 руб.", Decimal("3321441.50")),
         ("640 000 ₽", Decimal("640000.00")),
+        ("1 984 300,00 ?", Decimal("1984300.00")),
         ("1486230.00", Decimal("1486230.00")),
         ("1 200 000,00 рублей", Decimal("1200000.00")),
         ("около трехсот тысяч", None),
@@ -136,3 +138,84 @@ def test_a_card_without_status_line_says_so() -> None:
     assert [p.reason for p in parsed.problems if p.field == "status"] == [
         "строка статуса не найдена"
     ]
+
+
+def test_a_card_copied_from_the_funds_site_is_read_with_labels_and_values_on_one_line() -> None:
+    parsed = card("06_site_copy_no_colons.txt")
+    assert parsed.problems == []
+    values = parsed.values
+    assert values["status"] == "won"
+    assert values["title"] == (
+        "Добрые соседи Людинова: сельское добровольчество для одиноких пожилых людей"
+    )  # not the site's menu above it
+    assert values["competition"] == "Первый конкурс 2023"  # «• Конкурс Первый конкурс 2023»
+    assert values["direction"] == "Развитие институтов гражданского общества"
+    assert values["organization"].startswith("НЕКОММЕРЧЕСКОЕ ПАРТНЕРСТВО")
+    assert values["rating"] == "71,50"
+    assert values["fund_number"] == "23-1-012905"  # non-breaking hyphens
+    assert values["awarded_amount"] == Decimal("3321441.50")
+    assert values["cofinancing_amount"] == Decimal("1126000.00")  # «Cофинансирование», Latin C
+    assert values["transferred_amount"] == Decimal("3321441.50")
+    assert "requested_amount" not in values  # a winner's card shows the grant instead
+    assert values["target_groups"] == [
+        "Одинокие пожилые люди старше 70 лет",
+        "Жители сёл, готовые стать добровольцами",
+    ]  # the address and «Веб-сайт: нет» below them are contacts, not groups
+    assert values["contacts"].startswith("249400, КАЛУЖСКАЯ ОБЛАСТЬ")
+    assert "Веб-сайт: нет" in values["contacts"]
+    assert "Фонд президентских грантов" not in values["contacts"]  # the footer is dropped
+
+
+def test_labels_and_values_on_two_lines_from_a_windows_1251_file() -> None:
+    parsed = parse_card(read_card_file(CARDS / "07_two_lines_cp1251.TXT"))
+    assert parsed.problems == []
+    assert parsed.values["status"] == "submitted"  # «на независимой экспертизе»
+    assert parsed.values["title"].startswith("Мастерская добрых дел")
+    assert parsed.values["requested_amount"] == Decimal("1984300.00")  # «1 984 300,00 ?»
+    assert parsed.values["organization"].startswith("АВТОНОМНАЯ НЕКОММЕРЧЕСКАЯ ОРГАНИЗАЦИЯ")
+    assert parsed.values["contacts"] == "Веб-сайт: opora-kozelsk.ru"
+
+
+FIELDS = "• Конкурс Первый конкурс 2024\n• Организация АНО «Забота»\n• ИНН 4066750788\n"
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Конкурс чтецов «Живое слово» в сельских библиотеках",
+        "Организация досуга пожилых людей в центре «Забота»",
+        "Статус семьи: школа приёмных родителей",
+    ],
+)
+def test_a_title_beginning_with_a_label_word_stays_the_title(title: str) -> None:
+    for text in (
+        f"Статус проекта: победитель конкурса\n{title}\n{FIELDS}",
+        f"{title}\nСтатус проекта: победитель конкурса\n{FIELDS}",
+        f"Главная\n{title}\n{FIELDS}",
+    ):
+        parsed = parse_card(text)
+        assert parsed.values["title"] == title
+        assert parsed.values["competition"] == "Первый конкурс 2024"
+        assert parsed.values["organization"] == "АНО «Забота»"
+
+
+def test_a_label_word_followed_by_ordinary_text_is_not_read_as_the_field() -> None:
+    parsed = parse_card(
+        "Статус проекта: победитель конкурса\nКлуб соседей\n"
+        "Организация досуга пожилых людей\nКонкурс чтецов\n"
+    )
+    assert "organization" not in parsed.values
+    assert "competition" not in parsed.values
+
+
+def test_a_section_heading_may_carry_its_text_after_a_colon() -> None:
+    parsed = parse_card(
+        "Статус проекта: победитель конкурса\nКлуб соседей\nЦель: Снизить изоляцию."
+    )
+    assert parsed.values["goal"] == "Снизить изоляцию."
+
+
+def test_the_status_badge_is_recognised_without_its_label() -> None:
+    parsed = parse_card("проект не получил поддержку\nКлуб соседей\nКонкурс: Второй конкурс 2022")
+    assert parsed.values["status"] == "not_supported"
+    assert parsed.values["title"] == "Клуб соседей"
