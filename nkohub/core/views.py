@@ -4,6 +4,7 @@ from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
+from nkohub.core import home as home_page
 from nkohub.core import selectors
 from nkohub.core.cabinet import blocks_for
 from nkohub.core.pagination import paginate, querystring_without_page
@@ -13,7 +14,7 @@ from nkohub.core.types import AuthenticatedHttpRequest
 
 @require_GET
 def home(request: HttpRequest) -> HttpResponse:
-    return render(request, "core/home.html", {"stats": selectors.home_stats()})
+    return render(request, "core/home.html", {"blocks": home_page.rendered_blocks()})
 
 
 @login_required

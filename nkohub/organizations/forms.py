@@ -2,12 +2,16 @@ from typing import Any, cast
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import UploadedFile
 from django.utils.translation import gettext_lazy as _
 
+from nkohub.core.images import validate_image
 from nkohub.core.validators import normalize_digits, validate_inn, validate_ogrn
 from nkohub.organizations.documents import validate_claim_document
 from nkohub.organizations.imports.readers import FIELDS
 from nkohub.organizations.models import (
+    LOGO_MAX_BYTES,
+    LOGO_MIN_SIZE,
     Claim,
     ImportRun,
     LegalForm,
@@ -136,8 +140,8 @@ class OrganizationForm(IdentifierMixin, forms.ModelForm):
 
     def clean_logo(self) -> Any:
         logo = self.cleaned_data.get("logo")
-        if logo and hasattr(logo, "size") and logo.size > 2 * 1024 * 1024:
-            raise ValidationError(_("The logo must be at most 2 MB."))
+        if isinstance(logo, UploadedFile):
+            validate_image(logo, max_bytes=LOGO_MAX_BYTES, min_size=LOGO_MIN_SIZE)
         return logo
 
     def profile_data(self) -> dict[str, Any]:
@@ -145,7 +149,9 @@ class OrganizationForm(IdentifierMixin, forms.ModelForm):
             name: self.cleaned_data[name] for name in self.Meta.fields if name in self.cleaned_data
         }
         data["social_links"] = self.cleaned_data.get("social_links_text", [])
-        if not data.get("logo"):
+        if (
+            data.get("logo") is None
+        ):  # False means the «clear» box is ticked: the service removes it
             data.pop("logo", None)
         return data
 

@@ -17,10 +17,21 @@ from django.utils import timezone
 
 from nkohub.core.audit import audit_log, diff_fields
 from nkohub.core.errors import DomainError
+from nkohub.core.images import image_replace, thumbnail_make, validate_image
+from nkohub.notifications.background import enqueue_on_commit
 from nkohub.notifications.services import notify
-from nkohub.organizations import permissions, selectors
+from nkohub.organizations import permissions, selectors, tasks
 from nkohub.organizations.documents import validate_claim_document
-from nkohub.organizations.models import Claim, Invitation, Membership, Organization, Sphere
+from nkohub.organizations.models import (
+    LOGO,
+    LOGO_MAX_BYTES,
+    LOGO_MIN_SIZE,
+    Claim,
+    Invitation,
+    Membership,
+    Organization,
+    Sphere,
+)
 from nkohub.organizations.search import search_text_for
 
 PROFILE_FIELDS = [
@@ -118,8 +129,9 @@ def organization_update(
     before = Organization.objects.get(pk=organization.pk)
     _ensure_identifiers_free(inn=data.get("inn"), ogrn=data.get("ogrn"), exclude_pk=organization.pk)
     for name, value in data.items():
-        if name in PROFILE_FIELDS or name == "logo":
+        if name in PROFILE_FIELDS:
             setattr(organization, name, value)
+    logo_changed = _apply_logo(organization, data, previous=before)
     # Changing the legal identity of a verified organisation needs a new verification.
     identity_changed = before.inn != organization.inn or before.ogrn != organization.ogrn
     if (
@@ -130,6 +142,8 @@ def organization_update(
         raise DomainError("ИНН и ОГРН проверенной организации меняет только оператор.", field="inn")
     _save(organization)
     changes = diff_fields(before, organization, PROFILE_FIELDS)
+    if logo_changed:
+        changes["logo"] = [before.logo.name or "", organization.logo.name or ""]
     if spheres is not None:
         old = set(before.spheres.values_list("code", flat=True))
         organization.spheres.set(spheres)
@@ -156,9 +170,8 @@ def organization_create(
     data = dict(data)
     _clean_identifiers(data)
     _ensure_identifiers_free(inn=data.get("inn"), ogrn=data.get("ogrn"))
-    organization = Organization(
-        **{k: v for k, v in data.items() if k in PROFILE_FIELDS or k == "logo"}
-    )
+    organization = Organization(**{k: v for k, v in data.items() if k in PROFILE_FIELDS})
+    _apply_logo(organization, data, previous=None)
     if verified:
         organization.is_verified, organization.verified_at, organization.verified_by = (
             True,
@@ -195,6 +208,56 @@ def organization_set_verified(
         obj=organization,
     )
     return organization
+
+
+# --- the logo -----------------------------------------------------------------------------------
+
+
+def _apply_logo(
+    organization: Organization, data: dict[str, Any], *, previous: Organization | None
+) -> bool:
+    """A new logo (an upload in `data["logo"]`) or its removal (`False`, the form's «clear» box).
+    Anything else — the logo already stored, or no key at all — keeps what is stored. The
+    thumbnail is made in the background once the transaction commits. True if the logo changed."""
+    value = data.get("logo")
+    if isinstance(value, UploadedFile):
+        try:
+            validate_image(value, max_bytes=LOGO_MAX_BYTES, min_size=LOGO_MIN_SIZE)
+        except ValidationError as exc:
+            raise DomainError(exc.messages[0], field="logo") from exc
+        image_replace(organization, LOGO, value, previous=previous)
+    elif value is False and previous is not None and previous.logo:
+        image_replace(organization, LOGO, None, previous=previous)
+    else:
+        if previous is not None:  # a model form may have touched the instance: keep the stored one
+            organization.logo, organization.logo_thumbnail = previous.logo, previous.logo_thumbnail
+        return False
+    transaction.on_commit(lambda: _enqueue_logo_thumbnail(organization))
+    return True
+
+
+def _enqueue_logo_thumbnail(organization: Organization) -> None:
+    if organization.pk and organization.logo:
+        tasks.make_logo_thumbnail.enqueue(organization.pk)
+
+
+def organization_logo_thumbnail_make(*, organization_id: int) -> str:
+    """The background half of a logo upload: its thumbnail, made once (see nkohub.core.images)."""
+    return thumbnail_make(Organization, organization_id, LOGO)
+
+
+def organization_set_demo_logo(*, organization: Organization, png: bytes) -> None:
+    """Demo data: a drawn logo for a demo organisation that has none (no audit: nobody acted)."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    if not organization.is_demo or organization.logo:
+        return
+    with transaction.atomic():
+        image_replace(
+            organization, LOGO, SimpleUploadedFile("logo.png", png, "image/png"), previous=None
+        )
+        organization.save(update_fields=["logo", "logo_thumbnail", "updated_at"])
+        enqueue_on_commit(tasks.make_logo_thumbnail, organization.pk)
 
 
 # --- registration and claims ---------------------------------------------------------------------
@@ -264,9 +327,8 @@ def organization_register(
                 "организация, отметьте «Это другая организация» и отправьте форму ещё раз.",
                 field="full_name",
             )
-    organization = Organization(
-        **{k: v for k, v in data.items() if k in PROFILE_FIELDS or k == "logo"}
-    )
+    organization = Organization(**{k: v for k, v in data.items() if k in PROFILE_FIELDS})
+    _apply_logo(organization, data, previous=None)
     organization.source = Organization.Source.MANUAL
     organization.is_published = False
     _save(organization)

@@ -2,13 +2,16 @@
 partnerships and their fulfilment. Idempotent: everything is found by its natural key first."""
 
 import datetime
+import zlib
 from decimal import Decimal
 from typing import Any
 
 from django.utils import timezone
 
 from nkohub.core.demo_context import DemoContext
+from nkohub.core.demo_images import cover_jpeg
 from nkohub.organizations.models import Sphere
+from nkohub.projects import services
 from nkohub.projects.models import (
     FairEntry,
     FairSeason,
@@ -216,6 +219,7 @@ PROJECTS: list[dict[str, Any]] = [
     {
         "org": "ngo2",
         "title": "Фестиваль уличного театра в Тарусе",
+        "cover": False,  # one project without a cover: the fair shows its placeholder
         "status": Project.Status.CANCELLED,
         "entry": FairEntry.Status.ACCEPTED,
         "summary": "Фестиваль отменён: площадку закрыли на ремонт. Перенесём на следующий год.",
@@ -342,6 +346,9 @@ def load(ctx: DemoContext) -> None:
     operator = ctx.users["operator"]
     for spec in PROJECTS:
         project = _project(ctx, spec)
+        if spec.get("cover", True):
+            seed = zlib.crc32(spec["title"].encode())
+            services.project_set_demo_cover(project=project, jpeg=cover_jpeg(seed))
         if spec["entry"] and not FairEntry.objects.filter(season=season, project=project).exists():
             decided = spec["entry"] != FairEntry.Status.SUBMITTED
             FairEntry.objects.create(

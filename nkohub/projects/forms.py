@@ -4,8 +4,17 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from nkohub.core.images import validate_image
 from nkohub.organizations.models import Organization, Sphere
-from nkohub.projects.models import FairSeason, PlannedResult, Pledge, Project, ProjectNeed
+from nkohub.projects.models import (
+    COVER_MAX_BYTES,
+    COVER_MIN_SIZE,
+    FairSeason,
+    PlannedResult,
+    Pledge,
+    Project,
+    ProjectNeed,
+)
 from nkohub.territories.selectors import municipalities_home_first
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -37,6 +46,16 @@ class ProjectForm(forms.ModelForm):
     budget_total = MoneyField(label=_("Total budget, ₽"))
     own_contribution = MoneyField(label=_("Own contribution, ₽"))
     cofinancing = MoneyField(label=_("Co-financing, ₽"))
+    cover = forms.FileField(
+        label=_("Cover image"),
+        required=False,
+        help_text=_(
+            "A photo for the project's card at the fair: JPEG, PNG or WebP, up to 5 MB, "
+            "at least 480×270 pixels; it is cut to 16:9."
+        ),
+        widget=forms.FileInput(attrs={"accept": "image/jpeg,image/png,image/webp"}),
+    )
+    remove_cover = forms.BooleanField(label=_("Remove the cover image"), required=False)
 
     class Meta:
         model = Project
@@ -71,8 +90,16 @@ class ProjectForm(forms.ModelForm):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["municipalities"].queryset = municipalities_home_first()  # type: ignore[attr-defined]
+        if not self.instance.cover:
+            del self.fields["remove_cover"]
         if self.instance.pk and not self.is_bound:
             self.initial["tasks"] = "\n".join(t.text for t in self.instance.tasks.all())
+
+    def clean_cover(self) -> Any:
+        cover = self.cleaned_data.get("cover")
+        if cover is not None:
+            validate_image(cover, max_bytes=COVER_MAX_BYTES, min_size=COVER_MIN_SIZE)
+        return cover
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
