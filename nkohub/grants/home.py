@@ -77,7 +77,7 @@ def register() -> None:
         HomeFigure(
             key="grants.won",
             order=40,
-            label=_("grants won by the region's organisations"),
+            label=_("Grants won by the region's organisations"),
             value=selectors.region_won_applications_count,
             url_name="grants:statistics",
             depends_on=("grants.Application",),

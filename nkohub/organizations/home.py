@@ -16,7 +16,7 @@ def register() -> None:
         HomeFigure(
             key="organizations.ngos",
             order=10,
-            label=_("non-profits in the registry"),
+            label=_("Non-profits in the registry"),
             value=registry_ngo_count,
             url_name="organizations:directory",
             depends_on=("organizations.Organization",),

@@ -80,7 +80,7 @@ def register() -> None:
         HomeFigure(
             key="projects.on_fair",
             order=30,
-            label=_("projects at the fair"),
+            label=_("Projects at the fair"),
             value=selectors.projects_on_fair_count,
             url_name="projects:fair",
             depends_on=("projects.FairEntry",),

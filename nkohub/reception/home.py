@@ -39,7 +39,7 @@ def register() -> None:
         HomeFigure(
             key="reception.answers",
             order=50,
-            label=_("published answers of the authorities"),
+            label=_("Published answers of the authorities"),
             value=lambda: published_appeals().count(),
             url_name="reception:public",
             depends_on=WATCHED,

@@ -30,7 +30,7 @@ def register() -> None:
         HomeFigure(
             key="resources.offers",
             order=60,
-            label=_("offers in the resource bank"),
+            label=_("Offers in the resource bank"),
             value=lambda: offers_catalogue().count(),
             url_name="resources:catalogue",
             depends_on=("resources.ResourceOffer",),

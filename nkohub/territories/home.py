@@ -11,7 +11,7 @@ def register() -> None:
         HomeFigure(
             key="territories.municipalities",
             order=90,
-            label=_("municipalities of the region"),
+            label=_("Municipalities of the region"),
             value=lambda: home_municipalities().count(),
             depends_on=("territories.Municipality",),
         )
