@@ -5,8 +5,8 @@ from datetime import date, timedelta
 from typing import Any
 
 from django.urls import reverse
-from django.utils.translation import gettext as _t
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext
 
 from nkohub.core.home import (
     HomeBlock,
@@ -26,11 +26,11 @@ WATCHED = ("grants.Competition", "grants.Funder")
 
 
 def competitions_context(today: date) -> dict[str, Any]:
-    open_now = selectors.competitions_calendar(today=today, when="open")
+    open_now = selectors.competitions_calendar(today=today, when="open").prefetch_related(None)
     competitions = list(open_now[:SHOWN])
     return {
         "competitions": [{"competition": c, "days_left": c.days_left(today)} for c in competitions],
-        "total": open_now.count() if len(competitions) == SHOWN else len(competitions),
+        "total": open_now.count(),
         "urgent_days": URGENT_DAYS,
     }
 
@@ -45,7 +45,7 @@ def competition_dates(today: date) -> list[HomeDate]:
                 HomeDate(
                     day=competition.applications_open_on,
                     title=competition.title,
-                    what=_t("applications open"),
+                    what=pgettext("date on the front page", "applications open"),
                     url=url,
                 )
             )
@@ -54,7 +54,7 @@ def competition_dates(today: date) -> list[HomeDate]:
                 HomeDate(
                     day=competition.applications_close_on,
                     title=competition.title,
-                    what=_t("last day for applications"),
+                    what=pgettext("date on the front page", "last day for applications"),
                     url=url,
                     urgent=(competition.applications_close_on - today).days <= URGENT_DAYS,
                 )

@@ -5,8 +5,8 @@ from datetime import date, timedelta
 from typing import Any
 
 from django.urls import reverse
-from django.utils.translation import gettext as _t
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext
 
 from nkohub.core.home import (
     HomeBlock,
@@ -43,10 +43,16 @@ def fair_dates(today: date) -> list[HomeDate]:
     end = today + timedelta(days=DATES_AHEAD_DAYS)
     url = reverse("projects:fair")
     moments = [
-        (season.submissions_open_on, _t("projects are accepted from this day")),
-        (season.submissions_close_on, _t("last day to submit a project")),
-        (season.starts_on, _t("the fair opens")),
-        (season.ends_on, _t("the fair closes")),
+        (
+            season.submissions_open_on,
+            pgettext("date on the front page", "projects are accepted from this day"),
+        ),
+        (
+            season.submissions_close_on,
+            pgettext("date on the front page", "last day to submit a project"),
+        ),
+        (season.starts_on, pgettext("date on the front page", "the fair opens")),
+        (season.ends_on, pgettext("date on the front page", "the fair closes")),
     ]
     items = []
     for day, what in moments:
