@@ -152,7 +152,7 @@ def _load_logos(ctx: DemoContext) -> None:
     logo is there: a second run draws nothing)."""
     organizations = list(ctx.organizations.values())
     registry = Organization.objects.filter(
-        source=Organization.Source.DEMO, source_id__startswith="demo-", logo=""
+        source=Organization.Source.DEMO, source_id__startswith="demo-"
     ).order_by("pk")[:LOGO_REGISTRY_LIMIT]
     organizations += [
         o for o in registry if int(o.source_id.removeprefix("demo-")) % LOGO_EVERY == 0

@@ -86,6 +86,14 @@ class OrganizationForm(IdentifierMixin, forms.ModelForm):
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
+    # A plain file field: the picture is judged by core.images.validate_image (clean_logo), with
+    # the same messages as every other upload of a picture.
+    logo = forms.FileField(
+        label=_("Logo"),
+        required=False,
+        widget=forms.ClearableFileInput(attrs={"accept": "image/jpeg,image/png,image/webp"}),
+        help_text=_("JPEG, PNG or WebP, up to 2 MB; a square picture looks best."),
+    )
     social_links_text = forms.CharField(
         label=_("Social links"),
         required=False,

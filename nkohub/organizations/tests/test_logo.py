@@ -1,0 +1,217 @@
+"""An organisation's logo: checked before it is stored, its thumbnail made once in the background,
+shown in the directory and on the profile, initials on a colour when there is none."""
+
+import io
+from typing import Any
+
+import pytest
+from django.core.files.storage import default_storage
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+from PIL import Image
+
+from nkohub.core.models import AuditEntry
+from nkohub.organizations import services, tasks
+from nkohub.organizations.models import Organization
+from nkohub.organizations.tests.test_edit import form_data
+
+pytestmark = pytest.mark.django_db
+
+
+def png(size: tuple[int, int] = (600, 600)) -> SimpleUploadedFile:
+    buffer = io.BytesIO()
+    Image.new("RGBA", size, (29, 78, 137, 255)).save(buffer, format="PNG")
+    return SimpleUploadedFile("Логотип фонда.png", buffer.getvalue(), content_type="image/png")
+
+
+def upload_logo(
+    client: Any, organization: Organization, logo: Any, capture: Any, **changes: Any
+) -> Any:
+    with capture(execute=True):
+        return client.post(
+            reverse("organizations:edit", args=[organization.pk]),
+            form_data(organization, logo=logo, **changes),
+        )
+
+
+def test_an_owner_uploads_a_logo_and_its_thumbnail_is_made(
+    client: Any, owner: Any, ngo: Organization, django_capture_on_commit_callbacks: Any
+) -> None:
+    client.force_login(owner)
+    response = upload_logo(client, ngo, png(), django_capture_on_commit_callbacks)
+    assert response.status_code == 302
+    ngo.refresh_from_db()
+    assert ngo.logo.name.startswith("organizations/logos/")
+    assert ngo.logo.name.endswith(".png")
+    assert "Логотип" not in ngo.logo.name  # stored under a name of our own
+    assert ngo.logo_thumbnail.name.endswith("-192.webp")
+    with Image.open(default_storage.open(ngo.logo_thumbnail.name)) as thumbnail:
+        assert thumbnail.size == (192, 192)
+    assert ngo.logo_src == ngo.logo_thumbnail.url
+    entry = AuditEntry.objects.get(action="organizations.organization.update")
+    assert "logo" in entry.changes
+
+
+def test_until_the_thumbnail_is_ready_the_original_is_shown(owner: Any, ngo: Organization) -> None:
+    # in a transaction that has not committed, the task has not run yet
+    services.organization_update(actor=owner, organization=ngo, data={"logo": png()})
+    ngo.refresh_from_db()
+    assert not ngo.logo_thumbnail
+    assert ngo.logo_src == ngo.logo.url
+
+
+def test_a_text_file_named_like_a_logo_is_refused_and_nothing_is_stored(
+    client: Any, owner: Any, ngo: Organization, django_capture_on_commit_callbacks: Any
+) -> None:
+    client.force_login(owner)
+    fake = SimpleUploadedFile("logo.png", b"GIF89a? no, just text", content_type="image/png")
+    response = upload_logo(
+        client, ngo, fake, django_capture_on_commit_callbacks, description="Новый текст"
+    )
+    assert response.status_code == 200
+    assert "Файл не похож на изображение" in response.content.decode()
+    assert response.context["form"]["description"].value() == "Новый текст"
+    ngo.refresh_from_db()
+    assert not ngo.logo
+    assert not default_storage.exists("organizations/logos")
+
+
+def test_a_logo_over_2_mb_is_refused(
+    client: Any, owner: Any, ngo: Organization, django_capture_on_commit_callbacks: Any
+) -> None:
+    client.force_login(owner)
+    big = SimpleUploadedFile("logo.png", b"\x89PNG" + b"0" * (2 * 1024 * 1024 + 1))
+    response = upload_logo(client, ngo, big, django_capture_on_commit_callbacks)
+    assert "не больше 2 МБ" in response.content.decode()
+
+
+def test_a_service_caller_is_refused_a_non_image_too(owner: Any, ngo: Organization) -> None:
+    from nkohub.core.errors import DomainError
+
+    with pytest.raises(DomainError) as error:
+        services.organization_update(
+            actor=owner,
+            organization=ngo,
+            data={"logo": SimpleUploadedFile("logo.png", b"%PDF-1.4")},
+        )
+    assert error.value.field == "logo"
+
+
+def test_a_new_logo_replaces_the_old_files(
+    client: Any, owner: Any, ngo: Organization, django_capture_on_commit_callbacks: Any
+) -> None:
+    client.force_login(owner)
+    upload_logo(client, ngo, png(), django_capture_on_commit_callbacks)
+    ngo.refresh_from_db()
+    old = [ngo.logo.name, ngo.logo_thumbnail.name]
+    upload_logo(client, ngo, png((400, 200)), django_capture_on_commit_callbacks)
+    ngo.refresh_from_db()
+    assert ngo.logo.name not in old
+    assert ngo.logo_thumbnail
+    assert not any(default_storage.exists(name) for name in old)
+
+
+def test_clearing_the_logo_removes_it(
+    client: Any, owner: Any, ngo: Organization, django_capture_on_commit_callbacks: Any
+) -> None:
+    client.force_login(owner)
+    upload_logo(client, ngo, png(), django_capture_on_commit_callbacks)
+    ngo.refresh_from_db()
+    names = [ngo.logo.name, ngo.logo_thumbnail.name]
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(
+            reverse("organizations:edit", args=[ngo.pk]), {**form_data(ngo), "logo-clear": "on"}
+        )
+    ngo.refresh_from_db()
+    assert not ngo.logo and not ngo.logo_thumbnail
+    assert not any(default_storage.exists(name) for name in names)
+
+
+def test_saving_the_profile_without_a_new_file_keeps_the_logo(
+    client: Any, owner: Any, ngo: Organization, django_capture_on_commit_callbacks: Any
+) -> None:
+    client.force_login(owner)
+    upload_logo(client, ngo, png(), django_capture_on_commit_callbacks)
+    ngo.refresh_from_db()
+    names = (ngo.logo.name, ngo.logo_thumbnail.name)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(reverse("organizations:edit", args=[ngo.pk]), form_data(ngo))
+    ngo.refresh_from_db()
+    assert (ngo.logo.name, ngo.logo_thumbnail.name) == names
+
+
+def test_a_member_cannot_change_the_logo(
+    client: Any, member: Any, ngo: Organization, django_capture_on_commit_callbacks: Any
+) -> None:
+    client.force_login(member)
+    response = upload_logo(client, ngo, png(), django_capture_on_commit_callbacks)
+    assert response.status_code == 403
+    ngo.refresh_from_db()
+    assert not ngo.logo
+
+
+def test_an_outsider_cannot_change_the_logo(
+    client: Any, outsider: Any, ngo: Organization, django_capture_on_commit_callbacks: Any
+) -> None:
+    client.force_login(outsider)
+    response = upload_logo(client, ngo, png(), django_capture_on_commit_callbacks)
+    assert response.status_code == 404
+    ngo.refresh_from_db()
+    assert not ngo.logo
+
+
+def test_the_thumbnail_is_made_once(owner: Any, ngo: Organization) -> None:
+    services.organization_update(actor=owner, organization=ngo, data={"logo": png()})
+    first = services.organization_logo_thumbnail_make(organization_id=ngo.pk)
+    again = services.organization_logo_thumbnail_make(organization_id=ngo.pk)
+    assert first == again
+    assert len(default_storage.listdir("organizations/logos/thumbnails")[1]) == 1
+
+
+def test_a_logo_replaced_before_its_task_ran_never_gets_the_old_thumbnail(
+    owner: Any, ngo: Organization, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    services.organization_update(actor=owner, organization=ngo, data={"logo": png()})
+    from nkohub.core import images
+
+    real_render = images.render_thumbnail
+
+    def render_then_replace(file: Any, slot: Any) -> Any:
+        content = real_render(file, slot)
+        # meanwhile the owner uploads another logo
+        Organization.objects.filter(pk=ngo.pk).update(logo="organizations/logos/other.png")
+        return content
+
+    monkeypatch.setattr(images, "render_thumbnail", render_then_replace)
+    assert services.organization_logo_thumbnail_make(organization_id=ngo.pk) == ""
+    ngo.refresh_from_db()
+    assert not ngo.logo_thumbnail
+    assert default_storage.listdir("organizations/logos/thumbnails")[1] == []
+
+
+def test_the_task_makes_the_thumbnail(owner: Any, ngo: Organization) -> None:
+    services.organization_update(actor=owner, organization=ngo, data={"logo": png()})
+    result = tasks.make_logo_thumbnail.enqueue(ngo.pk)
+    ngo.refresh_from_db()
+    assert result.return_value == ngo.logo_thumbnail.name != ""
+
+
+def test_the_directory_shows_logos_and_initials_for_the_others(
+    client: Any, owner: Any, ngo: Organization, other_ngo: Organization
+) -> None:
+    services.organization_update(actor=owner, organization=ngo, data={"logo": png()})
+    services.organization_logo_thumbnail_make(organization_id=ngo.pk)
+    ngo.refresh_from_db()
+    content = client.get(reverse("organizations:directory")).content.decode()
+    assert f'src="{ngo.logo_thumbnail.url}"' in content
+    assert 'logo-placeholder logo-tone-' in content
+    assert ">Д</span>" in content  # «БФ «Другой»»: one word in the quotes, one letter
+
+
+def test_the_profile_shows_the_logo_with_a_text_alternative(
+    client: Any, owner: Any, ngo: Organization
+) -> None:
+    services.organization_update(actor=owner, organization=ngo, data={"logo": png()})
+    content = client.get(reverse("organizations:detail", args=[ngo.pk])).content.decode()
+    assert f'src="{Organization.objects.get(pk=ngo.pk).logo.url}"' in content
+    assert 'alt="Логотип: АНО «Добрые соседи»"' in content
