@@ -123,7 +123,8 @@ def test_clearing_the_logo_removes_it(
             reverse("organizations:edit", args=[ngo.pk]), {**form_data(ngo), "logo-clear": "on"}
         )
     ngo.refresh_from_db()
-    assert not ngo.logo and not ngo.logo_thumbnail
+    assert not ngo.logo
+    assert not ngo.logo_thumbnail
     assert not any(default_storage.exists(name) for name in names)
 
 

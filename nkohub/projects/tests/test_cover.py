@@ -58,7 +58,8 @@ def test_an_editor_replaces_the_cover_and_the_old_files_go(
     old = [draft.cover.name, draft.cover_thumbnail.name]
     edit(client, draft, django_capture_on_commit_callbacks, cover=jpeg((800, 800)))
     draft.refresh_from_db()
-    assert draft.cover.name not in old and draft.cover_thumbnail
+    assert draft.cover.name not in old
+    assert draft.cover_thumbnail
     assert not any(default_storage.exists(name) for name in old)
     entry = AuditEntry.objects.filter(action="projects.project.update").latest("pk")
     assert "cover" in entry.changes
@@ -73,7 +74,8 @@ def test_an_editor_removes_the_cover(
     names = [draft.cover.name, draft.cover_thumbnail.name]
     edit(client, draft, django_capture_on_commit_callbacks, remove_cover="on")
     draft.refresh_from_db()
-    assert not draft.cover and not draft.cover_thumbnail
+    assert not draft.cover
+    assert not draft.cover_thumbnail
     assert not any(default_storage.exists(name) for name in names)
 
 
