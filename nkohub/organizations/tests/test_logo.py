@@ -205,7 +205,7 @@ def test_the_directory_shows_logos_and_initials_for_the_others(
     ngo.refresh_from_db()
     content = client.get(reverse("organizations:directory")).content.decode()
     assert f'src="{ngo.logo_thumbnail.url}"' in content
-    assert 'logo-placeholder logo-tone-' in content
+    assert "logo-placeholder logo-tone-" in content
     assert ">Д</span>" in content  # «БФ «Другой»»: one word in the quotes, one letter
 
 
