@@ -92,7 +92,9 @@ def test_a_logo_keeps_its_transparency() -> None:
     content = render_thumbnail(ContentFile(data, name="a.png"), LOGO)
     with Image.open(io.BytesIO(content.read())) as thumbnail:
         assert thumbnail.mode == "RGBA"
-        assert thumbnail.getpixel((10, 10))[3] == 0
+        pixel = thumbnail.getpixel((10, 10))
+        assert isinstance(pixel, tuple)
+        assert pixel[3] == 0
 
 
 def test_a_phone_photo_is_turned_upright_by_its_exif_orientation() -> None:
