@@ -131,7 +131,7 @@ def organization_update(
     for name, value in data.items():
         if name in PROFILE_FIELDS:
             setattr(organization, name, value)
-    logo_changed = _apply_logo(organization, data, previous=before)
+    logo_changed = organization_logo_apply(organization=organization, data=data, previous=before)
     # Changing the legal identity of a verified organisation needs a new verification.
     identity_changed = before.inn != organization.inn or before.ogrn != organization.ogrn
     if (
@@ -171,7 +171,7 @@ def organization_create(
     _clean_identifiers(data)
     _ensure_identifiers_free(inn=data.get("inn"), ogrn=data.get("ogrn"))
     organization = Organization(**{k: v for k, v in data.items() if k in PROFILE_FIELDS})
-    _apply_logo(organization, data, previous=None)
+    organization_logo_apply(organization=organization, data=data, previous=None)
     if verified:
         organization.is_verified, organization.verified_at, organization.verified_by = (
             True,
@@ -213,8 +213,8 @@ def organization_set_verified(
 # --- the logo -----------------------------------------------------------------------------------
 
 
-def _apply_logo(
-    organization: Organization, data: dict[str, Any], *, previous: Organization | None
+def organization_logo_apply(
+    *, organization: Organization, data: dict[str, Any], previous: Organization | None
 ) -> bool:
     """A new logo (an upload in `data["logo"]`) or its removal (`False`, the form's «clear» box).
     Anything else — the logo already stored, or no key at all — keeps what is stored. The
@@ -328,7 +328,7 @@ def organization_register(
                 field="full_name",
             )
     organization = Organization(**{k: v for k, v in data.items() if k in PROFILE_FIELDS})
-    _apply_logo(organization, data, previous=None)
+    organization_logo_apply(organization=organization, data=data, previous=None)
     organization.source = Organization.Source.MANUAL
     organization.is_published = False
     _save(organization)

@@ -143,7 +143,7 @@ def project_create(
     _full_clean(project)
     _check_money(project)
     if cover is not None:
-        _cover_replace(project, cover, previous=None)
+        project_cover_replace(project=project, cover=cover, previous=None)
     project.search_text = project.build_search_text()
     project.save()
     project.spheres.set(spheres)
@@ -179,7 +179,7 @@ def project_update(
     _check_money(project)
     changes = diff_fields(before, project, PROJECT_FIELDS)
     if cover is not None or (remove_cover and before.cover):
-        _cover_replace(project, cover, previous=before)
+        project_cover_replace(project=project, cover=cover, previous=before)
         changes["cover"] = [before.cover.name or "", project.cover.name or ""]
     project.search_text = project.build_search_text()
     project.save()
@@ -193,9 +193,11 @@ def project_update(
     return project
 
 
-def _cover_replace(
-    project: Project, cover: UploadedFile | None, *, previous: Project | None
+def project_cover_replace(
+    *, project: Project, cover: UploadedFile | None, previous: Project | None
 ) -> None:
+    """Put a checked cover (or none) on the project, its thumbnail made once it commits; the
+    caller saves the project."""
     if cover is not None:
         _checked_image(cover, field="cover", max_bytes=COVER_MAX_BYTES, min_size=COVER_MIN_SIZE)
     image_replace(project, COVER, cover, previous=previous)
@@ -215,7 +217,11 @@ def project_set_demo_cover(*, project: Project, jpeg: bytes) -> None:
     if not project.is_demo or project.cover:
         return
     with transaction.atomic():
-        _cover_replace(project, SimpleUploadedFile("cover.jpg", jpeg, "image/jpeg"), previous=None)
+        project_cover_replace(
+            project=project,
+            cover=SimpleUploadedFile("cover.jpg", jpeg, "image/jpeg"),
+            previous=None,
+        )
         project.save(update_fields=["cover", "cover_thumbnail", "updated_at"])
 
 

@@ -8,6 +8,7 @@ import pytest
 from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from django.utils.datastructures import MultiValueDict
 from PIL import Image
 
 from nkohub.core.models import AuditEntry
@@ -216,3 +217,40 @@ def test_the_profile_shows_the_logo_with_a_text_alternative(
     content = client.get(reverse("organizations:detail", args=[ngo.pk])).content.decode()
     assert f'src="{Organization.objects.get(pk=ngo.pk).logo.url}"' in content
     assert 'alt="Логотип: АНО «Добрые соседи»"' in content
+
+
+def test_an_operator_uploads_a_logo_in_the_admin_and_it_gets_its_thumbnail(
+    rf: Any, operator: Any, ngo: Organization, django_capture_on_commit_callbacks: Any
+) -> None:
+    from types import SimpleNamespace
+
+    from django.contrib import admin
+
+    model_admin = admin.site._registry[Organization]
+    request = rf.post("/admin/")
+    request.user = operator
+    logo = png()
+    ngo.logo = logo  # as the admin's model form leaves it
+    form = SimpleNamespace(changed_data=["logo"], cleaned_data={"logo": logo})
+    with django_capture_on_commit_callbacks(execute=True):
+        model_admin.save_model(request, ngo, form, change=True)
+    ngo.refresh_from_db()
+    assert ngo.logo.name
+    assert ngo.logo_thumbnail.name
+
+
+def test_the_admin_refuses_a_logo_that_is_not_a_picture(
+    rf: Any, operator: Any, ngo: Organization
+) -> None:
+    from django.contrib import admin
+
+    request = rf.get("/admin/")
+    request.user = operator
+    form_class = admin.site._registry[Organization].get_form(request, ngo)
+    form = form_class(
+        data={},
+        files=MultiValueDict({"logo": [SimpleUploadedFile("logo.png", b"%PDF-1.4")]}),
+        instance=ngo,
+    )
+    form.is_valid()
+    assert "logo" in form.errors

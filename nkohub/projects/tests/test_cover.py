@@ -183,3 +183,23 @@ def test_a_completed_project_has_no_bar(project: Project) -> None:
     Project.objects.filter(pk=project.pk).update(status=Project.Status.COMPLETED)
     [card] = selectors.with_coverage(list(selectors.fair_projects()))
     assert getattr(card, "coverage") is None  # noqa: B009 — set by the selector
+
+
+def test_an_operator_uploads_a_cover_in_the_admin_and_it_gets_its_thumbnail(
+    rf: Any, operator: Any, draft: Project, django_capture_on_commit_callbacks: Any
+) -> None:
+    from types import SimpleNamespace
+
+    from django.contrib import admin
+
+    model_admin = admin.site._registry[Project]
+    request = rf.post("/admin/")
+    request.user = operator
+    cover = jpeg()
+    draft.cover = cover  # as the admin's model form leaves it
+    form = SimpleNamespace(changed_data=["cover"], cleaned_data={"cover": cover})
+    with django_capture_on_commit_callbacks(execute=True):
+        model_admin.save_model(request, draft, form, change=True)
+    draft.refresh_from_db()
+    assert str(draft.cover.name).startswith("projects/covers/")
+    assert draft.cover_thumbnail
