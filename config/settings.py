@@ -328,3 +328,7 @@ RECEPTION_NON_WORKING_LAST_DAY = env_str("RECEPTION_NON_WORKING_LAST_DAY", "next
 # --- grants ---
 # Followers of a competition are reminded this many days before applications close (comma-separated).
 GRANTS_REMINDER_DAYS = tuple(int(days) for days in env_list("GRANTS_REMINDER_DAYS", ["7", "1"]))
+
+# --- front page ---
+# Seconds the front page's blocks stay cached at most; a write they depend on refreshes them at once.
+HOME_CACHE_SECONDS = env_int("HOME_CACHE_SECONDS", 600)

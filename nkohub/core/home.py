@@ -125,7 +125,7 @@ def unregister(key: str) -> None:
 
 
 def _cache_seconds() -> int:
-    return int(getattr(settings, "HOME_CACHE_SECONDS", 600))
+    return int(settings.HOME_CACHE_SECONDS)
 
 
 def _version_key(block_key: str) -> str:
