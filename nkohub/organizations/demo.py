@@ -112,7 +112,13 @@ def load(ctx: DemoContext) -> None:
         spheres,
         description,
     ) in CORE_ORGANIZATIONS:
-        organization = Organization.objects.filter(full_name=full_name).first()
+        # The generated registry may hold a namesake ("demo-N"): the demo's own one is looked up apart.
+        organization = (
+            Organization.objects.filter(full_name=full_name)
+            .exclude(source_id__startswith="demo-")
+            .order_by("pk")
+            .first()
+        )
         if organization is None:
             organization = Organization.objects.create(
                 kind=kind,
