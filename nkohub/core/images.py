@@ -195,3 +195,10 @@ def initials(name: str) -> str:
         words = [w for w in re.findall(r"[A-Za-zА-Яа-яЁё]+", quoted[0]) if len(w) > 1] or words
     letters = "".join(w[0] for w in words[:2]).upper()
     return letters or "НКО"
+
+
+def missing_thumbnails(model: type[models.Model], slot: ImageSlot) -> list[int]:
+    """Rows with a picture and no thumbnail yet (pictures from before thumbnails, or whose task
+    failed): the `make_*_thumbnails` commands queue them again."""
+    rows = model._default_manager.exclude(**{slot.field: ""}).filter(**{slot.thumbnail_field: ""})
+    return list(rows.order_by("pk").values_list("pk", flat=True))

@@ -254,3 +254,16 @@ def test_the_admin_refuses_a_logo_that_is_not_a_picture(
     )
     form.is_valid()
     assert "logo" in form.errors
+
+
+def test_the_command_makes_the_thumbnails_that_are_missing(
+    owner: Any, ngo: Organization, other_ngo: Organization
+) -> None:
+    from django.core.management import call_command
+
+    services.organization_update(actor=owner, organization=ngo, data={"logo": png()})
+    call_command("make_logo_thumbnails", stdout=io.StringIO())
+    ngo.refresh_from_db()
+    other_ngo.refresh_from_db()
+    assert ngo.logo_thumbnail
+    assert not other_ngo.logo_thumbnail  # no logo, nothing to make

@@ -203,3 +203,14 @@ def test_an_operator_uploads_a_cover_in_the_admin_and_it_gets_its_thumbnail(
     draft.refresh_from_db()
     assert str(draft.cover.name).startswith("projects/covers/")
     assert draft.cover_thumbnail
+
+
+def test_the_command_makes_the_cover_thumbnails_that_are_missing(
+    editor: Any, draft: Project
+) -> None:
+    from django.core.management import call_command
+
+    services.project_update(actor=editor, project=draft, data={}, cover=jpeg())
+    call_command("make_cover_thumbnails", stdout=io.StringIO())
+    draft.refresh_from_db()
+    assert draft.cover_thumbnail
