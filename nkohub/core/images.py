@@ -85,12 +85,13 @@ def validate_image(
 
 def image_replace(
     instance: models.Model, slot: ImageSlot, upload: Any, *, previous: models.Model | None
-) -> None:
+) -> str:
     """Put `upload` (or nothing, when it is None) in the slot; the thumbnail is cleared, and the
     files of `previous` (the row as it was in the database) are deleted once the transaction commits.
 
     The upload must have passed `validate_image`; it is stored under a random name with the
-    extension of its real format. The caller saves the instance.
+    extension of its real format, which is returned ("" when the picture is removed). The caller
+    saves the instance, and calls `image_discard` with that name if it cannot.
     """
     old_names = []
     if previous is not None:
@@ -113,6 +114,13 @@ def image_replace(
     storage = field_file.storage
     if old_names:
         transaction.on_commit(lambda: [storage.delete(name) for name in old_names])
+    return str(field_file.name or "") if upload is not None else ""
+
+
+def image_discard(instance: models.Model, slot: ImageSlot, stored: str) -> None:
+    """The row could not be saved: the file `image_replace` stored for it goes (nothing half-written)."""
+    if stored:
+        getattr(instance, slot.field).storage.delete(stored)
 
 
 def render_thumbnail(file: File, slot: ImageSlot) -> ContentFile:

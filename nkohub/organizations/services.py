@@ -17,7 +17,7 @@ from django.utils import timezone
 
 from nkohub.core.audit import audit_log, diff_fields
 from nkohub.core.errors import DomainError
-from nkohub.core.images import image_replace, thumbnail_make, validate_image
+from nkohub.core.images import image_discard, image_replace, thumbnail_make, validate_image
 from nkohub.notifications.background import enqueue_on_commit
 from nkohub.notifications.services import notify
 from nkohub.organizations import permissions, selectors, tasks
@@ -131,7 +131,6 @@ def organization_update(
     for name, value in data.items():
         if name in PROFILE_FIELDS:
             setattr(organization, name, value)
-    logo_changed = organization_logo_apply(organization=organization, data=data, previous=before)
     # Changing the legal identity of a verified organisation needs a new verification.
     identity_changed = before.inn != organization.inn or before.ogrn != organization.ogrn
     if (
@@ -140,10 +139,11 @@ def organization_update(
         and not permissions.can_verify_organization(actor, organization)
     ):
         raise DomainError("ИНН и ОГРН проверенной организации меняет только оператор.", field="inn")
-    _save(organization)
+    logo = organization_logo_apply(organization=organization, data=data, previous=before)
+    _save_with_logo(organization, logo)
     changes = diff_fields(before, organization, PROFILE_FIELDS)
-    if logo_changed:
-        changes["logo"] = [before.logo.name or "", organization.logo.name or ""]
+    if logo is not None:
+        changes["logo"] = [before.logo.name or "", logo]
     if spheres is not None:
         old = set(before.spheres.values_list("code", flat=True))
         organization.spheres.set(spheres)
@@ -171,14 +171,14 @@ def organization_create(
     _clean_identifiers(data)
     _ensure_identifiers_free(inn=data.get("inn"), ogrn=data.get("ogrn"))
     organization = Organization(**{k: v for k, v in data.items() if k in PROFILE_FIELDS})
-    organization_logo_apply(organization=organization, data=data, previous=None)
+    logo = organization_logo_apply(organization=organization, data=data, previous=None)
     if verified:
         organization.is_verified, organization.verified_at, organization.verified_by = (
             True,
             timezone.now(),
             actor,
         )
-    _save(organization)
+    _save_with_logo(organization, logo)
     organization.spheres.set(spheres)
     audit_log(actor=actor, action="organizations.organization.create", obj=organization)
     return organization
@@ -215,25 +215,35 @@ def organization_set_verified(
 
 def organization_logo_apply(
     *, organization: Organization, data: dict[str, Any], previous: Organization | None
-) -> bool:
+) -> str | None:
     """A new logo (an upload in `data["logo"]`) or its removal (`False`, the form's «clear» box).
     Anything else — the logo already stored, or no key at all — keeps what is stored. The
-    thumbnail is made in the background once the transaction commits. True if the logo changed."""
+    thumbnail is made in the background once the transaction commits. Returns the new logo's
+    name ("" when removed), None when the logo stays as it was."""
     value = data.get("logo")
     if isinstance(value, UploadedFile):
         try:
             validate_image(value, max_bytes=LOGO_MAX_BYTES, min_size=LOGO_MIN_SIZE)
         except ValidationError as exc:
             raise DomainError(exc.messages[0], field="logo") from exc
-        image_replace(organization, LOGO, value, previous=previous)
+        stored = image_replace(organization, LOGO, value, previous=previous)
     elif value is False and previous is not None and previous.logo:
-        image_replace(organization, LOGO, None, previous=previous)
+        stored = image_replace(organization, LOGO, None, previous=previous)
     else:
         if previous is not None:  # a model form may have touched the instance: keep the stored one
             organization.logo, organization.logo_thumbnail = previous.logo, previous.logo_thumbnail
-        return False
+        return None
     transaction.on_commit(lambda: _enqueue_logo_thumbnail(organization))
-    return True
+    return stored
+
+
+def _save_with_logo(organization: Organization, logo: str | None) -> None:
+    """Save; a logo file stored for a row that could not be saved goes with it."""
+    try:
+        _save(organization)
+    except DomainError:
+        image_discard(organization, LOGO, logo or "")
+        raise
 
 
 def _enqueue_logo_thumbnail(organization: Organization) -> None:
@@ -328,10 +338,10 @@ def organization_register(
                 field="full_name",
             )
     organization = Organization(**{k: v for k, v in data.items() if k in PROFILE_FIELDS})
-    organization_logo_apply(organization=organization, data=data, previous=None)
+    logo = organization_logo_apply(organization=organization, data=data, previous=None)
     organization.source = Organization.Source.MANUAL
     organization.is_published = False
-    _save(organization)
+    _save_with_logo(organization, logo)
     organization.spheres.set(spheres)
     claim = Claim(
         kind=Claim.Kind.REGISTRATION,

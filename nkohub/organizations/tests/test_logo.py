@@ -267,3 +267,17 @@ def test_the_command_makes_the_thumbnails_that_are_missing(
     other_ngo.refresh_from_db()
     assert ngo.logo_thumbnail
     assert not other_ngo.logo_thumbnail  # no logo, nothing to make
+
+
+def test_a_logo_sent_with_a_profile_that_cannot_be_saved_is_not_kept(
+    owner: Any, ngo: Organization
+) -> None:
+    from nkohub.core.errors import DomainError
+
+    with pytest.raises(DomainError):
+        services.organization_update(
+            actor=owner, organization=ngo, data={"logo": png(), "public_email": "не адрес"}
+        )
+    assert not default_storage.exists("organizations/logos") or not any(
+        default_storage.listdir("organizations/logos")[1]
+    )
