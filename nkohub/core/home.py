@@ -140,6 +140,12 @@ def refresh(block_key: str) -> None:
         logger.warning("Could not refresh the home block %s in the cache", block_key)
 
 
+def refresh_all() -> None:
+    """Every block is rendered afresh on the next visit (e.g. after a bulk import)."""
+    for block in _blocks():
+        refresh(block.key)
+
+
 def _refresh_on_commit(block_key: str) -> Callable[..., None]:
     def receiver(**kwargs: Any) -> None:
         if kwargs.get("raw"):  # loaddata

@@ -281,3 +281,24 @@ def test_a_logo_sent_with_a_profile_that_cannot_be_saved_is_not_kept(
     assert not default_storage.exists("organizations/logos") or not any(
         default_storage.listdir("organizations/logos")[1]
     )
+
+
+def test_logos_cost_the_directory_no_queries(
+    client: Any, owner: Any, ngo: Organization, django_assert_num_queries: Any
+) -> None:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from nkohub.organizations.tests.factories import OrganizationFactory
+
+    services.organization_update(actor=owner, organization=ngo, data={"logo": png()})
+    services.organization_logo_thumbnail_make(organization_id=ngo.pk)
+    ngo.refresh_from_db()
+    # the first visit after a change to the registry: the directory's own caches are cold both times
+    with CaptureQueriesContext(connection) as one_logo:
+        client.get(reverse("organizations:directory"))
+    for _ in range(8):
+        OrganizationFactory.create(logo=ngo.logo.name, logo_thumbnail=ngo.logo_thumbnail.name)
+    with django_assert_num_queries(len(one_logo.captured_queries)):
+        content = client.get(reverse("organizations:directory")).content.decode()
+    assert content.count(f'src="{ngo.logo_thumbnail.url}"') == 9
