@@ -373,3 +373,7 @@ RECEPTION_NON_WORKING_LAST_DAY = env_str("RECEPTION_NON_WORKING_LAST_DAY", "next
 GRANTS_REMINDER_DAYS = tuple(int(days) for days in env_list("GRANTS_REMINDER_DAYS", ["7", "1"]))
 # Load WeasyPrint and the fonts when the process starts (task workers render the PDFs).
 GRANTS_WARM_PDF_RENDERER = env_bool("GRANTS_WARM_PDF_RENDERER", False)
+
+# --- front page ---
+# Seconds the front page's blocks stay cached at most; a write they depend on refreshes them at once.
+HOME_CACHE_SECONDS = env_int("HOME_CACHE_SECONDS", 600)

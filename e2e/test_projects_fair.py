@@ -108,7 +108,7 @@ def test_a_project_goes_from_the_ngo_to_the_fair_and_gets_a_sponsor(
     # A guest finds it at the fair by need.
     page.context.clear_cookies()
     page.goto("/fair/")
-    page.get_by_label("Потребности").select_option(label="деньги")
+    page.get_by_label("Потребности", exact=True).select_option(label="деньги")
     page.get_by_role("button", name="Показать").click()
     expect(page.get_by_role("link", name=TITLE)).to_be_visible()
     shot("fair")

@@ -5,6 +5,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
 from nkohub.core import health, selectors
+from nkohub.core import home as home_page
 from nkohub.core.audit_display import action_choices, describe
 from nkohub.core.cabinet import blocks_for
 from nkohub.core.pagination import paginate, querystring_without_page
@@ -14,7 +15,7 @@ from nkohub.core.types import AuthenticatedHttpRequest
 
 @require_safe
 def home(request: HttpRequest) -> HttpResponse:
-    return render(request, "core/home.html", {"stats": selectors.home_stats()})
+    return render(request, "core/home.html", {"blocks": home_page.rendered_blocks()})
 
 
 @login_required

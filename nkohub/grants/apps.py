@@ -11,6 +11,9 @@ class GrantsConfig(AppConfig):
     verbose_name = _("Grants")
 
     def ready(self) -> None:
+        from nkohub.grants import home
+
+        home.register()
         from nkohub.accounts.personal_data import PersonalDataHandler, register_personal_data
         from nkohub.core.cabinet import CabinetBlock, register_cabinet_block
         from nkohub.grants.cabinet import grants_cabinet_context

@@ -336,3 +336,20 @@ def region_comparisons() -> list[Comparison]:
 
 def organization_applications(organization: Organization) -> QuerySet[Application]:
     return Application.objects.filter(organization=organization)
+
+
+def competitions_with_dates_between(start: date, end: date) -> QuerySet[Competition]:
+    """Competitions whose applications open or close between two dates (inclusive)."""
+    return (
+        Competition.objects.filter(
+            Q(applications_open_on__range=(start, end))
+            | Q(applications_close_on__range=(start, end))
+        )
+        .select_related("funder")
+        .order_by("applications_close_on", "pk")
+    )
+
+
+def region_won_applications_count() -> int:
+    """Applications of the region's organisations that won a grant."""
+    return _filed(region_applications()).filter(status=Application.Status.WON).count()

@@ -1,9 +1,16 @@
 from typing import Any
 
+from django import forms
 from django.contrib import admin
+from django.core.files.uploadedfile import UploadedFile
 from django.http import HttpRequest
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
 
+from nkohub.core.images import validate_image
 from nkohub.organizations.models import (
+    LOGO_MAX_BYTES,
+    LOGO_MIN_SIZE,
     Claim,
     ImportRun,
     Invitation,
@@ -12,7 +19,7 @@ from nkohub.organizations.models import (
     Organization,
     Sphere,
 )
-from nkohub.organizations.services import organization_refresh_search
+from nkohub.organizations.services import organization_logo_apply, organization_refresh_search
 
 
 class MembershipInline(admin.TabularInline):
@@ -21,8 +28,17 @@ class MembershipInline(admin.TabularInline):
     autocomplete_fields = ("user",)
 
 
+class OrganizationAdminForm(forms.ModelForm):
+    def clean_logo(self) -> Any:
+        logo = self.cleaned_data.get("logo")
+        if isinstance(logo, UploadedFile):
+            validate_image(logo, max_bytes=LOGO_MAX_BYTES, min_size=LOGO_MIN_SIZE)
+        return logo
+
+
 @admin.register(Organization)
 class OrganizationAdmin(admin.ModelAdmin):
+    form = OrganizationAdminForm
     list_display = (
         "full_name",
         "kind",
@@ -47,14 +63,26 @@ class OrganizationAdmin(admin.ModelAdmin):
     search_fields = ("full_name", "short_name", "inn", "ogrn")
     autocomplete_fields = ("municipality",)
     filter_horizontal = ("spheres",)
-    readonly_fields = ("verified_at", "verified_by", "created_at", "updated_at")
+    readonly_fields = ("logo_preview", "verified_at", "verified_by", "created_at", "updated_at")
     list_select_related = ("municipality",)
     show_full_result_count = False
     inlines = [MembershipInline]
 
+    @admin.display(description=_("logo thumbnail"))
+    def logo_preview(self, obj: Organization) -> str:
+        if not obj.logo_src:
+            return "—"
+        return format_html('<img src="{}" alt="" width="96" height="96">', obj.logo_src)
+
     def save_model(self, request: HttpRequest, obj: Organization, form: Any, change: bool) -> None:
-        # the admin bypasses the services: keep the search column in step with the names
+        # the admin bypasses the services: keep the search column in step with the names, and a
+        # new logo gets its thumbnail (and the old files go) as through the profile form
         organization_refresh_search(obj)
+        if "logo" in form.changed_data:
+            previous = Organization.objects.filter(pk=obj.pk).first() if change else None
+            organization_logo_apply(
+                organization=obj, data={"logo": form.cleaned_data["logo"]}, previous=previous
+            )
         super().save_model(request, obj, form, change)
 
 

@@ -1,16 +1,19 @@
 """Demo organisations of every kind with their people, and a few hundred believable NGOs of the region."""
 
 import random
+import zlib
 
 from django.db import transaction
 from django.utils import timezone
 
 from nkohub.core.demo_context import DemoContext
+from nkohub.core.demo_images import logo_png
 from nkohub.core.identifiers import make_inn_legal, make_ogrn
 from nkohub.organizations.imports.validation import register_of_legal_form
 from nkohub.organizations.models import Claim, LegalForm, Membership, Organization, Sphere
 from nkohub.organizations.sample_data import sample_organization
 from nkohub.organizations.search import search_text_for
+from nkohub.organizations.services import organization_set_demo_logo
 from nkohub.territories.models import Municipality
 
 CORE_ORGANIZATIONS = [
@@ -110,7 +113,13 @@ def load(ctx: DemoContext) -> None:
         spheres,
         description,
     ) in CORE_ORGANIZATIONS:
-        organization = Organization.objects.filter(full_name=full_name).first()
+        # The generated registry may hold a namesake ("demo-N"): the demo's own one is looked up apart.
+        organization = (
+            Organization.objects.filter(full_name=full_name)
+            .exclude(source_id__startswith="demo-")
+            .order_by("pk")
+            .first()
+        )
         if organization is None:
             organization = Organization.objects.create(
                 kind=kind,
@@ -138,6 +147,31 @@ def load(ctx: DemoContext) -> None:
         )
 
     _load_registry(ctx)
+    _load_logos(ctx)
+
+
+LOGO_EVERY = 6  # about one registry NGO in six has a logo, as on real registry sites
+LOGO_REGISTRY_LIMIT = 120
+
+
+def _load_logos(ctx: DemoContext) -> None:
+    """Drawn logos for the demo's own organisations and some of the registry (skipped when a
+    logo is there: a second run draws nothing)."""
+    organizations = list(ctx.organizations.values())
+    registry = Organization.objects.filter(
+        source=Organization.Source.DEMO, source_id__startswith="demo-"
+    ).order_by("pk")[:LOGO_REGISTRY_LIMIT]
+    organizations += [
+        o for o in registry if int(o.source_id.removeprefix("demo-")) % LOGO_EVERY == 0
+    ]
+    for organization in organizations:
+        if not organization.logo:
+            organization_set_demo_logo(
+                organization=organization,
+                png=logo_png(
+                    organization.display_name, zlib.crc32(organization.full_name.encode())
+                ),
+            )
 
 
 GENERATED_COUNT = 320

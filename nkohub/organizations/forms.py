@@ -2,13 +2,17 @@ from typing import Any, cast
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import UploadedFile
 from django.utils.translation import gettext_lazy as _
 
 from nkohub.core.forms import PlatformForm, PlatformModelForm
+from nkohub.core.images import validate_image
 from nkohub.core.validators import normalize_digits, validate_inn, validate_ogrn
 from nkohub.organizations.documents import validate_claim_document
 from nkohub.organizations.imports.readers import FIELDS
 from nkohub.organizations.models import (
+    LOGO_MAX_BYTES,
+    LOGO_MIN_SIZE,
     Claim,
     ImportRun,
     LegalForm,
@@ -87,6 +91,14 @@ class OrganizationForm(IdentifierMixin, PlatformModelForm):
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
+    # A plain file field: the picture is judged by core.images.validate_image (clean_logo), with
+    # the same messages as every other upload of a picture.
+    logo = forms.FileField(
+        label=_("Logo"),
+        required=False,
+        widget=forms.ClearableFileInput(attrs={"accept": "image/jpeg,image/png,image/webp"}),
+        help_text=_("JPEG, PNG or WebP, up to 2 MB; a square picture looks best."),
+    )
     social_links_text = forms.CharField(
         label=_("Social links"),
         required=False,
@@ -149,8 +161,8 @@ class OrganizationForm(IdentifierMixin, PlatformModelForm):
 
     def clean_logo(self) -> Any:
         logo = self.cleaned_data.get("logo")
-        if logo and hasattr(logo, "size") and logo.size > 2 * 1024 * 1024:
-            raise ValidationError(_("The logo must be at most 2 MB."))
+        if isinstance(logo, UploadedFile):
+            validate_image(logo, max_bytes=LOGO_MAX_BYTES, min_size=LOGO_MIN_SIZE)
         return logo
 
     def profile_data(self) -> dict[str, Any]:
@@ -158,7 +170,9 @@ class OrganizationForm(IdentifierMixin, PlatformModelForm):
             name: self.cleaned_data[name] for name in self.Meta.fields if name in self.cleaned_data
         }
         data["social_links"] = self.cleaned_data.get("social_links_text", [])
-        if not data.get("logo"):
+        if (
+            data.get("logo") is None
+        ):  # False means the «clear» box is ticked: the service removes it
             data.pop("logo", None)
         return data
 

@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from nkohub.core.images import MB, ImageSlot, initials, slot_url
 from nkohub.core.storage import private_storage
 from nkohub.core.validators import validate_inn, validate_kpp, validate_ogrn
 from nkohub.organizations.constraints import inn_is_valid, ogrn_is_valid
@@ -58,6 +59,11 @@ class LegalForm(models.Model):
 
 # the values of Organization.Register, as the database's check constraint lists them
 REGISTERS = ["nonprofit", "public_association", "religious", "cossack", "foreign_ngo_branch"]
+
+# An organisation's logo: shown up to 96 px (192 px on sharp screens), never cropped.
+LOGO = ImageSlot(field="logo", thumbnail_field="logo_thumbnail", size=(192, 192), crop=False)
+LOGO_MAX_BYTES = 2 * MB
+LOGO_MIN_SIZE = (32, 32)
 
 
 class Organization(models.Model):
@@ -142,6 +148,10 @@ class Organization(models.Model):
     public_email = models.EmailField(_("public e-mail"), blank=True)
     public_phone = models.CharField(_("public phone"), max_length=32, blank=True)
     logo = models.ImageField(_("logo"), upload_to="organizations/logos/", blank=True)
+    # Made once from the logo in the background (nkohub.core.images); empty until then.
+    logo_thumbnail = models.ImageField(
+        _("logo thumbnail"), upload_to="organizations/logos/thumbnails/", blank=True, editable=False
+    )
     source = models.CharField(
         _("source"), max_length=20, choices=Source.choices, default=Source.MANUAL
     )
@@ -200,6 +210,20 @@ class Organization(models.Model):
     @property
     def display_name(self) -> str:
         return self.short_name or self.full_name
+
+    @property
+    def logo_src(self) -> str:
+        """The logo's thumbnail when it is ready, the original until then, "" without a logo."""
+        return slot_url(self, LOGO)
+
+    @property
+    def initials(self) -> str:
+        return initials(self.display_name)
+
+    @property
+    def avatar_tone(self) -> int:
+        """One of six colours for the placeholder of an organisation without a logo."""
+        return (self.pk or 0) % 6
 
 
 class Membership(models.Model):

@@ -18,11 +18,16 @@ from django.utils import timezone
 
 from nkohub.core.audit import audit_log, diff_fields
 from nkohub.core.errors import DomainError
+from nkohub.core.images import image_discard, image_replace, thumbnail_make, validate_image
 from nkohub.core.storage import original_filename
+from nkohub.notifications.background import enqueue_on_commit
 from nkohub.notifications.services import notify
-from nkohub.organizations import permissions, selectors
+from nkohub.organizations import permissions, selectors, tasks
 from nkohub.organizations.documents import validate_claim_document
 from nkohub.organizations.models import (
+    LOGO,
+    LOGO_MAX_BYTES,
+    LOGO_MIN_SIZE,
     Claim,
     Invitation,
     LegalForm,
@@ -128,7 +133,7 @@ def organization_update(
     before = Organization.objects.get(pk=organization.pk)
     _ensure_identifiers_free(inn=data.get("inn"), ogrn=data.get("ogrn"), exclude_pk=organization.pk)
     for name, value in data.items():
-        if name in PROFILE_FIELDS or name == "logo":
+        if name in PROFILE_FIELDS:
             setattr(organization, name, value)
     # Changing the legal identity of a verified organisation needs a new verification.
     identity_changed = before.inn != organization.inn or before.ogrn != organization.ogrn
@@ -138,8 +143,11 @@ def organization_update(
         and not permissions.can_verify_organization(actor, organization)
     ):
         raise DomainError("ИНН и ОГРН проверенной организации меняет только оператор.", field="inn")
-    _save(organization)
+    logo = organization_logo_apply(organization=organization, data=data, previous=before)
+    _save_with_logo(organization, logo)
     changes = diff_fields(before, organization, PROFILE_FIELDS)
+    if logo is not None:
+        changes["logo"] = [before.logo.name or "", logo]
     if spheres is not None:
         old = set(before.spheres.values_list("code", flat=True))
         organization.spheres.set(spheres)
@@ -166,16 +174,15 @@ def organization_create(
     data = dict(data)
     _clean_identifiers(data)
     _ensure_identifiers_free(inn=data.get("inn"), ogrn=data.get("ogrn"))
-    organization = Organization(
-        **{k: v for k, v in data.items() if k in PROFILE_FIELDS or k == "logo"}
-    )
+    organization = Organization(**{k: v for k, v in data.items() if k in PROFILE_FIELDS})
+    logo = organization_logo_apply(organization=organization, data=data, previous=None)
     if verified:
         organization.is_verified, organization.verified_at, organization.verified_by = (
             True,
             timezone.now(),
             actor,
         )
-    _save(organization)
+    _save_with_logo(organization, logo)
     organization.spheres.set(spheres)
     audit_log(actor=actor, action="organizations.organization.create", obj=organization)
     return organization
@@ -298,6 +305,66 @@ def organization_from_fund_card(
     return FundCardOrganization(organization, "updated", notes)
 
 
+# --- the logo -----------------------------------------------------------------------------------
+
+
+def organization_logo_apply(
+    *, organization: Organization, data: dict[str, Any], previous: Organization | None
+) -> str | None:
+    """A new logo (an upload in `data["logo"]`) or its removal (`False`, the form's «clear» box).
+    Anything else — the logo already stored, or no key at all — keeps what is stored. The
+    thumbnail is made in the background once the transaction commits. Returns the new logo's
+    name ("" when removed), None when the logo stays as it was."""
+    value = data.get("logo")
+    if isinstance(value, UploadedFile):
+        try:
+            validate_image(value, max_bytes=LOGO_MAX_BYTES, min_size=LOGO_MIN_SIZE)
+        except ValidationError as exc:
+            raise DomainError(exc.messages[0], field="logo") from exc
+        stored = image_replace(organization, LOGO, value, previous=previous)
+    elif value is False and previous is not None and previous.logo:
+        stored = image_replace(organization, LOGO, None, previous=previous)
+    else:
+        if previous is not None:  # a model form may have touched the instance: keep the stored one
+            organization.logo, organization.logo_thumbnail = previous.logo, previous.logo_thumbnail
+        return None
+    transaction.on_commit(lambda: _enqueue_logo_thumbnail(organization))
+    return stored
+
+
+def _save_with_logo(organization: Organization, logo: str | None) -> None:
+    """Save; a logo file stored for a row that could not be saved goes with it."""
+    try:
+        _save(organization)
+    except DomainError:
+        image_discard(organization, LOGO, logo or "")
+        raise
+
+
+def _enqueue_logo_thumbnail(organization: Organization) -> None:
+    if organization.pk and organization.logo:
+        tasks.make_logo_thumbnail.enqueue(organization.pk)
+
+
+def organization_logo_thumbnail_make(*, organization_id: int) -> str:
+    """The background half of a logo upload: its thumbnail, made once (see nkohub.core.images)."""
+    return thumbnail_make(Organization, organization_id, LOGO)
+
+
+def organization_set_demo_logo(*, organization: Organization, png: bytes) -> None:
+    """Demo data: a drawn logo for a demo organisation that has none (no audit: nobody acted)."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    if not organization.is_demo or organization.logo:
+        return
+    with transaction.atomic():
+        image_replace(
+            organization, LOGO, SimpleUploadedFile("logo.png", png, "image/png"), previous=None
+        )
+        organization.save(update_fields=["logo", "logo_thumbnail", "updated_at"])
+        enqueue_on_commit(tasks.make_logo_thumbnail, organization.pk)
+
+
 # --- registration and claims ---------------------------------------------------------------------
 
 
@@ -365,12 +432,11 @@ def organization_register(
                 "организация, отметьте «Это другая организация» и отправьте форму ещё раз.",
                 field="full_name",
             )
-    organization = Organization(
-        **{k: v for k, v in data.items() if k in PROFILE_FIELDS or k == "logo"}
-    )
+    organization = Organization(**{k: v for k, v in data.items() if k in PROFILE_FIELDS})
+    logo = organization_logo_apply(organization=organization, data=data, previous=None)
     organization.source = Organization.Source.MANUAL
     organization.is_published = False
-    _save(organization)
+    _save_with_logo(organization, logo)
     organization.spheres.set(spheres)
     claim = Claim(
         kind=Claim.Kind.REGISTRATION,

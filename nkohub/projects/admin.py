@@ -1,6 +1,16 @@
-from django.contrib import admin
+from typing import Any
 
+from django import forms
+from django.contrib import admin
+from django.core.files.uploadedfile import UploadedFile
+from django.http import HttpRequest
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
+
+from nkohub.core.images import validate_image
 from nkohub.projects.models import (
+    COVER_MAX_BYTES,
+    COVER_MIN_SIZE,
     FairEntry,
     FairSeason,
     Fulfilment,
@@ -14,6 +24,7 @@ from nkohub.projects.models import (
     SponsorPreferences,
     TeamMember,
 )
+from nkohub.projects.services import project_cover_replace
 
 
 @admin.register(FairSeason)
@@ -50,8 +61,18 @@ class FairEntryInline(admin.TabularInline):
     raw_id_fields = ["submitted_by", "decided_by"]
 
 
+class ProjectAdminForm(forms.ModelForm):
+    def clean_cover(self) -> Any:
+        cover = self.cleaned_data.get("cover")
+        if isinstance(cover, UploadedFile):
+            validate_image(cover, max_bytes=COVER_MAX_BYTES, min_size=COVER_MIN_SIZE)
+        return cover
+
+
 @admin.register(Project)
 class ProjectAdmin(admin.ModelAdmin):
+    form = ProjectAdminForm
+    readonly_fields = ["cover_preview"]
     list_display = ["title", "organization", "status", "budget_total", "created_at"]
     list_filter = ["status", "is_demo", "spheres"]
     search_fields = ["title", "summary", "organization__full_name"]
@@ -64,6 +85,21 @@ class ProjectAdmin(admin.ModelAdmin):
         TeamMemberInline,
         FairEntryInline,
     ]
+
+    @admin.display(description=_("cover thumbnail"))
+    def cover_preview(self, obj: Project) -> str:
+        if not obj.cover_src:
+            return "—"
+        return format_html('<img src="{}" alt="" width="320" height="180">', obj.cover_src)
+
+    def save_model(self, request: HttpRequest, obj: Project, form: Any, change: bool) -> None:
+        # as through the project's form: a new cover gets its thumbnail, the old files go
+        if "cover" in form.changed_data:
+            previous = Project.objects.filter(pk=obj.pk).first() if change else None
+            project_cover_replace(
+                project=obj, cover=form.cleaned_data["cover"] or None, previous=previous
+            )
+        super().save_model(request, obj, form, change)
 
 
 @admin.register(FairEntry)

@@ -7,6 +7,9 @@ class ProjectsConfig(AppConfig):
     verbose_name = _("Social projects")
 
     def ready(self) -> None:
+        from nkohub.projects import home
+
+        home.register()
         from nkohub.accounts.personal_data import PersonalDataHandler, register_personal_data
         from nkohub.core.cabinet import CabinetBlock, register_cabinet_block
         from nkohub.projects.cabinet import projects_cabinet_context

@@ -2,13 +2,16 @@
 partnerships and their fulfilment. Idempotent: everything is found by its natural key first."""
 
 import datetime
+import zlib
 from decimal import Decimal
 from typing import Any
 
 from django.utils import timezone
 
 from nkohub.core.demo_context import DemoContext
+from nkohub.core.demo_images import cover_jpeg
 from nkohub.organizations.models import Sphere
+from nkohub.projects import services
 from nkohub.projects.models import (
     FairEntry,
     FairSeason,
@@ -216,6 +219,7 @@ PROJECTS: list[dict[str, Any]] = [
     {
         "org": "ngo2",
         "title": "Фестиваль уличного театра в Тарусе",
+        "cover": False,  # one project without a cover: the fair shows its placeholder
         "status": Project.Status.CANCELLED,
         "entry": FairEntry.Status.ACCEPTED,
         "summary": "Фестиваль отменён: площадку закрыли на ремонт. Перенесём на следующий год.",
@@ -229,6 +233,71 @@ PROJECTS: list[dict[str, Any]] = [
         "budget": ("120000.00", "20000.00", "0.00"),
         "needs": [("premises", "Сцена под открытым небом", "3", "дня")],
         "results": [],
+        "team": [],
+        "pledges": [],
+    },
+    {
+        "org": "ngo2",
+        "title": "Инклюзивная театральная студия «Вместе»",
+        "status": Project.Status.SEEKING_PARTNERS,
+        "entry": FairEntry.Status.ACCEPTED,
+        "summary": "Подростки с инвалидностью и их сверстники вместе ставят спектакли: "
+        "актёрское мастерство, сценическая речь, гастроли по районам области.",
+        "goal": "За год подготовить с 25 подростками два спектакля и показать их в пяти районах.",
+        "tasks": [
+            "Набрать смешанную группу из 25 подростков",
+            "Провести 70 занятий с педагогами и психологом",
+            "Показать спектакли в пяти районах области",
+        ],
+        "significance": "В районах области почти нет кружков, куда берут детей с инвалидностью.",
+        "targets": "Подростки с инвалидностью\nИх сверстники и родители",
+        "spheres": ["culture", "disability"],
+        "municipalities": ["Обнинск", "Малоярославецкий район"],
+        "dates": (D(2027, 1, 15), D(2027, 12, 20)),
+        "budget": ("640000.00", "60000.00", "80000.00"),
+        "needs": [
+            ("money", "Костюмы, декорации и поездки", "250000.00", "₽"),
+            ("premises", "Зал для репетиций дважды в неделю", "1", "зал"),
+            ("expertise", "Сурдопереводчик на спектаклях", "10", "спектаклей"),
+        ],
+        "results": [("Подростков занимаются в студии", "чел.", "25", None)],
+        "team": [("Мария Игоревна Лаптева", "режиссёр студии")],
+        "pledges": [
+            {
+                "by": "sponsor",
+                "org": "business",
+                "kind": "money",
+                "need": 0,
+                "amount": "90000.00",
+                "description": "Оплата костюмов и декораций первого спектакля",
+                "status": Pledge.Status.ACCEPTED,
+                "fulfilments": [(D(2026, 11, 20), "45000.00")],
+            },
+        ],
+    },
+    {
+        "org": "ngo",
+        "title": "Цифровая грамотность для старшего поколения",
+        "status": Project.Status.PREPARING,
+        "entry": FairEntry.Status.ACCEPTED,
+        "summary": "Бесплатные занятия для пенсионеров: смартфон, Госуслуги, онлайн-запись к врачу "
+        "и защита от телефонных мошенников.",
+        "goal": "Научить 200 пенсионеров Калуги пользоваться Госуслугами и распознавать мошенников.",
+        "tasks": [
+            "Подготовить программу из восьми занятий",
+            "Провести занятия в четырёх библиотеках",
+        ],
+        "significance": "Пожилые люди чаще других становятся жертвами телефонных мошенников.",
+        "targets": "Пенсионеры",
+        "spheres": ["education", "social-support"],
+        "municipalities": ["Калуга"],
+        "dates": (D(2027, 2, 1), D(2027, 6, 30)),
+        "budget": ("180000.00", "20000.00", "0.00"),
+        "needs": [
+            ("equipment", "Планшеты для занятий", "12", "шт."),
+            ("volunteers", "Волонтёры-наставники", "15", "чел."),
+        ],
+        "results": [("Пенсионеров прошли курс", "чел.", "200", None)],
         "team": [],
         "pledges": [],
     },
@@ -342,6 +411,9 @@ def load(ctx: DemoContext) -> None:
     operator = ctx.users["operator"]
     for spec in PROJECTS:
         project = _project(ctx, spec)
+        if spec.get("cover", True):
+            seed = zlib.crc32(spec["title"].encode())
+            services.project_set_demo_cover(project=project, jpeg=cover_jpeg(seed))
         if spec["entry"] and not FairEntry.objects.filter(season=season, project=project).exists():
             decided = spec["entry"] != FairEntry.Status.SUBMITTED
             FairEntry.objects.create(

@@ -5,8 +5,17 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from nkohub.core.forms import PlatformForm, PlatformModelForm
+from nkohub.core.images import validate_image
 from nkohub.organizations.models import Organization, Sphere
-from nkohub.projects.models import FairSeason, PlannedResult, Pledge, Project, ProjectNeed
+from nkohub.projects.models import (
+    COVER_MAX_BYTES,
+    COVER_MIN_SIZE,
+    FairSeason,
+    PlannedResult,
+    Pledge,
+    Project,
+    ProjectNeed,
+)
 from nkohub.territories.forms import MunicipalitiesChoiceField, MunicipalityChoiceField
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -41,6 +50,16 @@ class ProjectForm(PlatformModelForm):
     budget_total = MoneyField(label=_("Total budget, ₽"))
     own_contribution = MoneyField(label=_("Own contribution, ₽"))
     cofinancing = MoneyField(label=_("Co-financing, ₽"))
+    cover = forms.FileField(
+        label=_("Cover image"),
+        required=False,
+        help_text=_(
+            "A photo for the project's card at the fair: JPEG, PNG or WebP, up to 5 MB, "
+            "at least 480×270 pixels; it is cut to 16:9."
+        ),
+        widget=forms.FileInput(attrs={"accept": "image/jpeg,image/png,image/webp"}),
+    )
+    remove_cover = forms.BooleanField(label=_("Remove the cover image"), required=False)
 
     class Meta:
         model = Project
@@ -77,8 +96,16 @@ class ProjectForm(PlatformModelForm):
             cast(MunicipalitiesChoiceField, self.fields["municipalities"]).keep(
                 *self.instance.municipalities.values_list("pk", flat=True)
             )
+        if not self.instance.cover:
+            del self.fields["remove_cover"]
         if self.instance.pk and not self.is_bound:
             self.initial["tasks"] = "\n".join(t.text for t in self.instance.tasks.all())
+
+    def clean_cover(self) -> Any:
+        cover = self.cleaned_data.get("cover")
+        if cover is not None:
+            validate_image(cover, max_bytes=COVER_MAX_BYTES, min_size=COVER_MIN_SIZE)
+        return cover
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}

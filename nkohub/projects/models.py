@@ -18,6 +18,8 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from nkohub.core.images import MB, ImageSlot, slot_url
+
 
 def normalize_search(text: str) -> str:
     return " ".join(text.lower().replace("ё", "е").split())
@@ -82,6 +84,16 @@ class FairSeason(models.Model):
             raise ValidationError(errors)
 
 
+def project_cover_path(instance: "Project", filename: str) -> str:
+    return f"projects/covers/{filename}"
+
+
+# A project's cover: cut to 16:9, 960×540 — enough for a card and the project's page.
+COVER = ImageSlot(field="cover", thumbnail_field="cover_thumbnail", size=(960, 540), crop=True)
+COVER_MAX_BYTES = 5 * MB
+COVER_MIN_SIZE = (480, 270)
+
+
 class Project(models.Model):
     class Status(models.TextChoices):
         IDEA = "idea", pgettext_lazy("project status", "idea")
@@ -140,6 +152,16 @@ class Project(models.Model):
     status = models.CharField(
         _("status"), max_length=20, choices=Status.choices, default=Status.IDEA, db_index=True
     )
+    cover = models.ImageField(
+        _("cover image"),
+        upload_to=project_cover_path,
+        blank=True,
+        help_text=_("A photo or picture for the project's card at the fair."),
+    )
+    # Made once from the cover in the background (nkohub.core.images); empty until then.
+    cover_thumbnail = models.ImageField(
+        _("cover thumbnail"), upload_to=project_cover_path, blank=True, editable=False
+    )
     outcome_story = models.TextField(_("outcome story"), blank=True)
     results_reported_at = models.DateTimeField(_("results reported"), null=True, blank=True)
     created_by = models.ForeignKey(
@@ -191,6 +213,16 @@ class Project(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+    @property
+    def cover_src(self) -> str:
+        """The cover's thumbnail when it is ready, the original until then, "" without a cover."""
+        return slot_url(self, COVER)
+
+    @property
+    def cover_tone(self) -> int:
+        """One of six colours for the placeholder of a project without a cover."""
+        return (self.pk or 0) % 6
 
     def can_move_to(self, status: str) -> bool:
         return status in self.TRANSITIONS.get(self.status, ())

@@ -16,12 +16,16 @@ from django.utils import timezone
 
 from nkohub.core.audit import audit_log, diff_fields
 from nkohub.core.errors import DomainError
+from nkohub.core.images import IMAGE_FORMATS, image_replace, thumbnail_make, validate_image
 from nkohub.core.templatetags.nkohub import rubles
-from nkohub.core.uploads import inspect_image
 from nkohub.notifications.services import notify
 from nkohub.organizations.models import Organization
 from nkohub.organizations.permissions import ACTING_ROLES
+from nkohub.projects import tasks
 from nkohub.projects.models import (
+    COVER,
+    COVER_MAX_BYTES,
+    COVER_MIN_SIZE,
     FairEntry,
     FairSeason,
     Fulfilment,
@@ -50,7 +54,6 @@ PROJECT_FIELDS = [
     "cofinancing",
 ]
 PHOTO_MAX_BYTES = 5 * 1024 * 1024
-PHOTO_FORMATS = {"JPEG": ".jpg", "PNG": ".png", "WEBP": ".webp"}
 PHOTOS_PER_PROJECT = 30
 
 
@@ -130,6 +133,7 @@ def project_create(
     spheres: Any = (),
     municipalities: Any = (),
     tasks: list[str] | None = None,
+    cover: UploadedFile | None = None,
 ) -> Project:
     project = Project(
         organization=organization,
@@ -138,6 +142,8 @@ def project_create(
     )
     _full_clean(project)
     _check_money(project)
+    if cover is not None:
+        project_cover_replace(project=project, cover=cover, previous=None)
     project.search_text = project.build_search_text()
     project.save()
     project.spheres.set(spheres)
@@ -161,13 +167,20 @@ def project_update(
     spheres: Any = None,
     municipalities: Any = None,
     tasks: list[str] | None = None,
+    cover: UploadedFile | None = None,
+    remove_cover: bool = False,
 ) -> Project:
+    """Change a project; `cover` replaces its cover image, `remove_cover` takes it away."""
     before = Project.objects.get(pk=project.pk)
     for name in PROJECT_FIELDS:
         if name in data:
             setattr(project, name, data[name])
     _full_clean(project)
     _check_money(project)
+    changes = diff_fields(before, project, PROJECT_FIELDS)
+    if cover is not None or (remove_cover and before.cover):
+        project_cover_replace(project=project, cover=cover, previous=before)
+        changes["cover"] = [before.cover.name or "", project.cover.name or ""]
     project.search_text = project.build_search_text()
     project.save()
     if spheres is not None:
@@ -176,13 +189,40 @@ def project_update(
         project.municipalities.set(municipalities)
     if tasks is not None:
         _set_tasks(project, tasks)
-    audit_log(
-        actor=actor,
-        action="projects.project.update",
-        obj=project,
-        changes=diff_fields(before, project, PROJECT_FIELDS),
-    )
+    audit_log(actor=actor, action="projects.project.update", obj=project, changes=changes)
     return project
+
+
+def project_cover_replace(
+    *, project: Project, cover: UploadedFile | None, previous: Project | None
+) -> None:
+    """Put a checked cover (or none) on the project, its thumbnail made once it commits; the
+    caller saves the project."""
+    if cover is not None:
+        _checked_image(cover, field="cover", max_bytes=COVER_MAX_BYTES, min_size=COVER_MIN_SIZE)
+    image_replace(project, COVER, cover, previous=previous)
+    if cover is not None:
+        transaction.on_commit(lambda: tasks.make_cover_thumbnail.enqueue(project.pk))
+
+
+def project_cover_thumbnail_make(*, project_id: int) -> str:
+    """The background half of a cover upload: its thumbnail, made once (see nkohub.core.images)."""
+    return thumbnail_make(Project, project_id, COVER)
+
+
+def project_set_demo_cover(*, project: Project, jpeg: bytes) -> None:
+    """Demo data: a drawn cover for a demo project that has none (no audit: nobody acted)."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    if not project.is_demo or project.cover:
+        return
+    with transaction.atomic():
+        project_cover_replace(
+            project=project,
+            cover=SimpleUploadedFile("cover.jpg", jpeg, "image/jpeg"),
+            previous=None,
+        )
+        project.save(update_fields=["cover", "cover_thumbnail", "updated_at"])
 
 
 @transaction.atomic
@@ -355,20 +395,18 @@ def results_report(
     return project
 
 
+def _checked_image(image: UploadedFile, *, field: str, **limits: Any) -> str:
+    """The upload is a real JPEG, PNG or WebP within the limits; returns the right extension."""
+    try:
+        facts = validate_image(image, **limits)
+    except ValidationError as error:
+        raise DomainError(error.messages[0], field=field) from error
+    return IMAGE_FORMATS[facts.format]
+
+
 def validate_result_photo(image: UploadedFile) -> str:
     """Checks the upload is a real JPEG, PNG or WebP of at most 5 MB; returns the right extension."""
-    if image.size is None or image.size > PHOTO_MAX_BYTES:
-        raise DomainError("Фотография должна быть не больше 5 МБ.", field="image")
-    facts = inspect_image(image)
-    image.seek(0)
-    if facts is None:
-        raise DomainError(
-            "Файл не похож на фотографию: загрузите JPEG, PNG или WebP.", field="image"
-        )
-    image_format = facts.format
-    if image_format not in PHOTO_FORMATS:
-        raise DomainError("Поддерживаются только фотографии JPEG, PNG и WebP.", field="image")
-    return PHOTO_FORMATS[image_format]
+    return _checked_image(image, field="image", max_bytes=PHOTO_MAX_BYTES)
 
 
 @transaction.atomic

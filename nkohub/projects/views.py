@@ -72,6 +72,7 @@ def fair(request: HttpRequest) -> HttpResponse:
             "query": data["q"].strip(),
         }
     page = paginate(request, selectors.fair_projects(**filters), per_page=12)
+    page.object_list = selectors.with_coverage(list(page.object_list))
     context = {
         "form": form,
         "page": page,
@@ -100,6 +101,7 @@ def project_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "pledges": pledges,
         "partners": selectors.project_partners(project),
         "share_url": request.build_absolute_uri(reverse("projects:detail", args=[project.pk])),
+        "share_image": request.build_absolute_uri(project.cover_src) if project.cover else "",
         "status_form": forms.StatusForm() if team and project.next_statuses else None,
         "submit_form": forms.SubmitToFairForm(seasons=selectors.seasons_project_can_enter(project))
         if team
@@ -136,7 +138,7 @@ def project_create(request: HttpRequest) -> HttpResponse:
     org_form = forms.OrganizationChoiceForm(
         request.POST or None, organizations=choices, initial={"organization": organizations[0]}
     )
-    form = forms.ProjectForm(request.POST or None)
+    form = forms.ProjectForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and org_form.is_valid() and form.is_valid():
         try:
             project = services.project_create(
@@ -146,6 +148,7 @@ def project_create(request: HttpRequest) -> HttpResponse:
                 spheres=form.cleaned_data["spheres"],
                 municipalities=form.cleaned_data["municipalities"],
                 tasks=form.task_list(),
+                cover=form.cleaned_data.get("cover"),
             )
         except DomainError as error:
             _apply_domain_error(form, error)
@@ -161,7 +164,7 @@ def project_create(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "HEAD", "POST"])
 def project_edit(request: HttpRequest, pk: int) -> HttpResponse:
     project = _project(request, pk, edit=True)
-    form = forms.ProjectForm(request.POST or None, instance=project)
+    form = forms.ProjectForm(request.POST or None, request.FILES or None, instance=project)
     if request.method == "POST" and form.is_valid():
         try:
             services.project_update(
@@ -171,6 +174,8 @@ def project_edit(request: HttpRequest, pk: int) -> HttpResponse:
                 spheres=form.cleaned_data["spheres"],
                 municipalities=form.cleaned_data["municipalities"],
                 tasks=form.task_list(),
+                cover=form.cleaned_data.get("cover"),
+                remove_cover=form.cleaned_data.get("remove_cover", False),
             )
         except DomainError as error:
             _apply_domain_error(form, error)
@@ -579,14 +584,14 @@ def sponsor(request: HttpRequest, org_pk: int) -> HttpResponse:
             messages.success(request, _("Your preferences are saved."))
             return redirect("projects:sponsor", org_pk=organization.pk)
     today = timezone.localdate()
+    matching = paginate(request, selectors.projects_matching_sponsor(organization), per_page=6)
+    matching.object_list = selectors.with_coverage(list(matching.object_list))
     context = {
         "organization": organization,
         "preferences": preferences,
         "form": form,
         "can_edit": permissions.can_edit_sponsor_preferences(request.user, organization),
-        "matching": paginate(
-            request, selectors.projects_matching_sponsor(organization), per_page=6
-        ),
+        "matching": matching,
         "pledges": selectors.pledges_of_organization(organization)[:50],
         "period_form": forms.PeriodForm(
             initial={"start": today.replace(month=1, day=1), "end": today}

@@ -7,6 +7,9 @@ class ReceptionConfig(AppConfig):
     verbose_name = _("Online reception")
 
     def ready(self) -> None:
+        from nkohub.reception import home
+
+        home.register()
         from nkohub.accounts.personal_data import PersonalDataHandler, register_personal_data
         from nkohub.core.cabinet import CabinetBlock, register_cabinet_block
         from nkohub.reception import personal_data, selectors

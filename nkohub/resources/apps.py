@@ -15,6 +15,9 @@ class ResourcesConfig(AppConfig):
     verbose_name = _("Resource bank")
 
     def ready(self) -> None:
+        from nkohub.resources import home
+
+        home.register()
         from nkohub.accounts.personal_data import PersonalDataHandler, register_personal_data
         from nkohub.core.cabinet import CabinetBlock, register_cabinet_block
         from nkohub.resources.personal_data import erase, export

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.db import DatabaseError, IntegrityError, connection, transaction
-from django.db.models import Q
+from django.db.models import FileField, Q
 from django.db.models.base import ModelState
 from django.utils import timezone
 
@@ -413,13 +413,15 @@ class Importer:
         sql = f"COPY organizations_organization ({names}) FROM STDIN"
         values_of = operator.attrgetter(*(f.attname for f in columns))
         attnames = [f.attname for f in columns]
-        social_links, logo = attnames.index("social_links"), attnames.index("logo")
+        social_links = attnames.index("social_links")
+        files = [i for i, f in enumerate(columns) if isinstance(f, FileField)]  # logo, thumbnail
         with connection.cursor() as cursor, cursor.copy(sql) as copy:
             for organization in organizations:
                 organization.created_at = organization.updated_at = now
                 row = list(values_of(organization))
                 row[social_links] = json.dumps(row[social_links] or [])
-                row[logo] = row[logo].name or ""
+                for i in files:
+                    row[i] = row[i].name or ""
                 copy.write_row(row)
             if meanwhile is not None:
                 meanwhile()
