@@ -8,6 +8,9 @@ VENV := .venv
 PY := $(VENV)/bin/python
 MANAGE := $(PY) manage.py
 UV := $(VENV)/bin/uv
+STEP := scripts/step.sh
+# When make started: `make run` prints the time of each step and the total before it serves.
+STARTED := $(shell date +%s.%N)
 
 .PHONY: run serve setup install assets messages makemessages migrate demo test test-fast e2e lint format bench clean
 
@@ -16,18 +19,18 @@ $(VENV)/.installed: pyproject.toml requirements.lock
 	if [ ! -x $(PY) ] || ! $(PY) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 12) else 1)' 2>/dev/null; then \
 		rm -rf $(VENV); echo "Creating $(VENV) with $$PYTHON_BIN"; "$$PYTHON_BIN" -m venv $(VENV); \
 	fi
-	$(PY) -m pip install --quiet --disable-pip-version-check "uv==0.13.8"
-	$(UV) pip sync --quiet --python $(PY) requirements.lock
-	$(UV) pip install --quiet --python $(PY) --no-deps -e .
+	@$(STEP) "uv into .venv" $(PY) -m pip install --quiet --disable-pip-version-check "uv==0.13.8"
+	@$(STEP) "Python packages (requirements.lock)" $(UV) pip sync --quiet --python $(PY) requirements.lock
+	@$(STEP) "the project itself" $(UV) pip install --quiet --python $(PY) --no-deps -e .
 	@touch $@
 
 install: $(VENV)/.installed
 
 node_modules/.package-lock.json: package.json package-lock.json
-	npm ci --no-audit --no-fund --loglevel=error
+	@$(STEP) "front-end packages (package-lock.json)" npm ci --no-audit --no-fund --loglevel=error
 
 build/vendor/.built: node_modules/.package-lock.json scripts/build-assets.mjs
-	node scripts/build-assets.mjs
+	@$(STEP) "front-end assets" node scripts/build-assets.mjs
 	@touch $@
 
 assets: build/vendor/.built
@@ -35,7 +38,7 @@ assets: build/vendor/.built
 I18N_IGNORE := --ignore '.venv/*' --ignore 'node_modules/*' --ignore 'build/*' --ignore 'var/*'
 
 messages: install
-	@$(MANAGE) compilemessages --verbosity 0 $(I18N_IGNORE)
+	@$(STEP) "Russian translation" $(MANAGE) compilemessages --verbosity 0 $(I18N_IGNORE)
 
 APP ?= $(notdir $(wildcard nkohub/*[a-z]))
 
@@ -49,16 +52,17 @@ makemessages: install
 
 migrate: install
 	@mkdir -p var
-	$(MANAGE) migrate --no-input --verbosity 0
+	@$(STEP) "database migrations" $(MANAGE) migrate --no-input --verbosity 0
 
 setup: install assets messages migrate
-	$(MANAGE) load_reference
+	@$(STEP) "reference data" $(MANAGE) load_reference
 
 demo: setup
-	$(MANAGE) load_demo
+	@$(STEP) "demo data" $(MANAGE) load_demo
 
 # The server and the scheduler of periodic jobs together; Ctrl+C stops both.
 run: demo
+	@awk -v a="$(STARTED)" -v b="$$(date +%s.%N)" 'BEGIN { printf "  ⏱ set-up in all: %.0f s\n", b - a }'
 	@echo ""
 	@echo "НКО-Кластер: http://$(HOST):$(PORT)/  (остановить: Ctrl+C)"
 	DEBUG=$${DEBUG:-1} PY=$(PY) scripts/run-with-scheduler.sh $(HOST):$(PORT) --noreload
