@@ -1,7 +1,36 @@
-class DomainError(Exception):
-    """A rule of the domain refused an action; the message is shown to the person as it is (Russian)."""
+"""Domain errors: a rule of the domain refused an action.
 
-    def __init__(self, message: str, *, field: str | None = None) -> None:
+The message is English source wrapped in gettext (`DomainError(_("…"), field="inn")`), translated in
+the app's catalogue; views show it with `add_domain_error(form, error)` (next to its field when the
+form has it) or as a message.
+"""
+
+from collections.abc import Mapping
+from typing import Any
+
+from django.utils.functional import Promise
+
+
+class DomainError(Exception):
+    """A rule of the domain refused an action; `message` is what the person is shown."""
+
+    def __init__(self, message: "str | Promise", *, field: str | None = None) -> None:
         super().__init__(message)
-        self.message = message
+        self._message = message
         self.field = field
+
+    @property
+    def message(self) -> str:
+        return str(self._message)
+
+    def __str__(self) -> str:
+        return self.message
+
+
+def add_domain_error(
+    form: Any, error: DomainError, *, fields: Mapping[str, str] | None = None
+) -> None:
+    """Show a service's refusal on the form: next to its field when the form has it (a service's
+    field name may be mapped to the form's by `fields`), else above the form. What was typed stays."""
+    name = (fields or {}).get(error.field or "", error.field)
+    form.add_error(name if name in form.fields else None, error.message)

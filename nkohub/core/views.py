@@ -67,7 +67,9 @@ def bad_request(request: HttpRequest, exception: Exception | None = None) -> Htt
 
 
 def permission_denied(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
-    return render(request, "403.html", status=403)
+    """The 403 page, with the reason of the refusal when the rule gave one (core.permissions.require)."""
+    reason = str(exception.args[0]) if exception is not None and exception.args else ""
+    return render(request, "403.html", {"reason": reason}, status=403)
 
 
 def page_not_found(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
