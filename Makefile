@@ -82,14 +82,19 @@ test-fast: install assets messages
 e2e: install assets messages
 	$(PY) -m pytest e2e $(PYTEST_ARGS)
 
+# Templates are indented by djhtml; `make format` applies it, `make lint` only checks.
+TEMPLATES = $(shell git ls-files 'nkohub/*/templates/*.html' 2>/dev/null)
+
 lint: install
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/djhtml --check $(TEMPLATES)
 	$(VENV)/bin/mypy .
 
 format: install
 	$(VENV)/bin/ruff check --fix .
 	$(VENV)/bin/ruff format .
+	$(VENV)/bin/djhtml $(TEMPLATES)
 
 bench: install assets messages
 	$(PY) -m bench $(BENCH_ARGS)

@@ -14,6 +14,7 @@ from typing import Any
 import pytest
 
 from nkohub.accounts.tests.factories import DEFAULT_PASSWORD
+from nkohub.core.tests.tools import missing_tool
 
 # Playwright's sync API runs an event loop in this thread; the ORM calls the tests make are synchronous.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
@@ -40,7 +41,9 @@ def pytest_collection_modifyitems(config: Any, items: list[Any]) -> None:
 @pytest.fixture(scope="session")
 def browser() -> Iterator[Any]:
     if not Path(CHROMIUM).exists():
-        pytest.skip("Debian's chromium is not installed (apt-get install chromium chromium-driver)")
+        missing_tool(
+            "Debian's chromium is not installed (apt-get install chromium chromium-driver)"
+        )
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:

@@ -8,6 +8,7 @@ import pytest
 from django.apps import apps
 from django.urls import reverse
 
+from nkohub.core.tests.tools import missing_tool
 from nkohub.grants import export_jobs
 from nkohub.grants.models import Application, ApplicationExport
 
@@ -39,7 +40,7 @@ def test_without_a_worker_the_pdf_is_rendered_in_the_request_and_downloaded(
     assert content.startswith(b"%PDF")
     pdftotext = shutil.which("pdftotext")
     if pdftotext is None:
-        pytest.skip("pdftotext (poppler-utils) is not installed: the PDF text was not read back")
+        missing_tool("pdftotext (poppler-utils) is not installed: the PDF text was not read back")
     text = subprocess.run(
         [pdftotext, "-", "-"], input=content, capture_output=True, check=True
     ).stdout.decode()
