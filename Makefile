@@ -88,7 +88,7 @@ TEMPLATES = $(shell git ls-files 'nkohub/*/templates/*.html' 2>/dev/null)
 lint: install
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
-	$(VENV)/bin/djhtml --check $(TEMPLATES)
+	@echo "djhtml --check (templates)" && $(VENV)/bin/djhtml --check $(TEMPLATES)
 	$(VENV)/bin/mypy .
 
 format: install

@@ -3,6 +3,7 @@ developer's machine, but fails in CI (`CI=true`): CI installs these tools, so a 
 test that no longer runs."""
 
 import os
+from typing import NoReturn
 
 import pytest
 
@@ -11,7 +12,7 @@ def in_ci() -> bool:
     return os.environ.get("CI", "").lower() in {"1", "true", "yes"}
 
 
-def missing_tool(message: str) -> None:
+def missing_tool(message: str) -> NoReturn:
     """Skip the test for a missing tool; in CI, fail it instead."""
     if in_ci():
         pytest.fail(f"CI: {message}", pytrace=False)
