@@ -71,9 +71,13 @@ def imports() -> dict[str, dict[str, set[str]]]:
                 names = [alias.name for alias in node.names]
             for name in names:
                 bits = name.split(".")
-                if len(bits) >= 2 and bits[0] == "nkohub" and bits[1] != app:
-                    if (PACKAGE / bits[1]).is_dir():
-                        graph[app][bits[1]].add(str(path.relative_to(ROOT)))
+                if (
+                    len(bits) >= 2
+                    and bits[0] == "nkohub"
+                    and bits[1] != app
+                    and (PACKAGE / bits[1]).is_dir()
+                ):
+                    graph[app][bits[1]].add(str(path.relative_to(ROOT)))
     return graph
 
 

@@ -10,7 +10,8 @@ ROOT = Path(__file__).resolve().parents[3]
 
 def _layers() -> ModuleType:
     spec = importlib.util.spec_from_file_location("layers", ROOT / "scripts" / "layers.py")
-    assert spec is not None and spec.loader is not None
+    assert spec is not None
+    assert spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     sys.modules["layers"] = module
     spec.loader.exec_module(module)
