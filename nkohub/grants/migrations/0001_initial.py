@@ -12,7 +12,7 @@ class Migration(migrations.Migration):
     initial = True
 
     dependencies = [
-        ('organizations', '0003_search_indexes'),
+        ('organizations', '0003_search'),
         ('projects', '0003_alter_fairentry_status_alter_partnership_status'),
         ('territories', '0001_initial'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),

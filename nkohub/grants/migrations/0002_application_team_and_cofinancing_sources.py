@@ -10,7 +10,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('grants', '0001_initial'),
-        ('organizations', '0005_search_index_without_pending_list'),
+        ('organizations', '0003_search'),
     ]
 
     operations = [

@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('organizations', '0005_search_index_without_pending_list'),
+        ('organizations', '0003_search'),
         ('territories', '0002_municipality_administrative_centre'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]

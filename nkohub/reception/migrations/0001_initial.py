@@ -13,7 +13,7 @@ class Migration(migrations.Migration):
     initial = True
 
     dependencies = [
-        ('organizations', '0003_search_indexes'),
+        ('organizations', '0003_search'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

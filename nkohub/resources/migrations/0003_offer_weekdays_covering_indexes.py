@@ -17,7 +17,7 @@ def fill_weekdays(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('organizations', '0004_stored_search_vector'),
+        ('organizations', '0003_search'),
         ('resources', '0002_postgres_booking_exclusion'),
         ('territories', '0001_initial'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
