@@ -1,0 +1,263 @@
+"""Registration of a new organisation and claims to an existing one, and their review."""
+
+from collections.abc import Iterable
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import UploadedFile
+from django.db import transaction
+from django.utils import timezone
+
+from nkohub.core.audit import audit_log
+from nkohub.core.errors import DomainError
+from nkohub.core.storage import original_filename
+from nkohub.notifications.services import notify
+from nkohub.organizations import permissions, selectors
+from nkohub.organizations.documents import validate_claim_document
+from nkohub.organizations.models import (
+    Claim,
+    Membership,
+    Organization,
+    Sphere,
+)
+
+from ._shared import PROFILE_FIELDS, _clean_identifiers, _ensure_identifiers_free, _url
+from .logo import _save_with_logo, organization_logo_apply
+
+# --- registration and claims ---------------------------------------------------------------------
+
+
+def _attach_document(claim: Claim, document: UploadedFile | None) -> None:
+    if document is None:
+        return
+    try:
+        validate_claim_document(document)
+    except ValidationError as exc:
+        raise DomainError(exc.messages[0], field="document") from exc
+    claim.document_name = original_filename(document.name, fallback="document")
+    claim.document.save(document.name or "document", document, save=False)
+
+
+def _tell_operators(*, claim: Claim, actor: Any) -> None:
+    from django.contrib.auth import get_user_model
+
+    operators = get_user_model().objects.filter(is_operator=True, is_active=True)
+    title = (
+        f"Новая организация на проверку: {claim.organization.display_name}"
+        if claim.kind == Claim.Kind.REGISTRATION
+        else f"Заявка на управление профилем: {claim.organization.display_name}"
+    )
+    notify(
+        recipients=operators,
+        kind="organizations.claim.submitted",
+        title=title,
+        body=f"{claim.user.display_name}: {claim.get_stated_role_display()}.",
+        obj=claim,
+        url=_url("organizations:claim_review", claim.pk),
+        actor=actor,
+    )
+
+
+@transaction.atomic
+def organization_register(
+    *,
+    actor: Any,
+    data: dict[str, Any],
+    spheres: Iterable[Sphere] = (),
+    stated_role: str,
+    position: str = "",
+    comment: str = "",
+    document: UploadedFile | None = None,
+    confirm_not_duplicate: bool = False,
+) -> Claim:
+    """A person registers an organisation missing from the registry; it stays hidden until an operator approves."""
+    if not permissions.can_register_organization(actor):
+        raise DomainError("Чтобы зарегистрировать организацию, войдите на платформу.")
+    data = dict(data)
+    _clean_identifiers(data)
+    if not data.get("inn") and not data.get("ogrn"):
+        raise DomainError("Укажите ИНН или ОГРН организации.", field="inn")
+    _ensure_identifiers_free(inn=data.get("inn"), ogrn=data.get("ogrn"))
+    municipality = data.get("municipality")
+    if not confirm_not_duplicate:
+        similar = selectors.possible_duplicates(
+            full_name=data.get("full_name", ""), municipality_id=getattr(municipality, "pk", None)
+        )
+        if similar:
+            names = "; ".join(f"«{o.display_name}»" for o in similar[:3])
+            raise DomainError(
+                f"Похожие организации уже есть в реестре в этом муниципалитете: {names}. "
+                "Если ваша — среди них, подайте заявку на управление её профилем; если это другая "
+                "организация, отметьте «Это другая организация» и отправьте форму ещё раз.",
+                field="full_name",
+            )
+    organization = Organization(**{k: v for k, v in data.items() if k in PROFILE_FIELDS})
+    logo = organization_logo_apply(organization=organization, data=data, previous=None)
+    organization.source = Organization.Source.MANUAL
+    organization.is_published = False
+    _save_with_logo(organization, logo)
+    organization.spheres.set(spheres)
+    claim = Claim(
+        kind=Claim.Kind.REGISTRATION,
+        organization=organization,
+        user=actor,
+        stated_role=stated_role,
+        position=position.strip(),
+        comment=comment.strip(),
+    )
+    _attach_document(claim, document)
+    claim.full_clean()
+    claim.save()
+    audit_log(
+        actor=actor,
+        action="organizations.organization.register",
+        obj=organization,
+        changes={"claim": claim.pk},
+    )
+    _tell_operators(claim=claim, actor=actor)
+    return claim
+
+
+@transaction.atomic
+def claim_submit(
+    *,
+    actor: Any,
+    organization: Organization,
+    stated_role: str,
+    position: str = "",
+    comment: str = "",
+    document: UploadedFile | None = None,
+) -> Claim:
+    if not permissions.can_claim(actor, organization):
+        raise DomainError("Вы уже состоите в этой организации или не можете подать заявку.")
+    if Claim.objects.filter(
+        user=actor, organization=organization, status=Claim.Status.PENDING
+    ).exists():
+        raise DomainError("Ваша заявка по этой организации уже ждёт проверки.")
+    if document is None:
+        raise DomainError("Приложите документ, подтверждающий ваши полномочия.", field="document")
+    claim = Claim(
+        kind=Claim.Kind.CLAIM,
+        organization=organization,
+        user=actor,
+        stated_role=stated_role,
+        position=position.strip(),
+        comment=comment.strip(),
+    )
+    _attach_document(claim, document)
+    claim.full_clean()
+    claim.save()
+    audit_log(
+        actor=actor,
+        action="organizations.claim.submit",
+        obj=organization,
+        changes={"claim": claim.pk},
+    )
+    _tell_operators(claim=claim, actor=actor)
+    return claim
+
+
+def _check_reviewable(actor: Any, claim: Claim) -> None:
+    if not permissions.can_review_claims(actor):
+        raise DomainError("Рассматривать заявки может только оператор.")
+    if claim.status != Claim.Status.PENDING:
+        raise DomainError("Заявка уже рассмотрена.")
+
+
+@transaction.atomic
+def claim_approve(*, actor: Any, claim: Claim) -> Claim:
+    claim = (
+        Claim.objects.select_for_update().select_related("organization", "user").get(pk=claim.pk)
+    )
+    _check_reviewable(actor, claim)
+    organization = claim.organization
+    role = Membership.Role.OWNER
+    membership, created = Membership.objects.get_or_create(
+        user=claim.user,
+        organization=organization,
+        defaults={"role": role, "position": claim.position},
+    )
+    if not created and membership.role != role:
+        membership.role = role
+        membership.save(update_fields=["role"])
+    permissions.forget_membership_roles(claim.user)
+    claim.status, claim.reviewed_by, claim.reviewed_at = (
+        Claim.Status.APPROVED,
+        actor,
+        timezone.now(),
+    )
+    claim.save(update_fields=["status", "reviewed_by", "reviewed_at"])
+    organization.is_published = True
+    organization.is_verified, organization.verified_at, organization.verified_by = (
+        True,
+        timezone.now(),
+        actor,
+    )
+    organization.save(
+        update_fields=["is_published", "is_verified", "verified_at", "verified_by", "updated_at"]
+    )
+    audit_log(
+        actor=actor,
+        action="organizations.claim.approve",
+        obj=organization,
+        changes={"claim": claim.pk, "user": claim.user},
+    )
+    notify(
+        recipients=[claim.user],
+        kind="organizations.claim.approved",
+        title=f"Заявка одобрена: {organization.display_name}",
+        body="Теперь вы управляете профилем организации и можете приглашать коллег.",
+        obj=organization,
+        url=_url("organizations:detail", organization.pk),
+        actor=actor,
+    )
+    return claim
+
+
+@transaction.atomic
+def claim_reject(*, actor: Any, claim: Claim, reason: str) -> Claim:
+    claim = (
+        Claim.objects.select_for_update().select_related("organization", "user").get(pk=claim.pk)
+    )
+    _check_reviewable(actor, claim)
+    reason = reason.strip()
+    if not reason:
+        raise DomainError("Укажите причину отказа — заявитель её увидит.", field="reason")
+    claim.status, claim.reviewed_by, claim.reviewed_at = (
+        Claim.Status.REJECTED,
+        actor,
+        timezone.now(),
+    )
+    claim.rejection_reason = reason
+    claim.save(update_fields=["status", "reviewed_by", "reviewed_at", "rejection_reason"])
+    audit_log(
+        actor=actor,
+        action="organizations.claim.reject",
+        obj=claim.organization,
+        changes={"claim": claim.pk, "reason": reason},
+    )
+    notify(
+        recipients=[claim.user],
+        kind="organizations.claim.rejected",
+        title=f"Заявка отклонена: {claim.organization.display_name}",
+        body=f"Причина: {reason}",
+        obj=claim,
+        url=_url("organizations:claim_detail", claim.pk),
+        actor=actor,
+    )
+    return claim
+
+
+@transaction.atomic
+def claim_withdraw(*, actor: Any, claim: Claim) -> Claim:
+    if not permissions.can_withdraw_claim(actor, claim):
+        raise DomainError("Отозвать можно только свою заявку, которая ещё ждёт проверки.")
+    claim.status = Claim.Status.WITHDRAWN
+    claim.save(update_fields=["status"])
+    audit_log(
+        actor=actor,
+        action="organizations.claim.withdraw",
+        obj=claim.organization,
+        changes={"claim": claim.pk},
+    )
+    return claim
