@@ -1,0 +1,149 @@
+"""The fair: seasons, entries and their review."""
+
+import datetime
+from typing import Any
+
+from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone
+
+from nkohub.core.audit import audit_log, diff_fields
+from nkohub.core.errors import DomainError
+from nkohub.notifications.services import notify
+from nkohub.projects.models import (
+    FairEntry,
+    FairSeason,
+    Project,
+)
+
+from ._shared import _full_clean, _project_url, _users, team_recipients
+
+# --- the fair --------------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def season_save(
+    *, actor: Any, season: FairSeason | None = None, data: dict[str, Any]
+) -> FairSeason:
+    """Create a fair season or change one (operators)."""
+    before = FairSeason.objects.get(pk=season.pk) if season is not None and season.pk else None
+    season = season or FairSeason()
+    for name in FairSeason.EDITABLE_FIELDS:
+        if name in data:
+            setattr(season, name, data[name])
+    _full_clean(season)
+    season.save()
+    changes = (
+        diff_fields(before, season, list(FairSeason.EDITABLE_FIELDS))
+        if before
+        else {"title": season.title}
+    )
+    audit_log(
+        actor=actor,
+        action="projects.season.update" if before else "projects.season.create",
+        obj=season,
+        changes=changes,
+    )
+    return season
+
+
+@transaction.atomic
+def fair_entry_submit(
+    *, actor: Any, project: Project, season: FairSeason, today: datetime.date | None = None
+) -> FairEntry:
+    today = today or timezone.localdate()
+    if not (season.submissions_open_on <= today <= season.submissions_close_on):
+        raise DomainError(
+            f"Приём проектов на «{season.title}» идёт с {season.submissions_open_on:%d.%m.%Y} "
+            f"по {season.submissions_close_on:%d.%m.%Y}.",
+            field="season",
+        )
+    if not project.is_open:
+        raise DomainError("Завершённый или отменённый проект нельзя подать на ярмарку.")
+    if not project.summary.strip() or not project.needs.exists():
+        raise DomainError(
+            "Перед подачей опишите проект и добавьте хотя бы одну потребность — так партнёры поймут, чем помочь."
+        )
+    entry = FairEntry.objects.filter(season=season, project=project).first()
+    if entry is not None and entry.status in (
+        FairEntry.Status.SUBMITTED,
+        FairEntry.Status.ACCEPTED,
+    ):
+        raise DomainError("Проект уже подан на эту ярмарку.", field="season")
+    if entry is None:
+        entry = FairEntry(season=season, project=project)
+    entry.status = FairEntry.Status.SUBMITTED
+    entry.submitted_by = actor
+    entry.submitted_at = timezone.now()
+    entry.decided_by = None
+    entry.decided_at = None
+    entry.decision_note = ""
+    entry.save()
+    audit_log(
+        actor=actor, action="projects.fair.submit", obj=project, changes={"season": season.title}
+    )
+    notify(
+        recipients=_users().filter(is_operator=True),
+        kind="projects.fair.submitted",
+        title=f"Новый проект на ярмарку: «{project.title}»",
+        body=f"{project.organization} подаёт проект на «{season.title}».",
+        obj=entry,
+        url=reverse("projects:moderation"),
+        actor=actor,
+    )
+    return entry
+
+
+@transaction.atomic
+def fair_entry_decide(*, actor: Any, entry: FairEntry, accept: bool, note: str = "") -> FairEntry:
+    entry = (
+        FairEntry.objects.select_for_update(of=("self",))
+        .select_related("project__organization", "season")
+        .get(pk=entry.pk)
+    )
+    if entry.status != FairEntry.Status.SUBMITTED:
+        raise DomainError("По этой заявке уже принято решение.")
+    if not accept and not note.strip():
+        raise DomainError("Объясните организации, почему проект не принят.", field="note")
+    entry.status = FairEntry.Status.ACCEPTED if accept else FairEntry.Status.REJECTED
+    entry.decided_by = actor
+    entry.decided_at = timezone.now()
+    entry.decision_note = note.strip()
+    entry.save()
+    audit_log(
+        actor=actor,
+        action="projects.fair.decide",
+        obj=entry.project,
+        changes={"season": entry.season.title, "status": entry.status},
+    )
+    project = entry.project
+    title = (
+        f"Проект «{project.title}» принят на «{entry.season.title}»"
+        if accept
+        else f"Проект «{project.title}» не принят на «{entry.season.title}»"
+    )
+    notify(
+        recipients=team_recipients(project.organization),
+        kind="projects.fair.accepted" if accept else "projects.fair.rejected",
+        title=title,
+        body=entry.decision_note,
+        obj=project,
+        url=_project_url(project),
+        actor=actor,
+    )
+    return entry
+
+
+@transaction.atomic
+def fair_entry_withdraw(*, actor: Any, entry: FairEntry) -> FairEntry:
+    if entry.status not in (FairEntry.Status.SUBMITTED, FairEntry.Status.ACCEPTED):
+        raise DomainError("Эту заявку уже нельзя отозвать.")
+    entry.status = FairEntry.Status.WITHDRAWN
+    entry.save(update_fields=["status"])
+    audit_log(
+        actor=actor,
+        action="projects.fair.withdraw",
+        obj=entry.project,
+        changes={"season": entry.season.title},
+    )
+    return entry
