@@ -23,9 +23,21 @@ urlpatterns = [
     path("moderation/", views.moderation, name="moderation"),
     path("seasons/", views.seasons, name="seasons"),
     path("seasons/<int:pk>/", views.seasons, name="season_edit"),
-    path("pledges/<int:pk>/accept/", views.pledge_accept, name="pledge_accept"),
-    path("pledges/<int:pk>/decline/", views.pledge_decline, name="pledge_decline"),
-    path("pledges/<int:pk>/withdraw/", views.pledge_withdraw, name="pledge_withdraw"),
+    path(
+        "pledges/<int:pk>/accept/", views.pledge_answer, {"answer": "accept"}, name="pledge_accept"
+    ),
+    path(
+        "pledges/<int:pk>/decline/",
+        views.pledge_answer,
+        {"answer": "decline"},
+        name="pledge_decline",
+    ),
+    path(
+        "pledges/<int:pk>/withdraw/",
+        views.pledge_answer,
+        {"answer": "withdraw"},
+        name="pledge_withdraw",
+    ),
     path("partnerships/<int:pk>/fulfilment/", views.fulfilment_create, name="fulfilment"),
     path("partnerships/<int:pk>/end/", views.partnership_end, name="partnership_end"),
     path("sponsor/", views.sponsor_home, name="sponsor_home"),

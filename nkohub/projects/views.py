@@ -14,7 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
-from nkohub.core.errors import DomainError
+from nkohub.core.errors import DomainError, add_domain_error
 from nkohub.core.pagination import paginate
 from nkohub.organizations.models import Organization
 from nkohub.organizations.selectors import organizations_user_acts_for
@@ -37,10 +37,6 @@ def _project(request: HttpRequest, pk: int, *, manage: bool = False, edit: bool 
     if project is None:
         raise Http404
     return permissions.check_project(request.user, project, manage=manage, edit=edit)
-
-
-def _apply_domain_error(form: Any, error: DomainError) -> None:
-    form.add_error(error.field if error.field in form.fields else None, error.message)
 
 
 def _run(request: HttpRequest, action: Callable[[], Any], success: str) -> bool:
@@ -151,7 +147,7 @@ def project_create(request: HttpRequest) -> HttpResponse:
                 cover=form.cleaned_data.get("cover"),
             )
         except DomainError as error:
-            _apply_domain_error(form, error)
+            add_domain_error(form, error)
         else:
             messages.success(request, _("The project is created. Now describe what it needs."))
             return redirect("projects:manage", pk=project.pk)
@@ -178,7 +174,7 @@ def project_edit(request: HttpRequest, pk: int) -> HttpResponse:
                 remove_cover=form.cleaned_data.get("remove_cover", False),
             )
         except DomainError as error:
-            _apply_domain_error(form, error)
+            add_domain_error(form, error)
         else:
             messages.success(request, _("The project is saved."))
             return redirect("projects:detail", pk=project.pk)
@@ -239,7 +235,7 @@ def project_manage(request: HttpRequest, pk: int) -> HttpResponse:
             try:
                 add(form.cleaned_data)
             except DomainError as error:
-                _apply_domain_error(form, error)
+                add_domain_error(form, error)
             else:
                 messages.success(request, success)
                 return redirect(reverse("projects:manage", args=[project.pk]) + f"#{part}")
@@ -322,7 +318,7 @@ def project_results(request: HttpRequest, pk: int) -> HttpResponse:
                         caption=photo_form.cleaned_data["caption"],
                     )
             except DomainError as error:
-                _apply_domain_error(target, error)
+                add_domain_error(target, error)
             else:
                 messages.success(
                     request, _("The results are saved.") if is_report else _("The photo is added.")
@@ -393,7 +389,7 @@ def seasons(request: HttpRequest, pk: int | None = None) -> HttpResponse:
         try:
             services.season_save(actor=request.user, season=season, data=form.cleaned_data)
         except DomainError as error:
-            _apply_domain_error(form, error)
+            add_domain_error(form, error)
         else:
             messages.success(request, _("The fair season is saved."))
             return redirect("projects:seasons")
@@ -444,7 +440,7 @@ def pledge_create(request: HttpRequest, pk: int) -> HttpResponse:
         try:
             services.pledge_create(actor=request.user, project=project, **form.cleaned_data)
         except DomainError as error:
-            _apply_domain_error(form, error)
+            add_domain_error(form, error)
         else:
             messages.success(request, _("Thank you! The project's team will answer your offer."))
             return redirect(reverse("projects:detail", args=[project.pk]) + "#pledges")
@@ -463,41 +459,35 @@ def _pledge(request: HttpRequest, pk: int, **check: bool) -> Pledge:
     return permissions.check_pledge(request.user, pledge, **check)
 
 
-@login_required
-@require_POST
-def pledge_accept(request: HttpRequest, pk: int) -> HttpResponse:
-    pledge = _pledge(request, pk, decide=True)
-    _run(
-        request,
-        lambda: services.pledge_accept(actor=request.user, pledge=pledge),
-        _("The pledge is accepted: you have a new partner."),
-    )
-    return redirect(reverse("projects:detail", args=[pledge.project_id]) + "#pledges")
+def _accept(request: HttpRequest, pledge: Pledge) -> Any:
+    return services.pledge_accept(actor=request.user, pledge=pledge)
 
 
-@login_required
-@require_POST
-def pledge_decline(request: HttpRequest, pk: int) -> HttpResponse:
-    pledge = _pledge(request, pk, decide=True)
+def _decline(request: HttpRequest, pledge: Pledge) -> Any:
     form = forms.DeclineForm(request.POST)
     reason = form.cleaned_data["reason"] if form.is_valid() else ""
-    _run(
-        request,
-        lambda: services.pledge_decline(actor=request.user, pledge=pledge, reason=reason),
-        _("The pledge is declined."),
-    )
-    return redirect(reverse("projects:detail", args=[pledge.project_id]) + "#pledges")
+    return services.pledge_decline(actor=request.user, pledge=pledge, reason=reason)
+
+
+def _withdraw(request: HttpRequest, pledge: Pledge) -> Any:
+    return services.pledge_withdraw(actor=request.user, pledge=pledge)
+
+
+# An answer to a pledge: which right it needs, the service it calls, what the person is told.
+PLEDGE_ANSWERS: dict[str, tuple[str, Callable[[HttpRequest, Pledge], Any], Any]] = {
+    "accept": ("decide", _accept, _("The pledge is accepted: you have a new partner.")),
+    "decline": ("decide", _decline, _("The pledge is declined.")),
+    "withdraw": ("withdraw", _withdraw, _("Your offer is withdrawn.")),
+}
 
 
 @login_required
 @require_POST
-def pledge_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
-    pledge = _pledge(request, pk, withdraw=True)
-    _run(
-        request,
-        lambda: services.pledge_withdraw(actor=request.user, pledge=pledge),
-        _("Your offer is withdrawn."),
-    )
+def pledge_answer(request: HttpRequest, pk: int, answer: str) -> HttpResponse:
+    """Accept, decline or withdraw a pledge (the URL says which)."""
+    right, action, success = PLEDGE_ANSWERS[answer]
+    pledge = _pledge(request, pk, **{right: True})
+    _run(request, lambda: action(request, pledge), success)
     return redirect(reverse("projects:detail", args=[pledge.project_id]) + "#pledges")
 
 
