@@ -1,0 +1,155 @@
+"""The competition catalogue: calendar, competition pages, following and starting an application."""
+
+from datetime import timedelta
+from typing import Any, cast
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
+
+from nkohub.core.errors import DomainError
+from nkohub.core.pagination import paginate
+from nkohub.grants import selectors, services
+from nkohub.grants.calendar_feed import deadlines_calendar
+from nkohub.grants.forms import (
+    CalendarFilterForm,
+    CompetitionForm,
+    StartApplicationForm,
+)
+from nkohub.grants.models import Competition
+from nkohub.grants.permissions import (
+    can_follow_competitions,
+    can_manage_competitions,
+    can_start_application,
+    require,
+)
+
+
+def _calendar_queryset(request: HttpRequest) -> tuple[CalendarFilterForm, Any]:
+    form = CalendarFilterForm(request.GET or None)
+    filters: dict[str, Any] = {}
+    if form.is_valid():
+        filters = {
+            "when": form.cleaned_data["when"],
+            "funder": form.cleaned_data["funder"],
+            "direction": form.cleaned_data["direction"],
+            "query": form.cleaned_data["q"],
+        }
+    return form, selectors.competitions_calendar(**filters)
+
+
+def _query(form: CalendarFilterForm) -> str:
+    return form.cleaned_data["q"].strip() if form.is_valid() else ""
+
+
+@require_safe
+def calendar(request: HttpRequest) -> HttpResponse:
+    form, competitions = _calendar_queryset(request)
+    context = {
+        "form": form,
+        "page": paginate(request, competitions),
+        "today": timezone.localdate(),
+        "closing_soon": timezone.localdate() + timedelta(days=selectors.CLOSING_SOON_DAYS),
+        "followed": selectors.followed_competition_ids(request.user),
+        "can_manage": can_manage_competitions(request.user),
+        "suggestion": selectors.competitions_suggestion(query) if (query := _query(form)) else "",
+    }
+    template = (
+        "grants/_competitions.html" if getattr(request, "htmx", False) else "grants/calendar.html"
+    )
+    return render(request, template, context)
+
+
+@require_safe
+def calendar_ics(request: HttpRequest) -> HttpResponse:
+    _form, competitions = _calendar_queryset(request)
+    body = deadlines_calendar(competitions[:500], base_url=request.build_absolute_uri("/"))
+    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = 'inline; filename="grant-deadlines.ics"'
+    return response
+
+
+@require_safe
+def competition_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    competition = selectors.competition_detail(pk)
+    if competition is None:
+        raise Http404
+    start_form = None
+    if request.user.is_authenticated:
+        start_form = StartApplicationForm(user=request.user)
+        if not cast(Any, start_form.fields["organization"]).queryset.exists():
+            start_form = None
+    return render(
+        request,
+        "grants/competition.html",
+        {
+            "competition": competition,
+            "today": timezone.localdate(),
+            "following": competition.pk in selectors.followed_competition_ids(request.user),
+            "start_form": start_form,
+            "can_manage": can_manage_competitions(request.user),
+        },
+    )
+
+
+@login_required
+@require_http_methods(["GET", "HEAD", "POST"])
+def competition_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
+    require(can_manage_competitions(request.user))
+    competition = get_object_or_404(Competition, pk=pk) if pk else None
+    form = CompetitionForm(request.POST or None, instance=competition)
+    if request.method == "POST" and form.is_valid():
+        try:
+            saved = services.competition_save(
+                actor=request.user,
+                competition=form.save(commit=False),
+                directions=form.cleaned_data["directions"],
+            )
+        except DomainError as error:
+            form.add_error(error.field if error.field in form.fields else None, error.message)
+        else:
+            messages.success(request, _("The competition is saved."))
+            return redirect("grants:competition", saved.pk)
+    return render(
+        request, "grants/competition_form.html", {"form": form, "competition": competition}
+    )
+
+
+@login_required
+@require_POST
+def competition_follow(request: HttpRequest, pk: int) -> HttpResponse:
+    competition = get_object_or_404(Competition, pk=pk)
+    require(can_follow_competitions(request.user))
+    if request.POST.get("follow") == "0":
+        services.competition_unfollow(actor=request.user, competition=competition)
+        messages.success(request, _("You no longer follow this competition."))
+    else:
+        services.competition_follow(actor=request.user, competition=competition)
+        messages.success(request, _("We will remind you before applications close."))
+    return redirect(request.POST.get("next") or reverse("grants:competition", args=[pk]))
+
+
+@login_required
+@require_http_methods(["GET", "HEAD", "POST"])
+def application_start(request: HttpRequest, pk: int) -> HttpResponse:
+    competition = get_object_or_404(Competition.objects.select_related("funder"), pk=pk)
+    form = StartApplicationForm(request.POST or None, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        organization = form.cleaned_data["organization"]
+        require(can_start_application(request.user, organization))
+        application = services.application_start(
+            actor=request.user,
+            organization=organization,
+            competition=competition,
+            project=form.cleaned_data["project"],
+        )
+        messages.success(request, _("The application is created. Complete it and run the check."))
+        return redirect("grants:application_edit", application.pk)
+    if not cast(Any, form.fields["organization"]).queryset.exists():
+        raise Http404
+    return render(request, "grants/start.html", {"form": form, "competition": competition})
