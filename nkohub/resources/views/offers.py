@@ -1,5 +1,6 @@
+"""The catalogue and offers: availability, photos, the calendar, booking."""
+
 import datetime as dt
-from collections.abc import Callable
 from typing import Any
 
 from django.contrib import messages
@@ -11,7 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
-from nkohub.core.errors import DomainError
+from nkohub.core.errors import DomainError, add_domain_error
 from nkohub.core.forms import date_from_query
 from nkohub.core.pagination import paginate
 from nkohub.core.types import AuthenticatedHttpRequest
@@ -27,60 +28,7 @@ from nkohub.resources.models import (
     ResourceRequest,
 )
 
-
-def _form_error(form: Any, error: DomainError) -> None:
-    field = getattr(form, "error_fields", {}).get(error.field, error.field)
-    form.add_error(field if field in form.fields else None, error.message)
-
-
-def _submit(
-    request: HttpRequest, form: Any, write: Callable[[dict[str, Any]], Any], success: str
-) -> Any:
-    """On a valid POST run `write` (one service call) with the cleaned data: its result, or None when the
-    form is not sent, not valid, or the service refused (the reason is then shown on the form)."""
-    if request.method != "POST" or not form.is_valid():
-        return None
-    try:
-        result = write(dict(form.cleaned_data))
-    except DomainError as error:
-        _form_error(form, error)
-        return None
-    messages.success(request, success)
-    return result
-
-
-def _perform(request: HttpRequest, write: Callable[[], Any], success: str) -> None:
-    """Run one service call for a button without a form: its refusal or `success` as a message."""
-    try:
-        write()
-    except DomainError as error:
-        messages.error(request, error.message)
-    else:
-        messages.success(request, success)
-
-
-def _offer(user: Any, pk: int, *, manage: bool = False) -> ResourceOffer:
-    offer = selectors.offer_with_details(pk)
-    if offer is None:
-        raise Http404
-    return permissions.get_offer_for_user(user, offer, manage=manage)
-
-
-def _request(user: Any, pk: int, *, manage: bool = False) -> ResourceRequest:
-    resource_request = selectors.request_with_details(pk)
-    if resource_request is None:
-        raise Http404
-    return permissions.get_request_for_user(user, resource_request, manage=manage)
-
-
-def _booking(user: Any, pk: int) -> Booking:
-    booking = get_object_or_404(
-        Booking.objects.select_related(
-            "offer__organization", "offer__created_by", "organization", "requested_by", "request"
-        ).prefetch_related("reviews__author"),
-        pk=pk,
-    )
-    return permissions.get_booking_for_user(user, booking)
+from ._shared import _offer, _perform, _submit
 
 
 # --- catalogue and offers ----------------------------------------------------------------
@@ -208,7 +156,7 @@ def offer_availability(request: AuthenticatedHttpRequest, pk: int) -> HttpRespon
                     actor=request.user, offer=offer, **form.cleaned_data
                 )
         except DomainError as error:
-            _form_error(form, error)
+            add_domain_error(form, error, fields=getattr(form, "error_fields", None))
         else:
             messages.success(request, _("The availability is saved."))
             return redirect("resources:offer_availability", pk=offer.pk)
@@ -341,208 +289,3 @@ def offer_book(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     if booking is not None:
         return redirect(booking)
     return render(request, "resources/offer_book.html", {"offer": offer, "form": form})
-
-
-# --- requests ---------------------------------------------------------------------------
-@require_safe
-def request_list(request: HttpRequest) -> HttpResponse:
-    form = forms.RequestFilterForm(request.GET or None)
-    filters = form.cleaned_data if form.is_valid() else {}
-    requests_qs = selectors.open_requests(**{k: v for k, v in filters.items() if v})
-    return render(
-        request,
-        "resources/request_list.html",
-        {"form": form, "page": paginate(request, requests_qs)},
-    )
-
-
-@require_safe
-def request_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    resource_request = _request(request.user, pk)
-    can_manage = permissions.can_manage_request(request.user, resource_request)
-    context = {
-        "resource_request": resource_request,
-        "can_manage": can_manage,
-        "suggestions": selectors.suggested_offers(resource_request) if can_manage else [],
-        "status_actions": ResourceRequest.TRANSITIONS[resource_request.status]
-        if can_manage
-        else (),
-    }
-    return render(request, "resources/request_detail.html", context)
-
-
-@login_required
-def request_create(request: AuthenticatedHttpRequest) -> HttpResponse:
-    organizations = organizations_user_acts_for(request.user)
-    if not organizations.exists():
-        messages.error(
-            request, _("Only a member acting for an organisation can request resources.")
-        )
-        return redirect("resources:request_list")
-    form = forms.RequestForm(request.POST or None, organizations=organizations)
-
-    def write(data: dict[str, Any]) -> ResourceRequest:
-        organization = data.pop("organization")
-        if not permissions.can_request_for(request.user, organization):
-            raise PermissionDenied
-        return services.request_create(actor=request.user, organization=organization, **data)
-
-    resource_request = _submit(
-        request, form, write, _("The request is published; see the suggested offers below.")
-    )
-    if resource_request is not None:
-        return redirect(resource_request)
-    return render(request, "resources/request_form.html", {"form": form, "resource_request": None})
-
-
-@login_required
-def request_edit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
-    resource_request = _request(request.user, pk, manage=True)
-    form = forms.RequestForm(request.POST or None, instance=resource_request)
-
-    def write(data: dict[str, Any]) -> ResourceRequest:
-        return services.request_update(
-            actor=request.user, resource_request=resource_request, **data
-        )
-
-    if _submit(request, form, write, _("The request is saved.")):
-        return redirect(resource_request)
-    return render(
-        request, "resources/request_form.html", {"form": form, "resource_request": resource_request}
-    )
-
-
-@login_required
-@require_POST
-def request_status(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
-    resource_request = _request(request.user, pk, manage=True)
-    _perform(
-        request,
-        lambda: services.request_set_status(
-            actor=request.user,
-            resource_request=resource_request,
-            status=request.POST.get("status", ""),
-        ),
-        _("The status of the request is changed."),
-    )
-    return redirect(resource_request)
-
-
-# --- bookings ---------------------------------------------------------------------------
-@login_required
-def booking_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
-    booking = _booking(request.user, pk)
-    side = permissions.review_side(request.user, booking)
-    context = {
-        "booking": booking,
-        "can_decide": permissions.can_decide_booking(request.user, booking)
-        and booking.status == Booking.Status.PENDING,
-        "can_cancel": permissions.can_cancel_booking(request.user, booking)
-        and booking.holds_slot
-        and booking.ends_at > timezone.now(),
-        "review_side": side,
-        "review_form": forms.ReviewForm() if side else None,
-        "decision_form": forms.DecisionForm(),
-        "cancel_form": forms.CancelForm(),
-    }
-    return render(request, "resources/booking_detail.html", context)
-
-
-@login_required
-@require_POST
-def booking_decide(request: AuthenticatedHttpRequest, pk: int, decision: str) -> HttpResponse:
-    booking = _booking(request.user, pk)
-    if not permissions.can_decide_booking(request.user, booking):
-        raise PermissionDenied
-    form = forms.DecisionForm(request.POST)
-    note = form.cleaned_data["note"] if form.is_valid() else ""
-    service = services.booking_confirm if decision == "confirm" else services.booking_decline
-    try:
-        service(actor=request.user, booking=booking, note=note)
-    except DomainError as error:
-        messages.error(request, error.message)
-    else:
-        messages.success(
-            request,
-            _("The booking is confirmed.")
-            if decision == "confirm"
-            else _("The booking is declined."),
-        )
-    return redirect(booking)
-
-
-@login_required
-@require_POST
-def booking_cancel(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
-    booking = _booking(request.user, pk)
-    if not permissions.can_cancel_booking(request.user, booking):
-        raise PermissionDenied
-    form = forms.CancelForm(request.POST)
-    try:
-        services.booking_cancel(
-            actor=request.user, booking=booking, reason=request.POST.get("reason", "")
-        )
-    except DomainError as error:
-        messages.error(request, error.message)
-    else:
-        messages.success(request, _("The booking is cancelled."))
-        return redirect(booking)
-    return render(
-        request,
-        "resources/booking_detail.html",
-        {
-            "booking": booking,
-            "can_cancel": True,
-            "cancel_form": form,
-            "decision_form": forms.DecisionForm(),
-        },
-        status=400,
-    )
-
-
-@login_required
-@require_POST
-def booking_review(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
-    booking = _booking(request.user, pk)
-    side = permissions.review_side(request.user, booking)
-    if side is None:
-        raise PermissionDenied
-    form = forms.ReviewForm(request.POST)
-    if form.is_valid():
-        try:
-            services.review_create(
-                actor=request.user,
-                booking=booking,
-                side=side,
-                rating=form.cleaned_data["rating"],
-                text_=form.cleaned_data["text"],
-            )
-        except DomainError as error:
-            messages.error(request, error.message)
-        else:
-            messages.success(request, _("Thank you for the review."))
-        return redirect(booking)
-    return render(
-        request,
-        "resources/booking_detail.html",
-        {
-            "booking": booking,
-            "review_side": side,
-            "review_form": form,
-            "decision_form": forms.DecisionForm(),
-        },
-        status=400,
-    )
-
-
-# --- the cabinet ------------------------------------------------------------------------
-@login_required
-def mine(request: AuthenticatedHttpRequest) -> HttpResponse:
-    tab = request.GET.get("tab", "offers")
-    if tab == "requests":
-        items: Any = selectors.requests_of(request.user)
-    elif tab == "bookings":
-        items = selectors.bookings_of(request.user)
-    else:
-        tab, items = "offers", selectors.offers_of(request.user)
-    return render(request, "resources/mine.html", {"tab": tab, "page": paginate(request, items)})
