@@ -83,7 +83,7 @@ e2e: install assets messages
 	$(PY) -m pytest e2e $(PYTEST_ARGS)
 
 # Templates are indented by djhtml; `make format` applies it, `make lint` only checks.
-TEMPLATES = $(shell git ls-files 'nkohub/*/templates/*.html' 2>/dev/null)
+TEMPLATES = $(shell git ls-files 'nkohub/*/templates/*.html' 2>/dev/null || find nkohub -path '*/templates/*.html')
 
 lint: install
 	$(VENV)/bin/ruff check .
