@@ -195,7 +195,7 @@ def test_the_home_page_counts_ngos_as_the_directory_shows_them(
 def test_filters_alone_count_every_row_and_only_a_search_is_capped(
     client: Any, reference_data: None, monkeypatch: Any
 ) -> None:
-    monkeypatch.setattr("nkohub.organizations.selectors.COUNT_LIMIT", 3)
+    monkeypatch.setattr("nkohub.organizations.selectors.directory.COUNT_LIMIT", 3)
     for n in range(5):
         make_org(full_name=f"Фонд поддержки номер {n}")
     listed = client.get(URL).content.decode()
