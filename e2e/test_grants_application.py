@@ -156,8 +156,10 @@ def test_a_member_builds_checks_and_exports_an_application(
     text = "\n".join(p.text for p in document.paragraphs)
     assert "Соседи рядом" in text
     assert GOAL in text
-    with page.expect_download() as pdf_info:
-        page.get_by_role("link", name="Скачать PDF").click()
+    # The first PDF a process renders loads WeasyPrint's fonts: on a loaded 2-core machine that alone
+    # can take longer than the default 15 s.
+    with page.expect_download(timeout=60_000) as pdf_info:
+        page.get_by_role("link", name="Скачать PDF").click(timeout=60_000)
     assert pdf_info.value.path().read_bytes().startswith(b"%PDF")
 
     application = Application.objects.get()
