@@ -18,6 +18,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from nkohub.core.storage import private_storage
+from nkohub.projects.models import NumberedTask
 
 NON_NEGATIVE = [MinValueValidator(Decimal("0"))]
 
@@ -365,10 +366,10 @@ class Application(models.Model):
         return None
 
 
-class ApplicationTask(models.Model):
+class ApplicationTask(NumberedTask):
+    """One of the application's tasks, in order; filled from the project's tasks."""
+
     application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="tasks")
-    position = models.PositiveSmallIntegerField(_("number"))
-    text = models.TextField(_("task"))
 
     class Meta:
         verbose_name = _("task of an application")
@@ -379,9 +380,6 @@ class ApplicationTask(models.Model):
                 fields=["application", "position"], name="applicationtask_unique_position"
             )
         ]
-
-    def __str__(self) -> str:
-        return f"{self.position}. {self.text[:60]}"
 
 
 class TeamMember(models.Model):

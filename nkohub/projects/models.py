@@ -250,12 +250,25 @@ class Project(models.Model):
         return max(self.budget_total - self.own_contribution - self.cofinancing, Decimal("0"))
 
 
-class ProjectTask(models.Model):
+class NumberedTask(models.Model):
+    """A task in a numbered list (1, 2, 3…): a project's and, copied from it, a grant application's
+    (`grants.ApplicationTask`). The subclass adds the foreign key to its owner and the uniqueness of
+    the number within it."""
+
+    position = models.PositiveSmallIntegerField(_("number"))
+    text = models.TextField(_("task"))
+
+    class Meta:
+        abstract = True
+
+    def __str__(self) -> str:
+        return f"{self.position}. {self.text[:60]}"
+
+
+class ProjectTask(NumberedTask):
     """One of the project's tasks, in order (1, 2, 3…)."""
 
     project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="tasks")
-    position = models.PositiveSmallIntegerField(_("number"))
-    text = models.TextField(_("task"))
 
     class Meta:
         verbose_name = _("project task")
@@ -266,9 +279,6 @@ class ProjectTask(models.Model):
                 fields=["project", "position"], name="projecttask_unique_position"
             )
         ]
-
-    def __str__(self) -> str:
-        return f"{self.position}. {self.text[:60]}"
 
 
 class ProjectNeed(models.Model):

@@ -59,7 +59,27 @@ REQUEST_FIELDS = [
 ]
 
 
-class ResourceOffer(models.Model):
+class ResourceListing(models.Model):
+    """What an offer and a request both are: a listing of a category, found by the resource bank's
+    search (lemmas and, on PostgreSQL, a tsvector kept by the services), with its demo flag and
+    times. Each subclass adds its owner, place, dates and statuses with their transitions."""
+
+    category = models.CharField(_("category"), max_length=20, choices=Category.choices)
+    title = models.CharField(_("title"), max_length=200)
+    search_lemmas = models.TextField(_("lemmas for search"), blank=True, editable=False)
+    search_vector = SearchVectorField(null=True, editable=False)
+    is_demo = models.BooleanField(_("demo"), default=False)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    class Meta:
+        abstract = True
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class ResourceOffer(ResourceListing):
     class Status(models.TextChoices):
         DRAFT = "draft", _("draft")
         PUBLISHED = "published", _("published")
@@ -89,8 +109,6 @@ class ResourceOffer(models.Model):
         on_delete=models.PROTECT,
         related_name="resource_offers",
     )
-    category = models.CharField(_("category"), max_length=20, choices=Category.choices)
-    title = models.CharField(_("title"), max_length=200)
     description = models.TextField(_("description"))
     municipality = models.ForeignKey(
         "territories.Municipality",
@@ -125,12 +143,7 @@ class ResourceOffer(models.Model):
             "Bit n is set when the weekly schedule has a window on weekday n (Monday is 0)."
         ),
     )
-    search_lemmas = models.TextField(_("lemmas for search"), blank=True, editable=False)
-    search_vector = SearchVectorField(null=True, editable=False)
-    is_demo = models.BooleanField(_("demo"), default=False)
     published_at = models.DateTimeField(_("published"), null=True, blank=True)
-    created_at = models.DateTimeField(_("created"), auto_now_add=True)
-    updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     class Meta:
         verbose_name = _("resource offer")
@@ -161,9 +174,6 @@ class ResourceOffer(models.Model):
                 name="resources_offer_period_ordered",
             ),
         ]
-
-    def __str__(self) -> str:
-        return self.title
 
     def get_absolute_url(self) -> str:
         return reverse("resources:offer_detail", args=[self.pk])
@@ -274,7 +284,7 @@ class OfferPhoto(models.Model):
         return self.caption
 
 
-class ResourceRequest(models.Model):
+class ResourceRequest(ResourceListing):
     class Status(models.TextChoices):
         OPEN = "open", _("open")
         MATCHED = "matched", _("matched")
@@ -301,7 +311,6 @@ class ResourceRequest(models.Model):
         on_delete=models.PROTECT,
         related_name="resource_requests",
     )
-    category = models.CharField(_("category"), max_length=20, choices=Category.choices)
     title = models.CharField(_("what is needed"), max_length=200)
     purpose = models.TextField(_("what for"))
     municipality = models.ForeignKey(
@@ -320,11 +329,6 @@ class ResourceRequest(models.Model):
     status = models.CharField(
         _("status"), max_length=20, choices=Status.choices, default=Status.OPEN, db_index=True
     )
-    search_lemmas = models.TextField(_("lemmas for search"), blank=True, editable=False)
-    search_vector = SearchVectorField(null=True, editable=False)
-    is_demo = models.BooleanField(_("demo"), default=False)
-    created_at = models.DateTimeField(_("created"), auto_now_add=True)
-    updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     class Meta:
         verbose_name = _("resource request")
@@ -350,9 +354,6 @@ class ResourceRequest(models.Model):
                 name="resources_request_period_ordered",
             ),
         ]
-
-    def __str__(self) -> str:
-        return self.title
 
     def get_absolute_url(self) -> str:
         return reverse("resources:request_detail", args=[self.pk])
