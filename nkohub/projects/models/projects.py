@@ -1,17 +1,8 @@
-"""Social projects of organisations, the fair where they are presented, sponsors' pledges and
-partnerships.
-
-The grants app builds applications from a `Project`: title, summary, goal, `tasks` (ordered
-`ProjectTask` rows), social significance, geography (`covers_whole_region` + `municipalities`),
-`target_groups` (one per line, see `target_group_list`), dates, budget (`budget_total`,
-`own_contribution`, `cofinancing`) and `planned_results` (`PlannedResult`: indicator name, unit,
-planned and actual values).
-"""
+"""Projects with their tasks, needs, planned results, team and result photos."""
 
 from decimal import Decimal
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import Q
@@ -20,68 +11,7 @@ from django.utils.translation import pgettext_lazy
 
 from nkohub.core.images import MB, ImageSlot, slot_url
 
-
-def normalize_search(text: str) -> str:
-    return " ".join(text.lower().replace("ё", "е").split())
-
-
-NON_NEGATIVE = [MinValueValidator(Decimal("0"))]
-
-
-class FairSeason(models.Model):
-    """One fair of social projects (e.g. «Ярмарка социальных проектов 2026»): organisations submit
-    projects between `submissions_open_on` and `submissions_close_on`; the fair itself runs
-    from `starts_on` to `ends_on`."""
-
-    title = models.CharField(_("title"), max_length=200)
-    slug = models.SlugField(_("address"), max_length=60, unique=True)
-    description = models.TextField(_("description"), blank=True)
-    submissions_open_on = models.DateField(_("submissions open"))
-    submissions_close_on = models.DateField(_("submissions close"))
-    starts_on = models.DateField(_("fair starts"))
-    ends_on = models.DateField(_("fair ends"))
-    is_demo = models.BooleanField(_("demo"), default=False)
-    created_at = models.DateTimeField(_("created"), auto_now_add=True)
-
-    # What operators fill in (forms and services share the list).
-    EDITABLE_FIELDS: tuple[str, ...] = (
-        "title",
-        "slug",
-        "description",
-        "submissions_open_on",
-        "submissions_close_on",
-        "starts_on",
-        "ends_on",
-    )
-
-    class Meta:
-        verbose_name = _("fair season")
-        verbose_name_plural = _("fair seasons")
-        ordering = ["-starts_on"]
-        constraints = [
-            models.CheckConstraint(
-                condition=Q(submissions_close_on__gte=models.F("submissions_open_on")),
-                name="fairseason_submissions_close_after_open",
-            ),
-            models.CheckConstraint(
-                condition=Q(ends_on__gte=models.F("starts_on")), name="fairseason_ends_after_start"
-            ),
-        ]
-
-    def __str__(self) -> str:
-        return self.title
-
-    def clean(self) -> None:
-        errors = {}
-        opens, closes = self.submissions_open_on, self.submissions_close_on
-        if opens and closes and closes < opens:
-            errors["submissions_close_on"] = _("Submissions cannot close before they open.")
-        if self.starts_on and self.ends_on and self.ends_on < self.starts_on:
-            errors["ends_on"] = _("The fair cannot end before it starts.")
-        if opens and self.ends_on and opens > self.ends_on:
-            errors["submissions_open_on"] = _("Submissions must open before the fair ends.")
-        if errors:
-            raise ValidationError(errors)
+from ._shared import NON_NEGATIVE, normalize_search
 
 
 def project_cover_path(instance: "Project", filename: str) -> str:
@@ -250,12 +180,25 @@ class Project(models.Model):
         return max(self.budget_total - self.own_contribution - self.cofinancing, Decimal("0"))
 
 
-class ProjectTask(models.Model):
+class NumberedTask(models.Model):
+    """A task in a numbered list (1, 2, 3…): a project's and, copied from it, a grant application's
+    (`grants.ApplicationTask`). The subclass adds the foreign key to its owner and the uniqueness of
+    the number within it."""
+
+    position = models.PositiveSmallIntegerField(_("number"))
+    text = models.TextField(_("task"))
+
+    class Meta:
+        abstract = True
+
+    def __str__(self) -> str:
+        return f"{self.position}. {self.text[:60]}"
+
+
+class ProjectTask(NumberedTask):
     """One of the project's tasks, in order (1, 2, 3…)."""
 
     project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="tasks")
-    position = models.PositiveSmallIntegerField(_("number"))
-    text = models.TextField(_("task"))
 
     class Meta:
         verbose_name = _("project task")
@@ -266,9 +209,6 @@ class ProjectTask(models.Model):
                 fields=["project", "position"], name="projecttask_unique_position"
             )
         ]
-
-    def __str__(self) -> str:
-        return f"{self.position}. {self.text[:60]}"
 
 
 class ProjectNeed(models.Model):
@@ -408,223 +348,3 @@ class ResultPhoto(models.Model):
 
     def __str__(self) -> str:
         return self.caption or str(self.image.name)
-
-
-class FairEntry(models.Model):
-    """A project submitted to a fair season; the operator accepts or rejects it.
-    Accepted entries are what visitors browse at /fair/."""
-
-    class Status(models.TextChoices):
-        SUBMITTED = "submitted", _("under review")
-        ACCEPTED = "accepted", _("accepted to the fair")
-        REJECTED = "rejected", _("not accepted")
-        WITHDRAWN = "withdrawn", _("withdrawn from the fair")
-
-    season = models.ForeignKey(FairSeason, on_delete=models.CASCADE, related_name="entries")
-    project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="fair_entries")
-    status = models.CharField(
-        _("status"), max_length=20, choices=Status.choices, default=Status.SUBMITTED, db_index=True
-    )
-    submitted_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    submitted_at = models.DateTimeField(_("submitted"), auto_now_add=True)
-    decided_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    decided_at = models.DateTimeField(_("decided"), null=True, blank=True)
-    decision_note = models.TextField(_("operator's comment"), blank=True)
-
-    class Meta:
-        verbose_name = _("fair entry")
-        verbose_name_plural = _("fair entries")
-        ordering = ["-submitted_at"]
-        constraints = [
-            models.UniqueConstraint(
-                fields=["season", "project"], name="fairentry_unique_project_season"
-            )
-        ]
-
-    def __str__(self) -> str:
-        return f"{self.project} — {self.season}"
-
-
-class Pledge(models.Model):
-    """Support offered to a project by a business, another NGO (`organization`) or a person
-    (`organization` empty). The project's team accepts (a `Partnership` is created) or declines."""
-
-    class Kind(models.TextChoices):
-        MONEY = "money", _("money")
-        GOODS = "goods", _("goods")
-        PRO_BONO = "pro_bono", _("pro bono work")
-        PREMISES = "premises", _("premises")
-        MEDIA = "media", _("media")
-
-    class Status(models.TextChoices):
-        PENDING = "pending", pgettext_lazy("pledge status", "awaiting the team's answer")
-        ACCEPTED = "accepted", pgettext_lazy("pledge status", "accepted")
-        DECLINED = "declined", pgettext_lazy("pledge status", "declined")
-        WITHDRAWN = "withdrawn", pgettext_lazy("pledge status", "withdrawn")
-
-    project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="pledges")
-    need = models.ForeignKey(
-        ProjectNeed,
-        verbose_name=_("need it covers"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="pledges",
-    )
-    pledged_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="project_pledges",
-    )
-    organization = models.ForeignKey(
-        "organizations.Organization",
-        verbose_name=_("on behalf of"),
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="project_pledges",
-    )
-    kind = models.CharField(_("kind of support"), max_length=20, choices=Kind.choices)
-    amount = models.DecimalField(
-        _("amount or quantity"),
-        max_digits=14,
-        decimal_places=2,
-        null=True,
-        blank=True,
-        validators=[MinValueValidator(Decimal("0.01"))],
-        help_text=_(
-            "For money: rubles and kopecks. For other kinds: in the unit of the need, if any."
-        ),
-    )
-    description = models.TextField(_("what exactly"), blank=True)
-    conditions = models.TextField(_("conditions"), blank=True)
-    status = models.CharField(
-        _("status"), max_length=20, choices=Status.choices, default=Status.PENDING, db_index=True
-    )
-    decided_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    decided_at = models.DateTimeField(_("decided"), null=True, blank=True)
-    decline_reason = models.TextField(_("reason for declining"), blank=True)
-    is_demo = models.BooleanField(_("demo"), default=False)
-    created_at = models.DateTimeField(_("pledged"), auto_now_add=True)
-
-    TRANSITIONS: dict[str, tuple[str, ...]] = {
-        Status.PENDING: (Status.ACCEPTED, Status.DECLINED, Status.WITHDRAWN),
-        Status.ACCEPTED: (),
-        Status.DECLINED: (),
-        Status.WITHDRAWN: (),
-    }
-
-    class Meta:
-        verbose_name = _("pledge")
-        verbose_name_plural = _("pledges")
-        ordering = ["-created_at"]
-        constraints = [
-            models.CheckConstraint(
-                condition=Q(amount__isnull=True) | Q(amount__gt=0), name="pledge_amount_positive"
-            ),
-            models.CheckConstraint(
-                condition=~Q(kind="money") | Q(amount__isnull=False), name="pledge_money_has_amount"
-            ),
-        ]
-
-    def __str__(self) -> str:
-        return f"{self.get_kind_display()} → {self.project}"
-
-    @property
-    def pledger_name(self) -> str:
-        if self.organization_id:
-            return str(self.organization)
-        return self.pledged_by.display_name if self.pledged_by else "—"
-
-    def can_move_to(self, status: str) -> bool:
-        return status in self.TRANSITIONS.get(self.status, ())
-
-
-class Partnership(models.Model):
-    """An accepted pledge: the project and its partner work together; fulfilment is recorded."""
-
-    class Status(models.TextChoices):
-        ACTIVE = "active", pgettext_lazy("partnership status", "in progress")
-        FULFILLED = "fulfilled", pgettext_lazy("partnership status", "fulfilled")
-        CANCELLED = "cancelled", pgettext_lazy("partnership status", "ended")
-
-    pledge = models.OneToOneField(Pledge, on_delete=models.CASCADE, related_name="partnership")
-    status = models.CharField(
-        _("status"), max_length=20, choices=Status.choices, default=Status.ACTIVE
-    )
-    created_at = models.DateTimeField(_("since"), auto_now_add=True)
-    closed_at = models.DateTimeField(_("closed"), null=True, blank=True)
-
-    class Meta:
-        verbose_name = _("partnership")
-        verbose_name_plural = _("partnerships")
-        ordering = ["-created_at"]
-
-    def __str__(self) -> str:
-        return str(self.pledge)
-
-
-class Fulfilment(models.Model):
-    """A record that part (or all) of a partnership's pledge has been delivered."""
-
-    partnership = models.ForeignKey(
-        Partnership, on_delete=models.CASCADE, related_name="fulfilments"
-    )
-    received_on = models.DateField(_("date"))
-    amount = models.DecimalField(
-        _("amount or quantity received"),
-        max_digits=14,
-        decimal_places=2,
-        null=True,
-        blank=True,
-        validators=[MinValueValidator(Decimal("0.01"))],
-    )
-    note = models.TextField(_("note"), blank=True)
-    recorded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    created_at = models.DateTimeField(_("recorded"), auto_now_add=True)
-
-    class Meta:
-        verbose_name = _("fulfilment record")
-        verbose_name_plural = _("fulfilment records")
-        ordering = ["partnership", "received_on", "pk"]
-        constraints = [
-            models.CheckConstraint(
-                condition=Q(amount__isnull=True) | Q(amount__gt=0),
-                name="fulfilment_amount_positive",
-            )
-        ]
-
-    def __str__(self) -> str:
-        return f"{self.received_on}: {self.amount or self.note[:40]}"
-
-
-class SponsorPreferences(models.Model):
-    """A business's chosen spheres and territories: the sponsors' view shows matching projects."""
-
-    organization = models.OneToOneField(
-        "organizations.Organization", on_delete=models.CASCADE, related_name="sponsor_preferences"
-    )
-    spheres = models.ManyToManyField(
-        "organizations.Sphere", verbose_name=_("spheres"), blank=True, related_name="+"
-    )
-    municipalities = models.ManyToManyField(
-        "territories.Municipality", verbose_name=_("municipalities"), blank=True, related_name="+"
-    )
-    updated_at = models.DateTimeField(_("updated"), auto_now=True)
-
-    class Meta:
-        verbose_name = _("sponsor's preferences")
-        verbose_name_plural = _("sponsors' preferences")
-
-    def __str__(self) -> str:
-        return str(self.organization)
