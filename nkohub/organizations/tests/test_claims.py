@@ -89,6 +89,7 @@ def test_a_rejection_needs_a_reason_and_the_claimant_is_told(
         reverse("organizations:claim_review", args=[claim.pk]), {"decision": "reject", "reason": ""}
     )
     assert response.status_code == 200
+    assert response.context["reject_form"].errors == {"reason": ["Обязательное поле."]}
     claim.refresh_from_db()
     assert claim.status == Claim.Status.PENDING
     client.post(
@@ -242,6 +243,7 @@ def test_registration_needs_an_inn_or_ogrn(client: Any, outsider: Any, kaluga: A
     client.force_login(outsider)
     response = client.post(reverse("organizations:register"), registration_data(kaluga, inn=""))
     assert response.status_code == 200
+    assert "Укажите ИНН или ОГРН организации." in response.content.decode()
     assert not Organization.objects.exists()
 
 
