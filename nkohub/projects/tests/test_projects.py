@@ -73,7 +73,9 @@ def test_geography_is_required(client: Any, editor: Any, ngo: Any) -> None:
     del data["covers_whole_region"]
     response = client.post(reverse("projects:create"), data)
     assert response.status_code == 200
-    assert "municipalities" in response.context["form"].errors
+    assert response.context["form"].errors["municipalities"] == [
+        "Выберите муниципалитеты или отметьте «вся область»."
+    ]
 
 
 def test_own_contribution_and_cofinancing_cannot_exceed_the_budget(ngo: Any, editor: Any) -> None:
