@@ -217,7 +217,7 @@ def test_the_owner_pauses_and_an_invalid_transition_is_refused(client, offer, ow
     )
     offer.refresh_from_db()
     assert offer.status == "paused"
-    assert "нельзя" in response.text
+    assert "Предложение в этом статусе нельзя перевести в запрошенный." in response.text
 
 
 def test_the_owner_sets_a_weekly_window_and_an_exception(client, owner, ngo):
