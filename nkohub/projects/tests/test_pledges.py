@@ -73,11 +73,17 @@ def test_money_needs_an_amount_and_goods_a_description(
     client.force_login(outsider)
     url = reverse("projects:pledge", args=[project.pk])
     response = client.post(url, {"kind": "money"})
-    assert "amount" in response.context["form"].errors
+    assert response.context["form"].errors == {"amount": ["Укажите сумму в рублях."]}
+    assert "Укажите сумму в рублях." in response.content.decode()
     response = client.post(url, {"kind": "goods"})
-    assert "description" in response.context["form"].errors
+    assert response.context["form"].errors == {
+        "description": ["Опишите, что именно вы предлагаете."]
+    }
     response = client.post(url, {"kind": "money", "amount": "-5"})
-    assert "amount" in response.context["form"].errors
+    assert (
+        "Убедитесь, что это значение больше либо равно 0.01."
+        in response.context["form"].errors["amount"]
+    )
     assert not Pledge.objects.exists()
 
 
