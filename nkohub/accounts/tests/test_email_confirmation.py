@@ -55,7 +55,9 @@ def test_confirming_the_email_in_the_same_browser_signs_the_person_in(client: Cl
     assert response.status_code == 302
     assert response["Location"] == reverse("core:cabinet")
     assert client.session["_auth_user_id"] == str(user.pk)
-    assert client.get(reverse("core:cabinet")).status_code == 200
+    cabinet = client.get(reverse("core:cabinet"))
+    assert cabinet.status_code == 200
+    assert "Здравствуйте, Анна Кузнецова!" in cabinet.content.decode()
 
 
 def test_a_confirmation_link_opened_in_another_browser_confirms_but_asks_to_sign_in(

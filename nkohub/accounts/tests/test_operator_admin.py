@@ -8,8 +8,13 @@ pytestmark = pytest.mark.django_db
 
 def test_an_operator_manages_the_platforms_models_in_the_admin(client, operator) -> None:
     client.force_login(operator)
-    assert client.get(reverse("admin:organizations_organization_changelist")).status_code == 200
-    assert client.get(reverse("admin:core_auditentry_changelist")).status_code == 200
+    organizations = client.get(reverse("admin:organizations_organization_changelist"))
+    assert organizations.status_code == 200
+    assert "<h1>Выберите организация для изменения</h1>" in organizations.content.decode()
+    assert reverse("admin:organizations_organization_add") in organizations.content.decode()
+    audit = client.get(reverse("admin:core_auditentry_changelist"))
+    assert audit.status_code == 200
+    assert "<h1>Выберите запись журнала аудита для просмотра</h1>" in audit.content.decode()
 
 
 def test_an_operator_does_not_get_djangos_own_permission_models(client, operator) -> None:

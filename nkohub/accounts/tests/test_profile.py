@@ -30,7 +30,7 @@ def test_a_bad_phone_is_refused_and_the_typed_values_are_kept(client) -> None:
     )
     assert response.status_code == 200
     content = response.content.decode()
-    assert "от 10 до 15 цифр" in content or "10–15 цифр" in content
+    assert "Введите номер телефона из 10–15 цифр, например +7 484 222-33-44." in content
     assert 'value="Другое"' in content
     assert User.objects.get(pk=user.pk).full_name == "Имя"
 

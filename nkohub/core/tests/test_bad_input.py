@@ -48,7 +48,11 @@ def test_binary_content_of_an_upload_is_not_looked_at(client: Client, outsider: 
 
 
 def test_an_ordinary_search_still_works(client: Client) -> None:
-    assert client.get("/organizations/?q=%D0%BA%D0%B0%D0%BB%D1%83%D0%B3%D0%B0").status_code == 200
+    response = client.get("/organizations/?q=%D0%BA%D0%B0%D0%BB%D1%83%D0%B3%D0%B0")
+    assert response.status_code == 200
+    content = response.content.decode()
+    assert 'value="калуга"' in content
+    assert "Найдено 0 организаций" in content
 
 
 def test_a_json_body_is_left_to_its_view(client: Client) -> None:

@@ -184,6 +184,9 @@ def test_with_redis_down_a_person_still_logs_in(client: Client, redis_down: None
 def test_with_redis_down_the_directory_answers(client: Client, redis_down: None, ngo: Any) -> None:
     response = client.get(reverse("organizations:directory"))
     assert response.status_code == 200
+    content = response.content.decode()
+    assert "Найдена 1 организация" in content
+    assert "АНО «Добрые соседи»" in content
 
 
 @pytest.mark.django_db

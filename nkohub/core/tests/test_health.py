@@ -21,11 +21,17 @@ def _no_outage_left_over() -> Any:
 
 
 def test_an_uptime_monitors_head_request_is_answered(client: Client) -> None:
-    assert client.head(reverse("core:healthz")).status_code == 200
+    response = client.head(reverse("core:healthz"))
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/json"
+    assert response.content == b""
 
 
 def test_head_on_the_home_page_is_answered_not_405(client: Client) -> None:
-    assert client.head("/").status_code == 200
+    response = client.head("/")
+    assert response.status_code == 200
+    assert response["Content-Type"] == "text/html; charset=utf-8"
+    assert response.content == b""
 
 
 def test_a_lost_database_makes_the_service_unavailable(client: Client, monkeypatch: Any) -> None:

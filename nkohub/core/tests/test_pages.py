@@ -56,7 +56,7 @@ def test_cabinet_greets_the_person(client, owner) -> None:
     client.force_login(owner)
     response = client.get(reverse("core:cabinet"))
     assert response.status_code == 200
-    assert "Мой кабинет" in response.content.decode()
+    assert f"Здравствуйте, {owner.full_name}!" in response.content.decode()
 
 
 def test_audit_log_is_for_operators_only(client, owner, operator) -> None:

@@ -118,6 +118,9 @@ def test_a_project_of_another_organisation_cannot_be_used(
         {"organization": ngo.pk, "project": foreign.pk},
     )
     assert response.status_code == 200
+    content = response.content.decode()
+    assert "Выберите корректный вариант. Вашего варианта нет среди допустимых значений." in content
+    assert "Чужой" not in content
     assert not Application.objects.exists()
 
 
@@ -143,7 +146,10 @@ def test_an_editor_saves_the_builder_form_as_a_new_version(
     ngo.website = "https://dobrye-sosedi.example.org"  # information openness
     ngo.save()
     client.force_login(editor)
-    assert client.get(reverse("grants:application_edit", args=[application.pk])).status_code == 200
+    form_page = client.get(reverse("grants:application_edit", args=[application.pk]))
+    assert form_page.status_code == 200
+    assert f"<h1>{application.title}</h1>" in form_page.content.decode()
+    assert "· версия 1</p>" in form_page.content.decode()
     doc = clean_document(kaluga, social.pk)
     response = client.post(
         reverse("grants:application_edit", args=[application.pk]),

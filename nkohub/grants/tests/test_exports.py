@@ -199,5 +199,11 @@ def test_the_docx_is_downloaded_at_once(
     client.force_login(owner)
     response = client.get(reverse("grants:application_export", args=[full_application.pk, "docx"]))
     assert response.status_code == 200
+    assert response["Content-Type"] == (
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+    )
+    assert response["Content-Disposition"] == (
+        f'attachment; filename="zayavka-{full_application.pk}-v{full_application.version}.docx"'
+    )
     assert body(response).startswith(b"PK")  # a ZIP: the Office Open XML package
     assert not ApplicationExport.objects.exists()

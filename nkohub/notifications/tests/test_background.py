@@ -48,7 +48,10 @@ def test_the_operations_page_is_for_operators(client: Client, owner: Any, operat
     client.force_login(owner)
     assert client.get(reverse("notifications:operations")).status_code == 403
     client.force_login(operator)
-    assert client.get(reverse("notifications:operations")).status_code == 200
+    response = client.get(reverse("notifications:operations"))
+    assert response.status_code == 200
+    assert "<h1>Фоновые задачи</h1>" in response.text
+    assert "Напоминания о закрытии конкурсов" in response.text
 
 
 def test_operators_see_failed_tasks_and_run_them_again(client: Client, operator: Any) -> None:

@@ -5,6 +5,7 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
+from nkohub.core.pagination import DEFAULT_PAGE_SIZE
 from nkohub.notifications.models import Notification
 from nkohub.notifications.tests.factories import NotificationFactory, make_notification
 
@@ -62,6 +63,8 @@ def test_the_inbox_keeps_a_constant_number_of_queries(
     with django_assert_num_queries(5):
         response = client.get(INBOX)
     assert response.status_code == 200
+    assert f"Все ({rows})" in response.text
+    assert response.text.count(f"· {outsider.full_name}") == min(rows, DEFAULT_PAGE_SIZE)
 
 
 def test_mark_read_by_plain_post_goes_back(client: Client, owner: Any) -> None:

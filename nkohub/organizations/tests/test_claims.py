@@ -89,6 +89,7 @@ def test_a_rejection_needs_a_reason_and_the_claimant_is_told(
         reverse("organizations:claim_review", args=[claim.pk]), {"decision": "reject", "reason": ""}
     )
     assert response.status_code == 200
+    assert response.context["reject_form"].errors == {"reason": ["Обязательное поле."]}
     claim.refresh_from_db()
     assert claim.status == Claim.Status.PENDING
     client.post(
@@ -222,8 +223,8 @@ def test_registration_with_a_known_inn_points_to_the_claim(
         reverse("organizations:register"), registration_data(kaluga, inn=ngo.inn)
     )
     content = response.content.decode()
-    assert "уже есть в реестре" in content
-    assert "заявку" in content
+    assert f"Организация с ИНН {ngo.inn} уже есть в реестре: «{ngo.display_name}»." in content
+    assert "Если вы представляете её, подайте заявку на управление её профилем." in content
     assert not Claim.objects.exists()
 
 
@@ -234,7 +235,7 @@ def test_registration_with_a_bad_check_digit_is_refused(
     response = client.post(
         reverse("organizations:register"), registration_data(kaluga, inn="4027000007")
     )
-    assert "контрольн" in response.content.decode()
+    assert "В ИНН 4027000007 неверная контрольная цифра." in response.content.decode()
     assert not Organization.objects.exists()
 
 
@@ -242,6 +243,7 @@ def test_registration_needs_an_inn_or_ogrn(client: Any, outsider: Any, kaluga: A
     client.force_login(outsider)
     response = client.post(reverse("organizations:register"), registration_data(kaluga, inn=""))
     assert response.status_code == 200
+    assert "Укажите ИНН или ОГРН организации." in response.content.decode()
     assert not Organization.objects.exists()
 
 

@@ -41,7 +41,11 @@ def test_an_unpublished_organisation_is_visible_to_an_operator(
 ) -> None:
     organization = make_org(is_published=False)
     client.force_login(operator)
-    assert client.get(reverse("organizations:detail", args=[organization.pk])).status_code == 200
+    response = client.get(reverse("organizations:detail", args=[organization.pk]))
+    assert response.status_code == 200
+    content = response.content.decode()
+    assert f"<h1>{organization.full_name}</h1>" in content
+    assert "Организация ждёт проверки оператором и пока не показывается в реестре." in content
 
 
 def test_other_modules_add_sections_to_the_profile(client: Any, ngo: Organization) -> None:

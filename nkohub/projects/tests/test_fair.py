@@ -22,7 +22,9 @@ pytestmark = pytest.mark.django_db
 
 def test_the_fair_is_the_projects_index(client: Any) -> None:
     assert reverse("projects:fair") == "/fair/"
-    assert client.get("/fair/").status_code == 200
+    response = client.get("/fair/")
+    assert response.status_code == 200
+    assert "<h1>Ярмарка социальных проектов</h1>" in response.content.decode()
 
 
 def test_the_team_submits_a_project_and_operators_are_told(
@@ -103,7 +105,10 @@ def test_the_operator_accepts_and_the_team_is_told(
     assert Notification.objects.filter(recipient=editor, kind="projects.fair.accepted").exists()
     assert draft in selectors.fair_projects()
     client.logout()
-    assert client.get(reverse("projects:detail", args=[draft.pk])).status_code == 200
+    public = client.get(reverse("projects:detail", args=[draft.pk]))
+    assert public.status_code == 200
+    assert f"<h1>{draft.title}</h1>" in public.content.decode()
+    assert f"{season.title}: принят на ярмарку" in public.content.decode()
 
 
 def test_rejection_needs_a_reason(

@@ -30,7 +30,10 @@ def test_a_sponsor_pledges_for_the_business_and_the_team_is_told(
     client: Any, sponsor: Any, business: Any, editor: Any, project: Project, money_need: ProjectNeed
 ) -> None:
     client.force_login(sponsor)
-    assert client.get(reverse("projects:pledge", args=[project.pk])).status_code == 200
+    form_page = client.get(reverse("projects:pledge", args=[project.pk]))
+    assert form_page.status_code == 200
+    assert "<h1>Предложить поддержку</h1>" in form_page.content.decode()
+    assert f">{business.display_name}</option>" in form_page.content.decode()
     response = client.post(
         reverse("projects:pledge", args=[project.pk]), _pledge_post(business, money_need)
     )
@@ -70,11 +73,17 @@ def test_money_needs_an_amount_and_goods_a_description(
     client.force_login(outsider)
     url = reverse("projects:pledge", args=[project.pk])
     response = client.post(url, {"kind": "money"})
-    assert "amount" in response.context["form"].errors
+    assert response.context["form"].errors == {"amount": ["Укажите сумму в рублях."]}
+    assert "Укажите сумму в рублях." in response.content.decode()
     response = client.post(url, {"kind": "goods"})
-    assert "description" in response.context["form"].errors
+    assert response.context["form"].errors == {
+        "description": ["Опишите, что именно вы предлагаете."]
+    }
     response = client.post(url, {"kind": "money", "amount": "-5"})
-    assert "amount" in response.context["form"].errors
+    assert (
+        "Убедитесь, что это значение больше либо равно 0.01."
+        in response.context["form"].errors["amount"]
+    )
     assert not Pledge.objects.exists()
 
 

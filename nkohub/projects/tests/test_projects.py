@@ -61,6 +61,9 @@ def test_an_editor_cannot_create_a_project_for_another_organisation(
         reverse("projects:create"), {**PROJECT_POST, "organization": other_ngo.pk}
     )
     assert response.status_code == 200
+    content = response.content.decode()
+    assert "Выберите корректный вариант. Вашего варианта нет среди допустимых значений." in content
+    assert other_ngo.display_name not in content
     assert not Project.objects.exists()
 
 
@@ -70,7 +73,9 @@ def test_geography_is_required(client: Any, editor: Any, ngo: Any) -> None:
     del data["covers_whole_region"]
     response = client.post(reverse("projects:create"), data)
     assert response.status_code == 200
-    assert "municipalities" in response.context["form"].errors
+    assert response.context["form"].errors["municipalities"] == [
+        "Выберите муниципалитеты или отметьте «вся область»."
+    ]
 
 
 def test_own_contribution_and_cofinancing_cannot_exceed_the_budget(ngo: Any, editor: Any) -> None:
@@ -116,7 +121,11 @@ def test_a_member_sees_the_draft_but_cannot_edit_it(
     client: Any, member: Any, draft: Project
 ) -> None:
     client.force_login(member)
-    assert client.get(reverse("projects:detail", args=[draft.pk])).status_code == 200
+    page = client.get(reverse("projects:detail", args=[draft.pk]))
+    assert page.status_code == 200
+    assert f"<h1>{draft.title}</h1>" in page.content.decode()
+    assert "Проект пока не показан на ярмарке" in page.content.decode()
+    assert reverse("projects:edit", args=[draft.pk]) not in page.content.decode()
     assert client.post(reverse("projects:edit", args=[draft.pk]), PROJECT_POST).status_code == 403
     draft.refresh_from_db()
     assert draft.title == "Огород добрых соседей"
@@ -126,7 +135,10 @@ def test_an_outsider_cannot_edit_a_project_shown_at_the_fair(
     client: Any, outsider: Any, project: Project
 ) -> None:
     client.force_login(outsider)
-    assert client.get(reverse("projects:detail", args=[project.pk])).status_code == 200
+    page = client.get(reverse("projects:detail", args=[project.pk]))
+    assert page.status_code == 200
+    assert f"<h1>{project.title}</h1>" in page.content.decode()
+    assert reverse("projects:edit", args=[project.pk]) not in page.content.decode()
     assert client.post(reverse("projects:edit", args=[project.pk]), PROJECT_POST).status_code == 403
 
 

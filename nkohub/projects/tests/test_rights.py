@@ -60,7 +60,10 @@ def test_an_operator_may_edit_but_does_not_act_for_the_team(
     client: Any, operator: Any, draft: Project
 ) -> None:
     client.force_login(operator)
-    assert client.get(reverse("projects:edit", args=[draft.pk])).status_code == 200
+    form_page = client.get(reverse("projects:edit", args=[draft.pk]))
+    assert form_page.status_code == 200
+    assert "<h1>Редактирование проекта</h1>" in form_page.content.decode()
+    assert f'value="{draft.title}"' in form_page.content.decode()
     assert (
         client.post(
             reverse("projects:status", args=[draft.pk]), {"status": "preparing"}

@@ -38,7 +38,9 @@ def test_submissions_must_close_after_they_open(client: Any, operator: Any) -> N
         reverse("projects:seasons"), {**SEASON_POST, "submissions_close_on": "2027-01-01"}
     )
     assert response.status_code == 200
-    assert "submissions_close_on" in response.context["form"].errors
+    assert response.context["form"].errors["submissions_close_on"] == [
+        "Приём проектов не может закончиться раньше, чем начался."
+    ]
     assert not FairSeason.objects.exists()
 
 

@@ -61,7 +61,12 @@ def test_a_member_of_the_company_sees_but_cannot_change_preferences(
 ) -> None:
     client.force_login(sponsor_member)
     url = reverse("projects:sponsor", args=[business.pk])
-    assert client.get(url).status_code == 200
+    page = client.get(url)
+    assert page.status_code == 200
+    content = page.content.decode()
+    assert f"<h1>{business.display_name}: поддержка социальных проектов</h1>" in content
+    assert "<p>Любая сфера</p>" in content  # the preferences as text, not the form
+    assert 'name="spheres"' not in content
     assert client.post(url, {"spheres": []}).status_code == 403
     assert not SponsorPreferences.objects.exists()
 

@@ -106,7 +106,10 @@ def test_the_author_and_the_official_download_the_files(
 def test_the_public_gets_the_answers_file_of_a_published_appeal_but_not_the_authors_clarification(
     client: Any, appeal_with_files: Appeal
 ) -> None:
-    assert client.get(file_url(appeal_with_files, "answer")).status_code == 200
+    response = client.get(file_url(appeal_with_files, "answer"))
+    assert response.status_code == 200
+    assert b"".join(response.streaming_content) == b"%PDF-2"
+    assert "%D0%BE%D1%82%D0%B2%D0%B5%D1%82.pdf" in response["Content-Disposition"]  # «ответ.pdf»
     assert client.get(file_url(appeal_with_files, "clarification")).status_code == 404
 
 

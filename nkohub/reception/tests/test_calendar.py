@@ -74,7 +74,9 @@ def test_an_operator_adds_an_override_and_it_is_audited(client: Any, operator: A
     assert (entry.kind, entry.updated_by) == (CalendarDay.Kind.HOLIDAY, operator)
     audit = AuditEntry.objects.get(action="reception.calendar.saved")
     assert audit.changes["base"] == "рабочий"
-    assert "оператора" in page(client, 2028)
+    content = page(client, 2028)
+    assert "<strong>поправка оператора</strong>: Постановление Правительства РФ" in content
+    assert "Перенос выходного с 8 января" in content
 
 
 def test_an_override_that_repeats_the_base_calendar_is_refused(client: Any, operator: Any) -> None:

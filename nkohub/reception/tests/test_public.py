@@ -9,8 +9,11 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from nkohub.core.pagination import DEFAULT_PAGE_SIZE
 from nkohub.reception import selectors, services
 from nkohub.reception.models import Appeal, Topic
+
+ROW = "Компенсация за социальные услуги</a></h3>"  # the heading of one appeal in a list
 
 pytestmark = pytest.mark.django_db
 
@@ -23,7 +26,10 @@ def test_the_public_page_shows_only_answers_the_authors_agreed_to_publish(
     make_appeal(Appeal.Status.IN_WORK, publish=True, subject="Ещё без ответа")
     response = client.get(reverse("reception:public"))
     assert list(response.context["page"].object_list) == [published]
-    assert client.get(reverse("reception:public_appeal", args=[published.pk])).status_code == 200
+    page = client.get(reverse("reception:public_appeal", args=[published.pk]))
+    assert page.status_code == 200
+    assert "<h1>Опубликованный вопрос</h1>" in page.content.decode()
+    assert '<h2 id="answer-heading">Ответ</h2>' in page.content.decode()
 
 
 def test_an_unpublished_appeal_has_no_public_page(client: Any, make_appeal: Any) -> None:
@@ -90,7 +96,9 @@ def test_the_public_list_runs_a_constant_number_of_queries(client: Any, make_app
         while Appeal.objects.count() < rows:
             make_appeal(Appeal.Status.ANSWERED, publish=True)
         with CaptureQueriesContext(connection) as queries:
-            assert client.get(reverse("reception:public")).status_code == 200
+            response = client.get(reverse("reception:public"))
+        assert response.status_code == 200
+        assert response.content.decode().count(ROW) == min(rows, DEFAULT_PAGE_SIZE)
         return len(queries)
 
     assert count(5) == count(25)
@@ -148,7 +156,9 @@ def test_the_records_page_lists_every_authority(
     assert [r.authority for r in response.context["records"]] == sorted(
         [authority, other_authority], key=lambda o: o.full_name
     )
-    assert client.get(reverse("reception:authority", args=[authority.pk])).status_code == 200
+    page = client.get(reverse("reception:authority", args=[authority.pk]))
+    assert page.status_code == 200
+    assert f"<h1>{authority.full_name}</h1>" in page.content.decode()
 
 
 def test_a_reversed_period_is_explained(client: Any, authority: Any) -> None:
@@ -190,7 +200,10 @@ def test_the_records_page_runs_a_constant_number_of_queries(client: Any, make_ap
             OrganizationFactory(kind=Organization.Kind.AUTHORITY)
         make_appeal(Appeal.Status.ANSWERED)
         with CaptureQueriesContext(connection) as queries:
-            assert client.get(reverse("reception:authorities")).status_code == 200
+            response = client.get(reverse("reception:authorities"))
+        assert response.status_code == 200
+        bodies_shown = Organization.objects.filter(kind=Organization.Kind.AUTHORITY)
+        assert all(f">{o}</a></th>" in response.content.decode() for o in bodies_shown)
         return len(queries)
 
     assert count(3) == count(15)

@@ -7,7 +7,11 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
+from nkohub.core.pagination import DEFAULT_PAGE_SIZE
 from nkohub.reception.models import Appeal
+
+ROW = "Компенсация за социальные услуги</a></h3>"  # the heading of one appeal in a list
+NOT_AMONG_CHOICES = "Выберите корректный вариант. Вашего варианта нет среди допустимых значений."
 
 pytestmark = pytest.mark.django_db
 
@@ -154,6 +158,8 @@ def test_a_topic_of_another_authority_is_refused(
         reverse("reception:appeal_create"), form_data(authority, ngo, submit="1", topic=foreign.pk)
     )
     assert response.status_code == 200
+    assert response.context["form"].errors == {"topic": [NOT_AMONG_CHOICES]}
+    assert NOT_AMONG_CHOICES in response.content.decode()
     assert not Appeal.objects.exists()
 
 
@@ -165,6 +171,8 @@ def test_nobody_writes_on_behalf_of_an_organisation_they_do_not_act_for(
         reverse("reception:appeal_create"), form_data(authority, ngo, submit="1")
     )
     assert response.status_code == 200
+    assert response.context["form"].errors == {"organization": [NOT_AMONG_CHOICES]}
+    assert NOT_AMONG_CHOICES in response.content.decode()
     assert not Appeal.objects.exists()
 
 
@@ -258,7 +266,9 @@ def test_my_appeals_runs_a_constant_number_of_queries(
         from django.test.utils import CaptureQueriesContext
 
         with CaptureQueriesContext(connection) as queries:
-            assert client.get(reverse("reception:my_appeals")).status_code == 200
+            response = client.get(reverse("reception:my_appeals"))
+        assert response.status_code == 200
+        assert response.content.decode().count(ROW) == min(rows, DEFAULT_PAGE_SIZE)
         return len(queries)
 
     assert count_queries(5) == count_queries(25)

@@ -7,9 +7,12 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from nkohub.core.pagination import DEFAULT_PAGE_SIZE
 from nkohub.organizations.models import Membership
 from nkohub.organizations.tests.factories import MembershipFactory
 from nkohub.reception.models import Appeal, Topic
+
+ROW = "Компенсация за социальные услуги</a></h3>"  # the heading of one appeal in a list
 
 pytestmark = pytest.mark.django_db
 
@@ -69,7 +72,10 @@ def test_a_guest_is_sent_to_log_in(client: Any, make_appeal: Any) -> None:
 def test_an_operator_reads_but_cannot_act(client: Any, operator: Any, make_appeal: Any) -> None:
     appeal = make_appeal()
     client.force_login(operator)
-    assert client.get(url(appeal)).status_code == 200
+    page = client.get(url(appeal))
+    assert page.status_code == 200
+    assert f"<h1>{appeal.subject}</h1>" in page.content.decode()
+    assert url(appeal, "register") not in page.content.decode()
     assert client.post(url(appeal, "register"), {"registered_on": "2026-11-23"}).status_code == 403
 
 
@@ -250,7 +256,9 @@ def test_the_desk_runs_a_constant_number_of_queries(
             make_appeal(Appeal.Status.IN_WORK)
         client.force_login(official)
         with CaptureQueriesContext(connection) as queries:
-            assert client.get(reverse("reception:desk")).status_code == 200
+            response = client.get(reverse("reception:desk"))
+        assert response.status_code == 200
+        assert response.content.decode().count(ROW) == min(rows, DEFAULT_PAGE_SIZE)
         return len(queries)
 
     assert count(5) == count(25)

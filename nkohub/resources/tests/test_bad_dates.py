@@ -37,3 +37,4 @@ def test_a_calendar_week_out_of_range_shows_the_current_week(
 ) -> None:
     response = client.get(reverse("resources:offer_calendar", args=[offer.pk]), {"week": week})
     assert response.status_code == 200
+    assert '<li class="calendar-day calendar-today">' in response.content.decode()

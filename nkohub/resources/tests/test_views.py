@@ -119,7 +119,10 @@ def test_a_draft_is_hidden_from_outsiders_and_shown_to_its_owner(client, ngo, ow
     client.force_login(outsider)
     assert client.get(draft.get_absolute_url()).status_code == 404
     client.force_login(owner)
-    assert client.get(draft.get_absolute_url()).status_code == 200
+    response = client.get(draft.get_absolute_url())
+    assert response.status_code == 200
+    assert f"<h1>{draft.title}</h1>" in response.text
+    assert "Управление предложением" in response.text
 
 
 def test_an_editor_creates_and_publishes_an_offer_for_the_organisation(client, ngo, editor):
@@ -214,7 +217,7 @@ def test_the_owner_pauses_and_an_invalid_transition_is_refused(client, offer, ow
     )
     offer.refresh_from_db()
     assert offer.status == "paused"
-    assert "нельзя" in response.text
+    assert "Предложение в этом статусе нельзя перевести в запрошенный." in response.text
 
 
 def test_the_owner_sets_a_weekly_window_and_an_exception(client, owner, ngo):
@@ -244,6 +247,10 @@ def test_a_photo_is_checked_before_it_is_stored(client, offer, owner):
     fake = SimpleUploadedFile("zal.jpg", b"<?php echo 1; ?>", content_type="image/jpeg")
     response = client.post(url, {"image": fake, "caption": "Зал"})
     assert response.status_code == 200
+    assert (
+        "Загрузите правильное изображение. Файл, который вы загрузили, поврежден или не является "
+        "изображением." in response.text
+    )
     assert not OfferPhoto.objects.exists()
     real = SimpleUploadedFile("zal.png", png_bytes(), content_type="image/png")
     assert client.post(url, {"image": real, "caption": "Зал с окнами"}).status_code == 302
@@ -320,6 +327,12 @@ def test_one_cannot_book_for_an_organisation_one_does_not_act_for(
         reverse("resources:offer_book", args=[offer.pk]), _booking_data(other_ngo)
     )
     assert response.status_code == 200
+    assert response.context["form"].errors == {
+        "organization": [
+            "Выберите корректный вариант. Вашего варианта нет среди допустимых значений."
+        ]
+    }
+    assert other_ngo.display_name not in response.text
     assert not Booking.objects.exists()
 
 
@@ -473,6 +486,7 @@ def test_my_resources_lists_are_constant_in_queries(
     with django_assert_num_queries(4):
         response = client.get(url)
     assert response.status_code == 200
+    assert response.text.count("<tr>") == 1 + 5  # the head and five rows
     _fill(ngo, requester_org, 20)
     with django_assert_num_queries(4):
         client.get(url)

@@ -4,7 +4,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from nkohub.grants.card_import import card_files, fund_card_import, read_card_file
+from nkohub.grants.card_import import card_files, fund_cards_import
 
 
 class Command(BaseCommand):
@@ -28,12 +28,7 @@ class Command(BaseCommand):
         files = card_files(path)
         if not files:
             raise CommandError(f"В папке {path} нет карточек (.txt, .md, .html).")
-        results = [
-            fund_card_import(
-                actor=None, text=read_card_file(file), source=str(file), dry_run=options["dry_run"]
-            )
-            for file in files
-        ]
+        results = fund_cards_import(actor=None, files=files, dry_run=options["dry_run"])
         if options["json"]:
             payload: Any = [r.as_json() for r in results]
             if path.is_file():
