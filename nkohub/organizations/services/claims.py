@@ -58,6 +58,34 @@ def _tell_operators(*, claim: Claim, actor: Any) -> None:
     )
 
 
+def _claim_create(
+    *,
+    kind: str,
+    actor: Any,
+    organization: Organization,
+    stated_role: str,
+    position: str,
+    comment: str,
+    document: UploadedFile | None,
+    audit_action: str,
+) -> Claim:
+    """The claim of a registration or of an existing profile: saved, audited, told to operators."""
+    claim = Claim(
+        kind=kind,
+        organization=organization,
+        user=actor,
+        stated_role=stated_role,
+        position=position.strip(),
+        comment=comment.strip(),
+    )
+    _attach_document(claim, document)
+    claim.full_clean()
+    claim.save()
+    audit_log(actor=actor, action=audit_action, obj=organization, changes={"claim": claim.pk})
+    _tell_operators(claim=claim, actor=actor)
+    return claim
+
+
 @transaction.atomic
 def organization_register(
     *,
@@ -97,25 +125,16 @@ def organization_register(
     organization.is_published = False
     _save_with_logo(organization, logo)
     organization.spheres.set(spheres)
-    claim = Claim(
+    return _claim_create(
         kind=Claim.Kind.REGISTRATION,
-        organization=organization,
-        user=actor,
-        stated_role=stated_role,
-        position=position.strip(),
-        comment=comment.strip(),
-    )
-    _attach_document(claim, document)
-    claim.full_clean()
-    claim.save()
-    audit_log(
         actor=actor,
-        action="organizations.organization.register",
-        obj=organization,
-        changes={"claim": claim.pk},
+        organization=organization,
+        stated_role=stated_role,
+        position=position,
+        comment=comment,
+        document=document,
+        audit_action="organizations.organization.register",
     )
-    _tell_operators(claim=claim, actor=actor)
-    return claim
 
 
 @transaction.atomic
@@ -136,25 +155,16 @@ def claim_submit(
         raise DomainError("Ваша заявка по этой организации уже ждёт проверки.")
     if document is None:
         raise DomainError("Приложите документ, подтверждающий ваши полномочия.", field="document")
-    claim = Claim(
+    return _claim_create(
         kind=Claim.Kind.CLAIM,
-        organization=organization,
-        user=actor,
-        stated_role=stated_role,
-        position=position.strip(),
-        comment=comment.strip(),
-    )
-    _attach_document(claim, document)
-    claim.full_clean()
-    claim.save()
-    audit_log(
         actor=actor,
-        action="organizations.claim.submit",
-        obj=organization,
-        changes={"claim": claim.pk},
+        organization=organization,
+        stated_role=stated_role,
+        position=position,
+        comment=comment,
+        document=document,
+        audit_action="organizations.claim.submit",
     )
-    _tell_operators(claim=claim, actor=actor)
-    return claim
 
 
 def _check_reviewable(actor: Any, claim: Claim) -> None:
@@ -250,8 +260,9 @@ def claim_reject(*, actor: Any, claim: Claim, reason: str) -> Claim:
 
 @transaction.atomic
 def claim_withdraw(*, actor: Any, claim: Claim) -> Claim:
-    if not permissions.can_withdraw_claim(actor, claim):
-        raise DomainError("Отозвать можно только свою заявку, которая ещё ждёт проверки.")
+    decision = permissions.can_withdraw_claim(actor, claim)
+    if not decision:
+        raise DomainError(decision.reason)
     claim.status = Claim.Status.WITHDRAWN
     claim.save(update_fields=["status"])
     audit_log(
