@@ -87,8 +87,8 @@ def test_only_operators_verify(client: Any, owner: Any, ngo: Organization) -> No
 def test_the_cabinet_offers_members_to_owners_and_edit_to_editors(
     client: Any, editor: Any, ngo: Organization
 ) -> None:
-    other = OrganizationFactory(full_name="Фонд «Другой»")
-    MembershipFactory(user=editor, organization=other, role="owner")
+    other = OrganizationFactory.create(full_name="Фонд «Другой»")
+    MembershipFactory.create(user=editor, organization=other, role="owner")
     client.force_login(editor)
     content = client.get(reverse("core:cabinet")).content.decode()
     members_of_ngo = reverse("organizations:members", args=[ngo.pk])
