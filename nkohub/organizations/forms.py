@@ -70,14 +70,16 @@ class DirectoryFilterForm(PlatformForm):
 
 
 class IdentifierMixin:
+    cleaned_data: dict[str, Any]
+
     def clean_inn(self) -> str | None:
-        value = normalize_digits(self.cleaned_data.get("inn") or "")  # type: ignore[attr-defined]
+        value = normalize_digits(self.cleaned_data.get("inn") or "")
         if value:
             validate_inn(value)
         return value or None
 
     def clean_ogrn(self) -> str | None:
-        value = normalize_digits(self.cleaned_data.get("ogrn") or "")  # type: ignore[attr-defined]
+        value = normalize_digits(self.cleaned_data.get("ogrn") or "")
         if value:
             validate_ogrn(value)
         return value or None

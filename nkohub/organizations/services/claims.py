@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from nkohub.core.audit import audit_log
 from nkohub.core.errors import DomainError
@@ -100,11 +101,11 @@ def organization_register(
 ) -> Claim:
     """A person registers an organisation missing from the registry; it stays hidden until an operator approves."""
     if not permissions.can_register_organization(actor):
-        raise DomainError("Чтобы зарегистрировать организацию, войдите на платформу.")
+        raise DomainError(_("Log in to the platform to register an organisation."))
     data = dict(data)
     _clean_identifiers(data)
     if not data.get("inn") and not data.get("ogrn"):
-        raise DomainError("Укажите ИНН или ОГРН организации.", field="inn")
+        raise DomainError(_("Enter the organisation's INN or OGRN."), field="inn")
     _ensure_identifiers_free(inn=data.get("inn"), ogrn=data.get("ogrn"))
     municipality = data.get("municipality")
     if not confirm_not_duplicate:
@@ -114,9 +115,12 @@ def organization_register(
         if similar:
             names = "; ".join(f"«{o.display_name}»" for o in similar[:3])
             raise DomainError(
-                f"Похожие организации уже есть в реестре в этом муниципалитете: {names}. "
-                "Если ваша — среди них, подайте заявку на управление её профилем; если это другая "
-                "организация, отметьте «Это другая организация» и отправьте форму ещё раз.",
+                _(
+                    "Similar organisations are already in the registry in this municipality: "
+                    "%(names)s. If yours is among them, claim its profile; if this is another "
+                    "organisation, tick «This is another organisation» and send the form again."
+                )
+                % {"names": names},
                 field="full_name",
             )
     organization = Organization(**{k: v for k, v in data.items() if k in PROFILE_FIELDS})
@@ -148,13 +152,13 @@ def claim_submit(
     document: UploadedFile | None = None,
 ) -> Claim:
     if not permissions.can_claim(actor, organization):
-        raise DomainError("Вы уже состоите в этой организации или не можете подать заявку.")
+        raise DomainError(_("You already belong to this organisation or may not claim it."))
     if Claim.objects.filter(
         user=actor, organization=organization, status=Claim.Status.PENDING
     ).exists():
-        raise DomainError("Ваша заявка по этой организации уже ждёт проверки.")
+        raise DomainError(_("Your claim for this organisation already awaits review."))
     if document is None:
-        raise DomainError("Приложите документ, подтверждающий ваши полномочия.", field="document")
+        raise DomainError(_("Attach a document that confirms your authority."), field="document")
     return _claim_create(
         kind=Claim.Kind.CLAIM,
         actor=actor,
@@ -169,9 +173,9 @@ def claim_submit(
 
 def _check_reviewable(actor: Any, claim: Claim) -> None:
     if not permissions.can_review_claims(actor):
-        raise DomainError("Рассматривать заявки может только оператор.")
+        raise DomainError(_("Only an operator reviews claims."))
     if claim.status != Claim.Status.PENDING:
-        raise DomainError("Заявка уже рассмотрена.")
+        raise DomainError(_("The claim is already reviewed."))
 
 
 @transaction.atomic
@@ -232,7 +236,9 @@ def claim_reject(*, actor: Any, claim: Claim, reason: str) -> Claim:
     _check_reviewable(actor, claim)
     reason = reason.strip()
     if not reason:
-        raise DomainError("Укажите причину отказа — заявитель её увидит.", field="reason")
+        raise DomainError(
+            _("Give the reason of the refusal — the claimant will see it."), field="reason"
+        )
     claim.status, claim.reviewed_by, claim.reviewed_at = (
         Claim.Status.REJECTED,
         actor,

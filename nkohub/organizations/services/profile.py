@@ -5,6 +5,7 @@ from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from nkohub.core.audit import audit_log, diff_fields
 from nkohub.core.errors import DomainError
@@ -32,7 +33,7 @@ def organization_update(
     spheres: Iterable[Sphere] | None = None,
 ) -> Organization:
     if not permissions.can_edit_organization(actor, organization):
-        raise DomainError("У вас нет прав на изменение профиля этой организации.")
+        raise DomainError(_("You have no right to change this organisation's profile."))
     data = dict(data)
     _clean_identifiers(data)
     if not permissions.can_verify_organization(actor, organization):
@@ -50,7 +51,9 @@ def organization_update(
         and identity_changed
         and not permissions.can_verify_organization(actor, organization)
     ):
-        raise DomainError("ИНН и ОГРН проверенной организации меняет только оператор.", field="inn")
+        raise DomainError(
+            _("Only an operator changes the INN and OGRN of a verified organisation."), field="inn"
+        )
     logo = organization_logo_apply(organization=organization, data=data, previous=before)
     _save_with_logo(organization, logo)
     changes = diff_fields(before, organization, PROFILE_FIELDS)
@@ -78,7 +81,7 @@ def organization_create(
 ) -> Organization:
     """An operator adds an organisation to the registry directly."""
     if not permissions.can_verify_organization(actor):
-        raise DomainError("Добавлять организации в реестр напрямую может только оператор.")
+        raise DomainError(_("Only an operator adds organisations to the registry directly."))
     data = dict(data)
     _clean_identifiers(data)
     _ensure_identifiers_free(inn=data.get("inn"), ogrn=data.get("ogrn"))
@@ -101,7 +104,7 @@ def organization_set_verified(
     *, actor: Any, organization: Organization, verified: bool
 ) -> Organization:
     if not permissions.can_verify_organization(actor, organization):
-        raise DomainError("Подтверждать организации может только оператор.")
+        raise DomainError(_("Only an operator verifies organisations."))
     if organization.is_verified == verified:
         return organization
     organization.is_verified = verified

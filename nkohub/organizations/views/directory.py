@@ -16,7 +16,7 @@ from django.views.decorators.http import require_POST, require_safe
 from nkohub.core.errors import DomainError
 from nkohub.core.pagination import paginate
 from nkohub.core.permissions import require
-from nkohub.core.types import AuthenticatedHttpRequest
+from nkohub.core.types import AuthenticatedHttpRequest, HtmxHttpRequest
 from nkohub.organizations import permissions, selectors, services
 from nkohub.organizations.forms import (
     DirectoryFilterForm,
@@ -31,7 +31,7 @@ from ._shared import DIRECTORY_PAGE_SIZE, EXPORT_COLUMNS, _error
 
 
 @require_safe
-def directory(request: HttpRequest) -> HttpResponse:
+def directory(request: HtmxHttpRequest) -> HttpResponse:
     form = DirectoryFilterForm(request.GET)
     query = form.directory_query()
     if query.q and not request.GET.get("page"):
@@ -53,8 +53,7 @@ def directory(request: HttpRequest) -> HttpResponse:
         "suggestion": selectors.directory_suggestion(query),
         "can_register": permissions.can_register_organization(request.user),
     }
-    htmx = getattr(request, "htmx", None)
-    if htmx and htmx.target == "directory-results":
+    if request.htmx and request.htmx.target == "directory-results":
         return render(request, "organizations/_results.html", context)
     return render(request, "organizations/directory.html", context)
 

@@ -50,7 +50,7 @@ def import_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     run = permissions.get_import_run_for_viewer(request.user, pk)
     template = (
         "organizations/_import_progress.html"
-        if getattr(request, "htmx", False)
+        if request.htmx
         else "organizations/import_detail.html"
     )
     return render(request, template, {"run": run})
