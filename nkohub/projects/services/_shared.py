@@ -6,6 +6,7 @@ from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
 from django.urls import reverse
+from django.utils.translation import gettext as _
 
 from nkohub.core.errors import DomainError
 from nkohub.notifications.services import notify
@@ -85,7 +86,10 @@ def _full_clean(obj: Any) -> None:
 def _check_money(project: Project) -> None:
     if project.own_contribution + project.cofinancing > project.budget_total:
         raise DomainError(
-            "Собственный вклад и софинансирование вместе не могут превышать общий бюджет проекта.",
+            _(
+                "Own contribution and co-financing together cannot exceed the project's total "
+                "budget."
+            ),
             field="cofinancing",
         )
 

@@ -5,6 +5,7 @@ from typing import Any
 
 from django.db import transaction
 from django.db.models import Max
+from django.utils.translation import gettext as _
 
 from nkohub.core.audit import audit_log
 from nkohub.core.errors import DomainError
@@ -39,7 +40,7 @@ def need_add(
     )
     if kind != ProjectNeed.Kind.MONEY and not unit:
         raise DomainError(
-            "Укажите единицу измерения: например, «чел.», «ч», «шт.», «кв. м».", field="unit"
+            _("Give the unit of measure: for example «people», «h», «pcs», «sq. m»."), field="unit"
         )
     _full_clean(need)
     need.save()
@@ -56,7 +57,7 @@ def need_add(
 def need_delete(*, actor: Any, need: ProjectNeed) -> None:
     if need.pledges.filter(status=Pledge.Status.ACCEPTED).exists():
         raise DomainError(
-            "Под эту потребность уже есть принятые обещания поддержки — её нельзя удалить."
+            _("This need already has accepted pledges of support — it cannot be deleted.")
         )
     audit_log(
         actor=actor, action="projects.need.delete", obj=need.project, changes={"need": str(need)}

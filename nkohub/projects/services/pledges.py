@@ -6,6 +6,7 @@ from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from nkohub.core.audit import audit_log
 from nkohub.core.errors import DomainError
@@ -38,16 +39,16 @@ def pledge_create(
     conditions: str = "",
 ) -> Pledge:
     if not Project.objects.filter(pk=project.pk, status__in=Project.OPEN_STATUSES).exists():
-        raise DomainError("Проект завершён или отменён и больше не принимает поддержку.")
+        raise DomainError(_("The project is completed or cancelled and accepts no more support."))
     if need is not None and need.project_id != project.pk:
-        raise DomainError("Выберите потребность этого проекта.", field="need")
+        raise DomainError(_("Choose a need of this project."), field="need")
     if kind == Pledge.Kind.MONEY and amount is None:
-        raise DomainError("Укажите сумму в рублях.", field="amount")
+        raise DomainError(_("Enter the amount in rubles."), field="amount")
     if kind != Pledge.Kind.MONEY and not description.strip():
-        raise DomainError("Опишите, что именно вы предлагаете.", field="description")
+        raise DomainError(_("Describe what exactly you offer."), field="description")
     if need is not None and (need.kind == ProjectNeed.Kind.MONEY) != (kind == Pledge.Kind.MONEY):
         raise DomainError(
-            "Денежная потребность покрывается только деньгами, и наоборот.", field="need"
+            _("A money need is covered only with money, and the other way round."), field="need"
         )
     pledge = Pledge(
         project=project,
@@ -86,7 +87,7 @@ def _locked_pending(pledge: Pledge) -> Pledge:
         .get(pk=pledge.pk)
     )
     if locked.status != Pledge.Status.PENDING:
-        raise DomainError("По этому предложению уже есть решение.")
+        raise DomainError(_("This offer is already decided."))
     return locked
 
 
@@ -94,7 +95,7 @@ def _locked_pending(pledge: Pledge) -> Pledge:
 def pledge_accept(*, actor: Any, pledge: Pledge) -> Partnership:
     pledge = _locked_pending(pledge)
     if not pledge.project.is_open:
-        raise DomainError("Проект завершён или отменён и больше не принимает поддержку.")
+        raise DomainError(_("The project is completed or cancelled and accepts no more support."))
     pledge.status = Pledge.Status.ACCEPTED
     pledge.decided_by = actor
     pledge.decided_at = timezone.now()
@@ -175,13 +176,13 @@ def fulfilment_record(
     )
     pledge = partnership.pledge
     if partnership.status != Partnership.Status.ACTIVE:
-        raise DomainError("Партнёрство уже закрыто.")
+        raise DomainError(_("The partnership is already closed."))
     if received_on > timezone.localdate():
-        raise DomainError("Дата получения не может быть в будущем.", field="received_on")
+        raise DomainError(_("The date of receipt cannot be in the future."), field="received_on")
     if pledge.kind == Pledge.Kind.MONEY and amount is None:
-        raise DomainError("Укажите полученную сумму.", field="amount")
+        raise DomainError(_("Enter the amount received."), field="amount")
     if amount is None and not note.strip():
-        raise DomainError("Укажите количество или опишите, что получено.", field="note")
+        raise DomainError(_("Enter the quantity or describe what was received."), field="note")
     fulfilment = Fulfilment(
         partnership=partnership,
         received_on=received_on,
@@ -225,9 +226,9 @@ def partnership_end(*, actor: Any, partnership: Partnership, reason: str) -> Par
         .get(pk=partnership.pk)
     )
     if partnership.status != Partnership.Status.ACTIVE:
-        raise DomainError("Партнёрство уже закрыто.")
+        raise DomainError(_("The partnership is already closed."))
     if not reason.strip():
-        raise DomainError("Объясните партнёру, почему партнёрство прекращается.", field="reason")
+        raise DomainError(_("Explain to the partner why the partnership ends."), field="reason")
     partnership.status = Partnership.Status.CANCELLED
     partnership.closed_at = timezone.now()
     partnership.save(update_fields=["status", "closed_at"])

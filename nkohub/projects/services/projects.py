@@ -4,6 +4,7 @@ from typing import Any
 
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from nkohub.core.audit import audit_log, diff_fields
 from nkohub.core.errors import DomainError
@@ -133,7 +134,8 @@ def project_change_status(*, actor: Any, project: Project, status: str) -> Proje
     )
     if not project.can_move_to(status):
         raise DomainError(
-            f"Проект в статусе «{project.get_status_display()}» нельзя перевести в статус «{Project.Status(status).label}».",
+            _("A project in the status «%(current)s» cannot be moved to the status «%(target)s».")
+            % {"current": project.get_status_display(), "target": Project.Status(status).label},
             field="status",
         )
     old = project.status

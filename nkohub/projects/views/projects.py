@@ -14,6 +14,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 
 from nkohub.core.errors import DomainError, add_domain_error
 from nkohub.core.pagination import paginate
+from nkohub.core.types import HtmxHttpRequest
 from nkohub.organizations.models import Organization
 from nkohub.organizations.selectors import organizations_user_acts_for
 from nkohub.projects import forms, permissions, selectors, services
@@ -24,7 +25,7 @@ from ._shared import _project, _run
 
 
 @require_safe
-def fair(request: HttpRequest) -> HttpResponse:
+def fair(request: HtmxHttpRequest) -> HttpResponse:
     form = forms.FairFilterForm(request.GET or None)
     filters: dict[str, Any] = {}
     if form.is_valid():
@@ -46,8 +47,7 @@ def fair(request: HttpRequest) -> HttpResponse:
         "filtered": any(filters.values()),
         "suggestion": selectors.fair_suggestion(filters["query"]) if filters.get("query") else "",
     }
-    htmx: Any = getattr(request, "htmx", None)
-    partial = bool(htmx) and htmx.target == "fair-results"
+    partial = bool(request.htmx) and request.htmx.target == "fair-results"
     template = "projects/_project_cards.html" if partial else "projects/fair.html"
     return render(request, template, context)
 
