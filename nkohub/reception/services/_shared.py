@@ -9,6 +9,7 @@ from django.core.exceptions import PermissionDenied
 from django.core.files.uploadedfile import UploadedFile
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from nkohub.core.audit import audit_log
 from nkohub.core.errors import DomainError
@@ -144,9 +145,9 @@ def _tell_officials(
 
 def _check_addressee(*, authority: Organization, topic: Topic | None) -> None:
     if authority.kind != Organization.Kind.AUTHORITY:
-        raise DomainError("Обращение можно направить только в орган власти.", field="authority")
+        raise DomainError(_("An appeal can be sent only to a public authority."), field="authority")
     if topic is not None and (topic.authority_id != authority.pk or not topic.is_active):
-        raise DomainError("Эта тема не относится к выбранному органу власти.", field="topic")
+        raise DomainError(_("This topic does not belong to the chosen authority."), field="topic")
 
 
 def _today() -> date:

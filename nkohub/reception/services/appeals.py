@@ -8,6 +8,7 @@ from django.core.exceptions import PermissionDenied
 from django.core.files.uploadedfile import UploadedFile
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from nkohub.core.errors import DomainError
 from nkohub.organizations.models import Organization
@@ -58,7 +59,9 @@ def appeal_create(
             appeal_submit(actor=actor, appeal=existing)
         return existing, False
     if not permissions.can_submit_on_behalf(actor, organization):
-        raise DomainError("Вы не можете писать от имени этой организации.", field="organization")
+        raise DomainError(
+            _("You may not write on behalf of this organisation."), field="organization"
+        )
     _check_addressee(authority=authority, topic=topic)
     appeal = Appeal(
         author=actor,
@@ -99,7 +102,9 @@ def appeal_update_draft(
     if "organization" in fields and not permissions.can_submit_on_behalf(
         actor, fields["organization"]
     ):
-        raise DomainError("Вы не можете писать от имени этой организации.", field="organization")
+        raise DomainError(
+            _("You may not write on behalf of this organisation."), field="organization"
+        )
     changes: dict[str, Any] = {}
     for name, value in fields.items():
         if isinstance(value, str):
@@ -158,7 +163,7 @@ def appeal_clarify(
     _require(actor, appeal, "clarify")
     text = text.strip()
     if not text:
-        raise DomainError("Напишите текст уточнения.", field="text")
+        raise DomainError(_("Write the text of the clarification."), field="text")
     _attach(appeal, files, role=AppealAttachment.Role.CLARIFICATION, actor=actor)
     event = _record(
         appeal, AppealEvent.Kind.CLARIFIED, actor=actor, before=appeal.status, text=text
@@ -177,9 +182,9 @@ def appeal_clarify(
 def appeal_rate(*, actor: Any, appeal: Appeal, rating: int, comment: str = "") -> Appeal:
     _require(actor, appeal, "rate")
     if appeal.rated_at is not None:
-        raise DomainError("Ответ уже оценён.", field="rating")
+        raise DomainError(_("The answer is already rated."), field="rating")
     if not 1 <= rating <= 5:
-        raise DomainError("Оценка — от 1 до 5.", field="rating")
+        raise DomainError(_("The rating is from 1 to 5."), field="rating")
     appeal.rating = rating
     appeal.rating_comment = comment.strip()
     appeal.rated_at = timezone.now()

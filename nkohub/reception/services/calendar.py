@@ -10,6 +10,7 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from nkohub.core.audit import audit_log
 from nkohub.core.errors import DomainError
@@ -44,11 +45,14 @@ def calendar_day_save(
     if not permissions.can_manage_calendar(actor):
         raise PermissionDenied
     if kind not in CalendarDay.Kind.values:
-        raise DomainError("Выберите, рабочий это день или нерабочий.", field="kind")
+        raise DomainError(_("Choose whether the day is a working day or a day off."), field="kind")
     description = description.strip()
     if not description:
         raise DomainError(
-            "Опишите день и причину поправки: например, перенос выходного по постановлению.",
+            _(
+                "Describe the day and the reason of the correction: for example, a day off moved "
+                "by a government decree."
+            ),
             field="description",
         )
     base = next((item for item in production_calendar.base_year(day.year) if item.day == day), None)
@@ -56,11 +60,17 @@ def calendar_day_save(
     working = kind == CalendarDay.Kind.WORKING
     if working == base_working:
         basis = production_calendar.year_status(day.year).basis_label
-        raise DomainError(
-            f"{day:%d.%m.%Y} и так {_day_kind_text(working)} день по календарю ({basis}): "
-            "поправка не нужна.",
-            field="kind",
+        message = (
+            _(
+                "%(day)s is a working day by the calendar anyway (%(basis)s): no correction is "
+                "needed."
+            )
+            if working
+            else _(
+                "%(day)s is a day off by the calendar anyway (%(basis)s): no correction is needed."
+            )
         )
+        raise DomainError(message % {"day": f"{day:%d.%m.%Y}", "basis": basis}, field="kind")
     entry = CalendarDay.objects.filter(day=day).first() or CalendarDay(day=day)
     before = (
         {"kind": entry.kind, "description": entry.description, "source": entry.source}
@@ -114,12 +124,16 @@ def calendar_year_confirm(*, actor: Any, year: int, decree: str) -> CalendarYear
         raise PermissionDenied
     if production_calendar.package_covers(year):
         raise DomainError(
-            f"Календарь {year} года уже есть в пакете holidays: подтверждать его не нужно."
+            _(
+                "The calendar of %(year)s is already in the holidays package: it needs no "
+                "confirmation."
+            )
+            % {"year": year}
         )
     decree = decree.strip()
     if not decree:
         raise DomainError(
-            "Укажите постановление Правительства о переносе выходных: дату и номер.",
+            _("Give the government decree that moves the days off: its date and number."),
             field="decree",
         )
     entry = CalendarYear.objects.filter(year=year).first() or CalendarYear(year=year)
@@ -202,18 +216,23 @@ def appeals_apply_due_dates(
         raise PermissionDenied
     chosen_ids = set(appeal_ids)
     if not chosen_ids:
-        raise DomainError("Отметьте обращения, сроки которых нужно перенести.", field="appeals")
+        raise DomainError(_("Tick the appeals whose deadlines should move."), field="appeals")
     list(Appeal.objects.select_for_update().filter(pk__in=chosen_ids).values_list("pk"))
     review = selectors.due_date_review()
     if review.fingerprint != fingerprint:
         raise DomainError(
-            "Пока вы смотрели список, календарь или обращения изменились. Проверьте список ещё раз: "
-            "ничего не перенесено."
+            _(
+                "While you were looking at the list, the calendar or the appeals changed. Check "
+                "the list again: nothing was moved."
+            )
         )
     chosen = [change for change in review.changes if change.appeal.pk in chosen_ids]
     if len(chosen) != len(chosen_ids):
         raise DomainError(
-            "Среди отмеченных есть обращения, сроки которых календарь не меняет: ничего не перенесено."
+            _(
+                "Some of the ticked appeals have deadlines the calendar does not change: nothing "
+                "was moved."
+            )
         )
     moved = []
     for change in chosen:

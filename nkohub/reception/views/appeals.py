@@ -17,6 +17,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 
 from nkohub.core.errors import DomainError
 from nkohub.core.pagination import paginate
+from nkohub.core.types import AuthenticatedHttpRequest, HtmxHttpRequest
 from nkohub.organizations.models import Organization
 from nkohub.reception import (
     deadlines,
@@ -33,7 +34,7 @@ from nkohub.reception.views._shared import _add_domain_error
 
 # Public side ---------------------------------------------------------------------------------
 @require_safe
-def public(request: HttpRequest) -> HttpResponse:
+def public(request: HtmxHttpRequest) -> HttpResponse:
     form = forms.PublicFilterForm(request.GET or None)
     params: dict[str, Any] = {}
     if form.is_bound and form.is_valid():
@@ -46,7 +47,7 @@ def public(request: HttpRequest) -> HttpResponse:
         }
     page = paginate(request, selectors.published_appeals(**params))
     suggestion = selectors.published_appeals_suggestion(params["q"]) if params.get("q") else ""
-    template = "reception/_public_results.html" if request.htmx else "reception/public.html"  # type: ignore[attr-defined]
+    template = "reception/_public_results.html" if request.htmx else "reception/public.html"
     context = {
         "form": form,
         "page": page,
@@ -349,7 +350,7 @@ def _desk_authority(request: HttpRequest) -> Organization:
 
 @login_required
 @require_safe
-def desk(request: HttpRequest) -> HttpResponse:
+def desk(request: AuthenticatedHttpRequest) -> HttpResponse:
     body = _desk_authority(request)
     form = forms.DeskFilterForm(request.GET or None, authority=body)
     page = paginate(request, selectors.desk_appeals(body, form.filters(), user=request.user))
@@ -360,7 +361,7 @@ def desk(request: HttpRequest) -> HttpResponse:
         "page": page,
         "counts": selectors.desk_counts(body),
     }
-    template = "reception/_desk_results.html" if request.htmx else "reception/desk.html"  # type: ignore[attr-defined]
+    template = "reception/_desk_results.html" if request.htmx else "reception/desk.html"
     return render(request, template, context)
 
 
