@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from nkohub.core.audit import audit_log
 from nkohub.core.errors import DomainError
@@ -259,7 +260,7 @@ def application_start(
 ) -> Application:
     """A new draft for `competition`, with the project's fields carried over."""
     if project is not None and project.organization_id != organization.pk:
-        raise DomainError("Проект принадлежит другой организации.", field="project")
+        raise DomainError(_("The project belongs to another organisation."), field="project")
     if project is not None:
         project = project_with_parts(project.pk)
     doc = _snapshot_from_project(project, organization)
@@ -309,11 +310,14 @@ def application_save(
     locked = Application.objects.select_for_update().get(pk=application.pk)
     if locked.version != base_version:
         raise DomainError(
-            f"Пока вы редактировали, заявку сохранили (версия {locked.version}). Откройте её "
-            "заново и перенесите свои правки: чужие изменения не будут затёрты."
+            _(
+                "While you were editing, the application was saved (version %(version)s). Open "
+                "it again and carry your changes over: the other changes will not be overwritten."
+            )
+            % {"version": locked.version}
         )
     if not locked.is_editable:
-        raise DomainError("Заявка уже не черновик: редактирование закрыто.")
+        raise DomainError(_("The application is no longer a draft: editing is closed."))
     before = snapshot_of(locked)
     _apply_document(locked, document)
     version = _record_version(actor=actor, application=locked, note=note)
@@ -328,7 +332,7 @@ def application_restore(*, actor: Any, application: Application, number: int) ->
     """Bring back version `number` as a new version (history is never rewritten)."""
     source = ApplicationVersion.objects.filter(application=application, number=number).first()
     if source is None:
-        raise DomainError(f"Версии {number} у заявки нет.")
+        raise DomainError(_("The application has no version %(number)s.") % {"number": number})
     version = application_save(
         actor=actor,
         application=application,
@@ -361,8 +365,8 @@ def application_change_status(
     locked = Application.objects.select_for_update().get(pk=application.pk)
     if not locked.can_move_to(status):
         raise DomainError(
-            f"Из статуса «{locked.get_status_display()}» нельзя перейти в "
-            f"«{Application.Status(status).label}».",
+            _("An application cannot go from «%(current)s» to «%(target)s».")
+            % {"current": locked.get_status_display(), "target": Application.Status(status).label},
             field="status",
         )
     before = {
@@ -373,17 +377,21 @@ def application_change_status(
     today = timezone.localdate()
     if status == Application.Status.SUBMITTED:
         if not fund_number:
-            raise DomainError("Укажите номер заявки, присвоенный фондом.", field="fund_number")
+            raise DomainError(
+                _("Enter the application number the fund assigned."), field="fund_number"
+            )
         clash = Application.objects.filter(fund_number=fund_number).exclude(pk=locked.pk)
         if clash.exists():
             raise DomainError(
-                f"Заявка с номером {fund_number} уже есть на платформе.", field="fund_number"
+                _("An application with the number %(number)s is already on the platform.")
+                % {"number": fund_number},
+                field="fund_number",
             )
         locked.fund_number = fund_number
         locked.submitted_on = submitted_on or today
     elif status == Application.Status.WON:
         if awarded_amount is None or awarded_amount <= 0:
-            raise DomainError("Укажите сумму гранта.", field="awarded_amount")
+            raise DomainError(_("Enter the amount of the grant."), field="awarded_amount")
         locked.awarded_amount = awarded_amount
         locked.decided_on = decided_on or today
     elif status == Application.Status.NOT_SUPPORTED:
@@ -428,7 +436,9 @@ def comparison_save(*, actor: Any, comparison: RegionComparison) -> RegionCompar
         with transaction.atomic():
             comparison.save()
     except IntegrityError as error:
-        raise DomainError("Цифры этого региона за этот период уже введены.") from error
+        raise DomainError(
+            _("This region's figures for this period are already entered.")
+        ) from error
     audit_log(
         actor=actor,
         action="grants.comparison." + ("create" if creating else "update"),
@@ -458,7 +468,7 @@ def competition_save(
             competition.save()
     except IntegrityError as error:
         raise DomainError(
-            "У этого грантодателя уже есть конкурс с таким названием.", field="title"
+            _("This grant-maker already has a competition with this title."), field="title"
         ) from error
     if directions is not None:
         competition.directions.set(directions)

@@ -11,6 +11,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 
 from nkohub.core.errors import DomainError
 from nkohub.core.pagination import paginate
+from nkohub.core.types import AuthenticatedHttpRequest
 from nkohub.grants import selectors, services
 from nkohub.grants.checker import Severity, expert_review
 from nkohub.grants.document import compare, snapshot_of
@@ -79,9 +80,9 @@ def application_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_safe
-def application_check(request: HttpRequest, pk: int) -> HttpResponse:
+def application_check(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     application = get_application_for_user(request.user, pk)
-    template = "grants/_findings.html" if getattr(request, "htmx", False) else "grants/check.html"
+    template = "grants/_findings.html" if request.htmx else "grants/check.html"
     context = {
         "application": application,
         "edit": can_edit_application(request.user, application),
@@ -263,13 +264,11 @@ def _export_file_response(export: ApplicationExport) -> FileResponse:
 
 @login_required
 @require_safe
-def application_export_status(request: HttpRequest, pk: int, export_pk: int) -> HttpResponse:
+def application_export_status(
+    request: AuthenticatedHttpRequest, pk: int, export_pk: int
+) -> HttpResponse:
     export = _export_for_user(request, pk, export_pk)
-    template = (
-        "grants/_export_status.html"
-        if getattr(request, "htmx", False)
-        else "grants/export_status.html"
-    )
+    template = "grants/_export_status.html" if request.htmx else "grants/export_status.html"
     return render(request, template, {"export": export, "application": export.application})
 
 

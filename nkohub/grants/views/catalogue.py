@@ -14,6 +14,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 
 from nkohub.core.errors import DomainError
 from nkohub.core.pagination import paginate
+from nkohub.core.types import HtmxHttpRequest
 from nkohub.grants import selectors, services
 from nkohub.grants.calendar_feed import deadlines_calendar
 from nkohub.grants.forms import (
@@ -48,7 +49,7 @@ def _query(form: CalendarFilterForm) -> str:
 
 
 @require_safe
-def calendar(request: HttpRequest) -> HttpResponse:
+def calendar(request: HtmxHttpRequest) -> HttpResponse:
     form, competitions = _calendar_queryset(request)
     context = {
         "form": form,
@@ -59,9 +60,7 @@ def calendar(request: HttpRequest) -> HttpResponse:
         "can_manage": can_manage_competitions(request.user),
         "suggestion": selectors.competitions_suggestion(query) if (query := _query(form)) else "",
     }
-    template = (
-        "grants/_competitions.html" if getattr(request, "htmx", False) else "grants/calendar.html"
-    )
+    template = "grants/_competitions.html" if request.htmx else "grants/calendar.html"
     return render(request, template, context)
 
 
