@@ -72,7 +72,7 @@ def badge(request: HttpRequest) -> HttpResponse:
 
 
 def _after_change(request: AuthenticatedHttpRequest, notification: Notification) -> HttpResponse:
-    if getattr(request, "htmx", False):
+    if request.htmx:
         response = render(request, "notifications/_item.html", {"notification": notification})
         response["HX-Trigger"] = CHANGED_EVENT
         return response

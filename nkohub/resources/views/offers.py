@@ -15,7 +15,7 @@ from django.views.decorators.http import require_POST, require_safe
 from nkohub.core.errors import DomainError, add_domain_error
 from nkohub.core.forms import date_from_query
 from nkohub.core.pagination import paginate
-from nkohub.core.types import AuthenticatedHttpRequest
+from nkohub.core.types import AuthenticatedHttpRequest, HtmxHttpRequest
 from nkohub.organizations.selectors import organizations_user_acts_for
 from nkohub.resources import forms, permissions, selectors, services
 from nkohub.resources.availability import SCHEDULES, offer_windows
@@ -33,7 +33,7 @@ from ._shared import _offer, _perform, _submit
 
 # --- catalogue and offers ----------------------------------------------------------------
 @require_safe
-def catalogue(request: HttpRequest) -> HttpResponse:
+def catalogue(request: HtmxHttpRequest) -> HttpResponse:
     form = forms.CatalogueFilterForm(request.GET or None)
     filters = form.cleaned_data if form.is_valid() else {}
     offers = selectors.offers_catalogue(**{k: v for k, v in filters.items() if v})
@@ -43,11 +43,7 @@ def catalogue(request: HttpRequest) -> HttpResponse:
         "filtered": any(filters.values()),
         "suggestion": selectors.catalogue_suggestion(filters["q"]) if filters.get("q") else "",
     }
-    template = (
-        "resources/_offer_list.html"
-        if getattr(request, "htmx", False)
-        else "resources/catalogue.html"
-    )
+    template = "resources/_offer_list.html" if request.htmx else "resources/catalogue.html"
     return render(request, template, context)
 
 
