@@ -1,7 +1,7 @@
 """Registration of a new organisation and claims to an existing one, and their review."""
 
 from collections.abc import Iterable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
@@ -25,6 +25,9 @@ from nkohub.organizations.models import (
 from ._shared import PROFILE_FIELDS, _clean_identifiers, _ensure_identifiers_free, _url
 from .logo import _save_with_logo, organization_logo_apply
 
+if TYPE_CHECKING:
+    from nkohub.accounts.models import User
+
 # --- registration and claims ---------------------------------------------------------------------
 
 
@@ -39,7 +42,7 @@ def _attach_document(claim: Claim, document: UploadedFile | None) -> None:
     claim.document.save(document.name or "document", document, save=False)
 
 
-def _tell_operators(*, claim: Claim, actor: Any) -> None:
+def _tell_operators(*, claim: Claim, actor: "User") -> None:
     from django.contrib.auth import get_user_model
 
     operators = get_user_model().objects.filter(is_operator=True, is_active=True)
@@ -62,7 +65,7 @@ def _tell_operators(*, claim: Claim, actor: Any) -> None:
 def _claim_create(
     *,
     kind: str,
-    actor: Any,
+    actor: "User",
     organization: Organization,
     stated_role: str,
     position: str,
@@ -90,7 +93,7 @@ def _claim_create(
 @transaction.atomic
 def organization_register(
     *,
-    actor: Any,
+    actor: "User",
     data: dict[str, Any],
     spheres: Iterable[Sphere] = (),
     stated_role: str,
@@ -144,7 +147,7 @@ def organization_register(
 @transaction.atomic
 def claim_submit(
     *,
-    actor: Any,
+    actor: "User",
     organization: Organization,
     stated_role: str,
     position: str = "",
@@ -171,7 +174,7 @@ def claim_submit(
     )
 
 
-def _check_reviewable(actor: Any, claim: Claim) -> None:
+def _check_reviewable(actor: "User", claim: Claim) -> None:
     if not permissions.can_review_claims(actor):
         raise DomainError(_("Only an operator reviews claims."))
     if claim.status != Claim.Status.PENDING:
@@ -179,7 +182,7 @@ def _check_reviewable(actor: Any, claim: Claim) -> None:
 
 
 @transaction.atomic
-def claim_approve(*, actor: Any, claim: Claim) -> Claim:
+def claim_approve(*, actor: "User", claim: Claim) -> Claim:
     claim = (
         Claim.objects.select_for_update().select_related("organization", "user").get(pk=claim.pk)
     )
@@ -229,7 +232,7 @@ def claim_approve(*, actor: Any, claim: Claim) -> Claim:
 
 
 @transaction.atomic
-def claim_reject(*, actor: Any, claim: Claim, reason: str) -> Claim:
+def claim_reject(*, actor: "User", claim: Claim, reason: str) -> Claim:
     claim = (
         Claim.objects.select_for_update().select_related("organization", "user").get(pk=claim.pk)
     )
@@ -265,7 +268,7 @@ def claim_reject(*, actor: Any, claim: Claim, reason: str) -> Claim:
 
 
 @transaction.atomic
-def claim_withdraw(*, actor: Any, claim: Claim) -> Claim:
+def claim_withdraw(*, actor: "User", claim: Claim) -> Claim:
     decision = permissions.can_withdraw_claim(actor, claim)
     if not decision:
         raise DomainError(decision.reason)

@@ -1,7 +1,7 @@
 """An organisation found or made from a project card of the Presidential Grants Fund."""
 
 import re
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from django.db import transaction
 from django.utils.translation import gettext as _
@@ -15,6 +15,9 @@ from nkohub.organizations.models import (
 )
 
 from ._shared import _clean_identifiers, _save
+
+if TYPE_CHECKING:
+    from nkohub.accounts.models import User
 
 
 class FundCardOrganization(NamedTuple):
@@ -38,7 +41,12 @@ def _legal_form_in_name(full_name: str) -> LegalForm | None:
 
 @transaction.atomic
 def organization_from_fund_card(
-    *, actor: Any, full_name: str, inn: str | None, ogrn: str | None, card_number: str = ""
+    *,
+    actor: "User | None",
+    full_name: str,
+    inn: str | None,
+    ogrn: str | None,
+    card_number: str = "",
 ) -> FundCardOrganization:
     """The registry's organisation named on a Presidential Grants Fund project card: found by OGRN,
     then INN (a missing identifier is filled in), or created with its legal form read from the name.

@@ -1,6 +1,6 @@
 """Members of an organisation and invitations."""
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.core.mail import send_mail
@@ -20,6 +20,9 @@ from nkohub.organizations.models import (
 
 from ._shared import _url
 
+if TYPE_CHECKING:
+    from nkohub.accounts.models import User
+
 # --- members and invitations ---------------------------------------------------------------------
 
 
@@ -37,7 +40,7 @@ def _lock_memberships(organization: Organization) -> None:
 
 
 @transaction.atomic
-def membership_change_role(*, actor: Any, membership: Membership, role: str) -> Membership:
+def membership_change_role(*, actor: "User", membership: Membership, role: str) -> Membership:
     organization = membership.organization
     if not permissions.can_manage_members(actor, organization):
         raise DomainError(_("Only the organisation's owner changes its members' roles."))
@@ -71,7 +74,7 @@ def membership_change_role(*, actor: Any, membership: Membership, role: str) -> 
 
 
 @transaction.atomic
-def membership_remove(*, actor: Any, membership: Membership) -> None:
+def membership_remove(*, actor: "User", membership: Membership) -> None:
     organization = membership.organization
     leaving = actor.pk == membership.user_id
     if not leaving and not permissions.can_manage_members(actor, organization):
@@ -106,7 +109,7 @@ def membership_remove(*, actor: Any, membership: Membership) -> None:
 
 
 @transaction.atomic
-def membership_leave(*, actor: Any, organization: Organization) -> None:
+def membership_leave(*, actor: "User", organization: Organization) -> None:
     membership = (
         Membership.objects.filter(user=actor, organization=organization)
         .select_related("user", "organization")
@@ -135,7 +138,7 @@ def _send_invitation_mail(invitation: Invitation) -> None:
 
 @transaction.atomic
 def invitation_create(
-    *, actor: Any, organization: Organization, email: str, role: str
+    *, actor: "User", organization: Organization, email: str, role: str
 ) -> Invitation:
     if not permissions.can_manage_members(actor, organization):
         raise DomainError(_("Only the organisation's owner invites members."))
@@ -181,7 +184,7 @@ def invitation_create(
 
 
 @transaction.atomic
-def invitation_cancel(*, actor: Any, invitation: Invitation) -> Invitation:
+def invitation_cancel(*, actor: "User", invitation: Invitation) -> Invitation:
     if not permissions.can_manage_members(actor, invitation.organization):
         raise DomainError(_("Only the organisation's owner cancels invitations."))
     if invitation.accepted_at or invitation.cancelled_at:
@@ -198,7 +201,7 @@ def invitation_cancel(*, actor: Any, invitation: Invitation) -> Invitation:
 
 
 @transaction.atomic
-def invitation_accept(*, actor: Any, invitation: Invitation) -> Membership:
+def invitation_accept(*, actor: "User", invitation: Invitation) -> Membership:
     invitation = (
         Invitation.objects.select_for_update().select_related("organization").get(pk=invitation.pk)
     )

@@ -1,7 +1,7 @@
 """Writes of an organisation's profile: create, update, verify."""
 
 from collections.abc import Iterable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.db import transaction
 from django.utils import timezone
@@ -23,11 +23,14 @@ from ._shared import (
 )
 from .logo import _save_with_logo, organization_logo_apply
 
+if TYPE_CHECKING:
+    from nkohub.accounts.models import User
+
 
 @transaction.atomic
 def organization_update(
     *,
-    actor: Any,
+    actor: "User",
     organization: Organization,
     data: dict[str, Any],
     spheres: Iterable[Sphere] | None = None,
@@ -77,7 +80,7 @@ def organization_update(
 
 @transaction.atomic
 def organization_create(
-    *, actor: Any, data: dict[str, Any], spheres: Iterable[Sphere] = (), verified: bool = False
+    *, actor: "User", data: dict[str, Any], spheres: Iterable[Sphere] = (), verified: bool = False
 ) -> Organization:
     """An operator adds an organisation to the registry directly."""
     if not permissions.can_verify_organization(actor):
@@ -101,7 +104,7 @@ def organization_create(
 
 @transaction.atomic
 def organization_set_verified(
-    *, actor: Any, organization: Organization, verified: bool
+    *, actor: "User", organization: Organization, verified: bool
 ) -> Organization:
     if not permissions.can_verify_organization(actor, organization):
         raise DomainError(_("Only an operator verifies organisations."))
