@@ -1,6 +1,6 @@
 """What the writes of the fair share: the project's fields and photo limits, who is told, validation."""
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
@@ -17,6 +17,9 @@ from nkohub.projects.models import (
     Project,
     ProjectTask,
 )
+
+if TYPE_CHECKING:
+    from nkohub.accounts.models import User
 
 PROJECT_FIELDS = [
     "title",
@@ -55,7 +58,7 @@ def _project_url(project: Project) -> str:
     return reverse("projects:detail", args=[project.pk])
 
 
-def _notify_partners(project: Project, *, actor: Any, kind: str, title: str) -> None:
+def _notify_partners(project: Project, *, actor: "User", kind: str, title: str) -> None:
     """Tell everyone whose support the project accepted."""
     accepted = Pledge.objects.filter(project=project, status=Pledge.Status.ACCEPTED)
     partners = [

@@ -1,7 +1,7 @@
 """The fair: seasons, entries and their review."""
 
 import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.db import transaction
 from django.urls import reverse
@@ -19,12 +19,15 @@ from nkohub.projects.models import (
 
 from ._shared import _full_clean, _project_url, _users, team_recipients
 
+if TYPE_CHECKING:
+    from nkohub.accounts.models import User
+
 # --- the fair --------------------------------------------------------------------------------------
 
 
 @transaction.atomic
 def season_save(
-    *, actor: Any, season: FairSeason | None = None, data: dict[str, Any]
+    *, actor: "User", season: FairSeason | None = None, data: dict[str, Any]
 ) -> FairSeason:
     """Create a fair season or change one (operators)."""
     before = FairSeason.objects.get(pk=season.pk) if season is not None and season.pk else None
@@ -50,7 +53,7 @@ def season_save(
 
 @transaction.atomic
 def fair_entry_submit(
-    *, actor: Any, project: Project, season: FairSeason, today: datetime.date | None = None
+    *, actor: "User", project: Project, season: FairSeason, today: datetime.date | None = None
 ) -> FairEntry:
     today = today or timezone.localdate()
     if not (season.submissions_open_on <= today <= season.submissions_close_on):
@@ -103,7 +106,9 @@ def fair_entry_submit(
 
 
 @transaction.atomic
-def fair_entry_decide(*, actor: Any, entry: FairEntry, accept: bool, note: str = "") -> FairEntry:
+def fair_entry_decide(
+    *, actor: "User", entry: FairEntry, accept: bool, note: str = ""
+) -> FairEntry:
     entry = (
         FairEntry.objects.select_for_update(of=("self",))
         .select_related("project__organization", "season")
@@ -145,7 +150,7 @@ def fair_entry_decide(*, actor: Any, entry: FairEntry, accept: bool, note: str =
 
 
 @transaction.atomic
-def fair_entry_withdraw(*, actor: Any, entry: FairEntry) -> FairEntry:
+def fair_entry_withdraw(*, actor: "User", entry: FairEntry) -> FairEntry:
     if entry.status not in (FairEntry.Status.SUBMITTED, FairEntry.Status.ACCEPTED):
         raise DomainError(_("This application can no longer be withdrawn."))
     entry.status = FairEntry.Status.WITHDRAWN

@@ -1,7 +1,7 @@
 """Parts of a project: needs, planned results, the team."""
 
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.db import transaction
 from django.db.models import Max
@@ -19,6 +19,9 @@ from nkohub.projects.models import (
 
 from ._shared import _full_clean
 
+if TYPE_CHECKING:
+    from nkohub.accounts.models import User
+
 # --- parts of a project -------------------------------------------------------------------------
 
 
@@ -28,7 +31,13 @@ def _next_position(queryset: Any) -> int:
 
 @transaction.atomic
 def need_add(
-    *, actor: Any, project: Project, kind: str, description: str, quantity: Decimal, unit: str = ""
+    *,
+    actor: "User",
+    project: Project,
+    kind: str,
+    description: str,
+    quantity: Decimal,
+    unit: str = "",
 ) -> ProjectNeed:
     need = ProjectNeed(
         project=project,
@@ -54,7 +63,7 @@ def need_add(
 
 
 @transaction.atomic
-def need_delete(*, actor: Any, need: ProjectNeed) -> None:
+def need_delete(*, actor: "User", need: ProjectNeed) -> None:
     if need.pledges.filter(status=Pledge.Status.ACCEPTED).exists():
         raise DomainError(
             _("This need already has accepted pledges of support — it cannot be deleted.")
@@ -67,7 +76,7 @@ def need_delete(*, actor: Any, need: ProjectNeed) -> None:
 
 @transaction.atomic
 def planned_result_add(
-    *, actor: Any, project: Project, name: str, unit: str, planned_value: Decimal
+    *, actor: "User", project: Project, name: str, unit: str, planned_value: Decimal
 ) -> PlannedResult:
     result = PlannedResult(
         project=project,
@@ -88,7 +97,7 @@ def planned_result_add(
 
 
 @transaction.atomic
-def planned_result_delete(*, actor: Any, result: PlannedResult) -> None:
+def planned_result_delete(*, actor: "User", result: PlannedResult) -> None:
     project = result.project
     audit_log(
         actor=actor,
@@ -104,7 +113,7 @@ def planned_result_delete(*, actor: Any, result: PlannedResult) -> None:
 
 @transaction.atomic
 def team_member_add(
-    *, actor: Any, project: Project, full_name: str, role: str, user: Any = None
+    *, actor: "User", project: Project, full_name: str, role: str, user: Any = None
 ) -> TeamMember:
     member = TeamMember(
         project=project,
@@ -120,7 +129,7 @@ def team_member_add(
 
 
 @transaction.atomic
-def team_member_delete(*, actor: Any, member: TeamMember) -> None:
+def team_member_delete(*, actor: "User", member: TeamMember) -> None:
     audit_log(
         actor=actor,
         action="projects.team.delete",

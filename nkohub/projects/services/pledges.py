@@ -2,7 +2,7 @@
 
 import datetime
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING
 
 from django.db import transaction
 from django.utils import timezone
@@ -23,13 +23,16 @@ from nkohub.projects.models import (
 
 from ._shared import _full_clean, _project_url, pledger_recipients, team_recipients
 
+if TYPE_CHECKING:
+    from nkohub.accounts.models import User
+
 # --- pledges and partnerships ----------------------------------------------------------------------
 
 
 @transaction.atomic
 def pledge_create(
     *,
-    actor: Any,
+    actor: "User",
     project: Project,
     kind: str,
     organization: Organization | None = None,
@@ -92,7 +95,7 @@ def _locked_pending(pledge: Pledge) -> Pledge:
 
 
 @transaction.atomic
-def pledge_accept(*, actor: Any, pledge: Pledge) -> Partnership:
+def pledge_accept(*, actor: "User", pledge: Pledge) -> Partnership:
     pledge = _locked_pending(pledge)
     if not pledge.project.is_open:
         raise DomainError(_("The project is completed or cancelled and accepts no more support."))
@@ -115,7 +118,7 @@ def pledge_accept(*, actor: Any, pledge: Pledge) -> Partnership:
 
 
 @transaction.atomic
-def pledge_decline(*, actor: Any, pledge: Pledge, reason: str = "") -> Pledge:
+def pledge_decline(*, actor: "User", pledge: Pledge, reason: str = "") -> Pledge:
     pledge = _locked_pending(pledge)
     pledge.status = Pledge.Status.DECLINED
     pledge.decided_by = actor
@@ -141,7 +144,7 @@ def pledge_decline(*, actor: Any, pledge: Pledge, reason: str = "") -> Pledge:
 
 
 @transaction.atomic
-def pledge_withdraw(*, actor: Any, pledge: Pledge) -> Pledge:
+def pledge_withdraw(*, actor: "User", pledge: Pledge) -> Pledge:
     pledge = _locked_pending(pledge)
     pledge.status = Pledge.Status.WITHDRAWN
     pledge.save(update_fields=["status"])
@@ -160,7 +163,7 @@ def pledge_withdraw(*, actor: Any, pledge: Pledge) -> Pledge:
 @transaction.atomic
 def fulfilment_record(
     *,
-    actor: Any,
+    actor: "User",
     partnership: Partnership,
     received_on: datetime.date,
     amount: Decimal | None = None,
@@ -216,7 +219,7 @@ def fulfilment_record(
 
 
 @transaction.atomic
-def partnership_end(*, actor: Any, partnership: Partnership, reason: str) -> Partnership:
+def partnership_end(*, actor: "User", partnership: Partnership, reason: str) -> Partnership:
     """The team closes a partnership that will not be fulfilled further; what was delivered stays."""
     partnership = (
         Partnership.objects.select_for_update(of=("self",))

@@ -1,6 +1,6 @@
 """Projects: create, update, the cover, status."""
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
@@ -21,13 +21,16 @@ from nkohub.projects.models import (
 from ._shared import PROJECT_FIELDS, _check_money, _full_clean, _notify_partners, _set_tasks
 from .results import _checked_image
 
+if TYPE_CHECKING:
+    from nkohub.accounts.models import User
+
 # --- projects ---------------------------------------------------------------------------------
 
 
 @transaction.atomic
 def project_create(
     *,
-    actor: Any,
+    actor: "User",
     organization: Organization,
     data: dict[str, Any],
     spheres: Any = (),
@@ -61,7 +64,7 @@ def project_create(
 @transaction.atomic
 def project_update(
     *,
-    actor: Any,
+    actor: "User",
     project: Project,
     data: dict[str, Any],
     spheres: Any = None,
@@ -126,7 +129,7 @@ def project_set_demo_cover(*, project: Project, jpeg: bytes) -> None:
 
 
 @transaction.atomic
-def project_change_status(*, actor: Any, project: Project, status: str) -> Project:
+def project_change_status(*, actor: "User", project: Project, status: str) -> Project:
     project.status = (
         Project.objects.select_for_update(of=("self",))
         .values_list("status", flat=True)

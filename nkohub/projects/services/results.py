@@ -1,7 +1,7 @@
 """Results a project reports, with photos."""
 
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
@@ -19,12 +19,15 @@ from nkohub.projects.models import (
 
 from ._shared import PHOTO_MAX_BYTES, PHOTOS_PER_PROJECT, _full_clean, _notify_partners
 
+if TYPE_CHECKING:
+    from nkohub.accounts.models import User
+
 # --- results ---------------------------------------------------------------------------------------
 
 
 @transaction.atomic
 def results_report(
-    *, actor: Any, project: Project, actual_values: dict[int, Decimal | None], outcome_story: str
+    *, actor: "User", project: Project, actual_values: dict[int, Decimal | None], outcome_story: str
 ) -> Project:
     if project.status not in (Project.Status.RUNNING, Project.Status.COMPLETED):
         raise DomainError(_("Results can be reported once the project is under way or completed."))
@@ -64,7 +67,7 @@ def validate_result_photo(image: UploadedFile) -> str:
 
 @transaction.atomic
 def result_photo_add(
-    *, actor: Any, project: Project, image: UploadedFile, caption: str = ""
+    *, actor: "User", project: Project, image: UploadedFile, caption: str = ""
 ) -> ResultPhoto:
     extension = validate_result_photo(image)
     if project.result_photos.count() >= PHOTOS_PER_PROJECT:
@@ -82,7 +85,7 @@ def result_photo_add(
 
 
 @transaction.atomic
-def result_photo_delete(*, actor: Any, photo: ResultPhoto) -> None:
+def result_photo_delete(*, actor: "User", photo: ResultPhoto) -> None:
     audit_log(
         actor=actor,
         action="projects.photo.delete",

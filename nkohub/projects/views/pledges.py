@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from nkohub.core.errors import DomainError, add_domain_error
+from nkohub.core.types import AuthenticatedHttpRequest
 from nkohub.organizations.models import Organization
 from nkohub.organizations.selectors import organizations_user_acts_for
 from nkohub.projects import forms, permissions, services
@@ -28,7 +29,7 @@ from ._shared import _project, _run
 
 @login_required
 @require_http_methods(["GET", "HEAD", "POST"])
-def pledge_create(request: HttpRequest, pk: int) -> HttpResponse:
+def pledge_create(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     project = _project(request, pk)
     if not permissions.can_pledge(request.user, project):
         raise PermissionDenied
@@ -66,22 +67,22 @@ def _pledge(request: HttpRequest, pk: int, **check: bool) -> Pledge:
     return permissions.check_pledge(request.user, pledge, **check)
 
 
-def _accept(request: HttpRequest, pledge: Pledge) -> Any:
+def _accept(request: AuthenticatedHttpRequest, pledge: Pledge) -> Any:
     return services.pledge_accept(actor=request.user, pledge=pledge)
 
 
-def _decline(request: HttpRequest, pledge: Pledge) -> Any:
+def _decline(request: AuthenticatedHttpRequest, pledge: Pledge) -> Any:
     form = forms.DeclineForm(request.POST)
     reason = form.cleaned_data["reason"] if form.is_valid() else ""
     return services.pledge_decline(actor=request.user, pledge=pledge, reason=reason)
 
 
-def _withdraw(request: HttpRequest, pledge: Pledge) -> Any:
+def _withdraw(request: AuthenticatedHttpRequest, pledge: Pledge) -> Any:
     return services.pledge_withdraw(actor=request.user, pledge=pledge)
 
 
 # An answer to a pledge: which right it needs, the service it calls, what the person is told.
-PLEDGE_ANSWERS: dict[str, tuple[str, Callable[[HttpRequest, Pledge], Any], Any]] = {
+PLEDGE_ANSWERS: dict[str, tuple[str, Callable[[AuthenticatedHttpRequest, Pledge], Any], Any]] = {
     "accept": ("decide", _accept, _("The pledge is accepted: you have a new partner.")),
     "decline": ("decide", _decline, _("The pledge is declined.")),
     "withdraw": ("withdraw", _withdraw, _("Your offer is withdrawn.")),
@@ -90,7 +91,7 @@ PLEDGE_ANSWERS: dict[str, tuple[str, Callable[[HttpRequest, Pledge], Any], Any]]
 
 @login_required
 @require_POST
-def pledge_answer(request: HttpRequest, pk: int, answer: str) -> HttpResponse:
+def pledge_answer(request: AuthenticatedHttpRequest, pk: int, answer: str) -> HttpResponse:
     """Accept, decline or withdraw a pledge (the URL says which)."""
     right, action, success = PLEDGE_ANSWERS[answer]
     pledge = _pledge(request, pk, **{right: True})
@@ -100,7 +101,7 @@ def pledge_answer(request: HttpRequest, pk: int, answer: str) -> HttpResponse:
 
 @login_required
 @require_POST
-def fulfilment_create(request: HttpRequest, pk: int) -> HttpResponse:
+def fulfilment_create(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     partnership = get_object_or_404(
         Partnership.objects.select_related("pledge__project__organization", "pledge__organization"),
         pk=pk,
@@ -124,7 +125,7 @@ def fulfilment_create(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def partnership_end(request: HttpRequest, pk: int) -> HttpResponse:
+def partnership_end(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     partnership = get_object_or_404(
         Partnership.objects.select_related("pledge__project__organization", "pledge__organization"),
         pk=pk,

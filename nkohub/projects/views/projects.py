@@ -14,7 +14,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 
 from nkohub.core.errors import DomainError, add_domain_error
 from nkohub.core.pagination import paginate
-from nkohub.core.types import HtmxHttpRequest
+from nkohub.core.types import AuthenticatedHttpRequest, HtmxHttpRequest
 from nkohub.organizations.models import Organization
 from nkohub.organizations.selectors import organizations_user_acts_for
 from nkohub.projects import forms, permissions, selectors, services
@@ -80,7 +80,7 @@ def project_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_safe
-def my_projects(request: HttpRequest) -> HttpResponse:
+def my_projects(request: AuthenticatedHttpRequest) -> HttpResponse:
     organizations = organizations_user_acts_for(request.user)
     context = {
         "page": paginate(request, selectors.projects_of_organizations(organizations)),
@@ -92,7 +92,7 @@ def my_projects(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "HEAD", "POST"])
-def project_create(request: HttpRequest) -> HttpResponse:
+def project_create(request: AuthenticatedHttpRequest) -> HttpResponse:
     organizations = [
         o
         for o in organizations_user_acts_for(request.user)
@@ -128,7 +128,7 @@ def project_create(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "HEAD", "POST"])
-def project_edit(request: HttpRequest, pk: int) -> HttpResponse:
+def project_edit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     project = _project(request, pk, edit=True)
     form = forms.ProjectForm(request.POST or None, request.FILES or None, instance=project)
     if request.method == "POST" and form.is_valid():
@@ -153,7 +153,7 @@ def project_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def project_status(request: HttpRequest, pk: int) -> HttpResponse:
+def project_status(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     project = _project(request, pk, manage=True)
     form = forms.StatusForm(request.POST)
     if form.is_valid():
