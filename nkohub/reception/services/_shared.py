@@ -3,7 +3,7 @@ record, attachments, and who is told of what."""
 
 from collections.abc import Iterable, Sequence
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import PermissionDenied
 from django.core.files.uploadedfile import UploadedFile
@@ -26,9 +26,12 @@ from nkohub.reception.models import (
     Topic,
 )
 
+if TYPE_CHECKING:
+    from nkohub.accounts.models import User
+
 
 # Helpers -------------------------------------------------------------------------------------
-def _require(actor: Any, appeal: Appeal, action: str) -> str:
+def _require(actor: "User", appeal: Appeal, action: str) -> str:
     """The status after `action`; refuses a person without the right and a status that does not allow it."""
     if not permissions.has_role_for(actor, appeal, action):
         raise PermissionDenied
@@ -43,7 +46,7 @@ def _record(
     appeal: Appeal,
     kind: str,
     *,
-    actor: Any,
+    actor: "User",
     before: str,
     text: str = "",
     data: dict[str, Any] | None = None,
@@ -63,7 +66,7 @@ def _record(
     return event
 
 
-def _attach(appeal: Appeal, files: Iterable[UploadedFile], *, role: str, actor: Any) -> None:
+def _attach(appeal: Appeal, files: Iterable[UploadedFile], *, role: str, actor: "User") -> None:
     files = list(files)
     if not files:
         return
@@ -110,7 +113,7 @@ def _handlers(appeal: Appeal) -> list[Any]:
 
 
 def _tell_author(
-    appeal: Appeal, *, event: str, title: str, body: str = "", actor: Any = None
+    appeal: Appeal, *, event: str, title: str, body: str = "", actor: "User | None" = None
 ) -> None:
     notify(
         recipients=_author_side(appeal),
@@ -129,7 +132,7 @@ def _tell_officials(
     event: str,
     title: str,
     body: str = "",
-    actor: Any = None,
+    actor: "User | None" = None,
     recipients: Sequence[Any] | None = None,
 ) -> None:
     notify(

@@ -2,7 +2,7 @@
 
 import uuid
 from collections.abc import Iterable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import PermissionDenied
 from django.core.files.uploadedfile import UploadedFile
@@ -28,12 +28,15 @@ from nkohub.reception.services._shared import (
     _tell_officials,
 )
 
+if TYPE_CHECKING:
+    from nkohub.accounts.models import User
+
 
 # Author's side -------------------------------------------------------------------------------
 @transaction.atomic
 def appeal_create(
     *,
-    actor: Any,
+    actor: "User",
     authority: Organization,
     subject: str,
     text: str,
@@ -93,7 +96,7 @@ DRAFT_FIELDS = ("authority", "topic", "organization", "kind", "subject", "text",
 
 @transaction.atomic
 def appeal_update_draft(
-    *, actor: Any, appeal: Appeal, files: Iterable[UploadedFile] = (), **fields: Any
+    *, actor: "User", appeal: Appeal, files: Iterable[UploadedFile] = (), **fields: Any
 ) -> Appeal:
     _require(actor, appeal, "edit")
     unknown = set(fields) - set(DRAFT_FIELDS)
@@ -128,7 +131,7 @@ def appeal_update_draft(
 
 
 @transaction.atomic
-def appeal_submit(*, actor: Any, appeal: Appeal) -> Appeal:
+def appeal_submit(*, actor: "User", appeal: Appeal) -> Appeal:
     Appeal.objects.select_for_update().filter(pk=appeal.pk).first()
     appeal.refresh_from_db()
     before = appeal.status
@@ -158,7 +161,7 @@ def appeal_submit(*, actor: Any, appeal: Appeal) -> Appeal:
 
 @transaction.atomic
 def appeal_clarify(
-    *, actor: Any, appeal: Appeal, text: str, files: Iterable[UploadedFile] = ()
+    *, actor: "User", appeal: Appeal, text: str, files: Iterable[UploadedFile] = ()
 ) -> AppealEvent:
     _require(actor, appeal, "clarify")
     text = text.strip()
@@ -179,7 +182,7 @@ def appeal_clarify(
 
 
 @transaction.atomic
-def appeal_rate(*, actor: Any, appeal: Appeal, rating: int, comment: str = "") -> Appeal:
+def appeal_rate(*, actor: "User", appeal: Appeal, rating: int, comment: str = "") -> Appeal:
     _require(actor, appeal, "rate")
     if appeal.rated_at is not None:
         raise DomainError(_("The answer is already rated."), field="rating")

@@ -3,7 +3,7 @@ calendar, and applying the due dates a calendar change moves."""
 
 from collections.abc import Collection
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING
 
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
@@ -30,6 +30,9 @@ from nkohub.reception.services._shared import (
     _tell_officials,
 )
 
+if TYPE_CHECKING:
+    from nkohub.accounts.models import User
+
 
 # Production calendar -------------------------------------------------------------------------
 def _day_kind_text(working: bool) -> str:
@@ -38,7 +41,7 @@ def _day_kind_text(working: bool) -> str:
 
 @transaction.atomic
 def calendar_day_save(
-    *, actor: Any, day: date, kind: str, description: str, source: str = ""
+    *, actor: "User", day: date, kind: str, description: str, source: str = ""
 ) -> CalendarDay:
     """Correct the base calendar for one day (or change an existing correction). Deadlines already
     stored on appeals stay as they are; the due-date review then shows which open appeals it would move."""
@@ -98,7 +101,7 @@ def calendar_day_save(
 
 
 @transaction.atomic
-def calendar_day_delete(*, actor: Any, entry: CalendarDay) -> None:
+def calendar_day_delete(*, actor: "User", entry: CalendarDay) -> None:
     """Remove a correction: the day is again what the base calendar says."""
     if not permissions.can_manage_calendar(actor):
         raise PermissionDenied
@@ -117,7 +120,7 @@ def calendar_day_delete(*, actor: Any, entry: CalendarDay) -> None:
 
 
 @transaction.atomic
-def calendar_year_confirm(*, actor: Any, year: int, decree: str) -> CalendarYear:
+def calendar_year_confirm(*, actor: "User", year: int, decree: str) -> CalendarYear:
     """Say that a year the `holidays` package does not know has been entered from the Government's decree
     (its transfers added as overrides): the warning about a year without a calendar stops."""
     if not permissions.can_manage_calendar(actor):
@@ -151,7 +154,7 @@ def calendar_year_confirm(*, actor: Any, year: int, decree: str) -> CalendarYear
 
 
 @transaction.atomic
-def calendar_year_withdraw(*, actor: Any, entry: CalendarYear) -> None:
+def calendar_year_withdraw(*, actor: "User", entry: CalendarYear) -> None:
     if not permissions.can_manage_calendar(actor):
         raise PermissionDenied
     audit_log(
@@ -204,7 +207,7 @@ def _moves_text(change: selectors.DueDateChange) -> str:
 
 @transaction.atomic
 def appeals_apply_due_dates(
-    *, actor: Any, appeal_ids: Collection[int], fingerprint: str
+    *, actor: "User", appeal_ids: Collection[int], fingerprint: str
 ) -> list[Appeal]:
     """Move the stored due dates of the chosen open appeals to what today's calendar gives.
 

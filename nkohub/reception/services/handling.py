@@ -4,7 +4,7 @@ and the authorities' topics."""
 import re
 from collections.abc import Iterable
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import PermissionDenied
 from django.core.files.uploadedfile import UploadedFile
@@ -32,6 +32,9 @@ from nkohub.reception.services._shared import (
     _today,
 )
 
+if TYPE_CHECKING:
+    from nkohub.accounts.models import User
+
 REGISTRATION_PREFIX = "ЭО"
 
 
@@ -50,7 +53,11 @@ def _next_registration_number(authority: Organization, year: int) -> str:
 
 @transaction.atomic
 def appeal_register(
-    *, actor: Any, appeal: Appeal, registration_number: str = "", registered_on: date | None = None
+    *,
+    actor: "User",
+    appeal: Appeal,
+    registration_number: str = "",
+    registered_on: date | None = None,
 ) -> Appeal:
     # Lock the authority: registration numbers are handed out one at a time.
     Organization.objects.select_for_update().filter(pk=appeal.authority_id).first()
@@ -118,7 +125,7 @@ def appeal_register(
 
 
 @transaction.atomic
-def appeal_assign(*, actor: Any, appeal: Appeal, assignee: Any) -> Appeal:
+def appeal_assign(*, actor: "User", appeal: Appeal, assignee: Any) -> Appeal:
     before = appeal.status
     target = _require(actor, appeal, "assign")
     if not permissions.is_official(assignee, appeal.authority):
@@ -150,7 +157,7 @@ def appeal_assign(*, actor: Any, appeal: Appeal, assignee: Any) -> Appeal:
 
 
 @transaction.atomic
-def appeal_extend(*, actor: Any, appeal: Appeal, days: int, reason: str) -> Appeal:
+def appeal_extend(*, actor: "User", appeal: Appeal, days: int, reason: str) -> Appeal:
     before = appeal.status
     target = _require(actor, appeal, "extend")
     if appeal.extension_days:
@@ -202,7 +209,7 @@ def appeal_extend(*, actor: Any, appeal: Appeal, days: int, reason: str) -> Appe
 
 @transaction.atomic
 def appeal_answer(
-    *, actor: Any, appeal: Appeal, text: str, files: Iterable[UploadedFile] = ()
+    *, actor: "User", appeal: Appeal, text: str, files: Iterable[UploadedFile] = ()
 ) -> Appeal:
     before = appeal.status
     target = _require(actor, appeal, "answer")
@@ -234,7 +241,9 @@ def appeal_answer(
 
 
 @transaction.atomic
-def appeal_redirect(*, actor: Any, appeal: Appeal, to_authority: Organization, note: str) -> Appeal:
+def appeal_redirect(
+    *, actor: "User", appeal: Appeal, to_authority: Organization, note: str
+) -> Appeal:
     """Send the appeal to the competent authority (within 7 days of registration); it arrives there as new."""
     before = appeal.status
     target = _require(actor, appeal, "redirect")
@@ -321,7 +330,7 @@ def appeal_redirect(*, actor: Any, appeal: Appeal, to_authority: Organization, n
 
 
 @transaction.atomic
-def appeal_close(*, actor: Any, appeal: Appeal, ground: str, note: str) -> Appeal:
+def appeal_close(*, actor: "User", appeal: Appeal, ground: str, note: str) -> Appeal:
     """Leave the appeal without an answer on the merits on a ground the law names; the author is told why."""
     before = appeal.status
     target = _require(actor, appeal, "close")
@@ -361,7 +370,7 @@ def appeal_close(*, actor: Any, appeal: Appeal, ground: str, note: str) -> Appea
 @transaction.atomic
 def topic_save(
     *,
-    actor: Any,
+    actor: "User",
     authority: Organization,
     name: str,
     responsible: Any = None,

@@ -124,7 +124,7 @@ def _sent_message(appeal: Appeal) -> str:
 
 @login_required
 @require_safe
-def my_appeals(request: HttpRequest) -> HttpResponse:
+def my_appeals(request: AuthenticatedHttpRequest) -> HttpResponse:
     page = paginate(request, selectors.appeals_of_author(request.user))
     return render(request, "reception/my_appeals.html", {"page": page})
 
@@ -147,7 +147,7 @@ def _appeal_form_fields(form: forms.AppealForm) -> dict[str, Any]:
 
 @login_required
 @require_http_methods(["GET", "HEAD", "POST"])
-def appeal_create(request: HttpRequest) -> HttpResponse:
+def appeal_create(request: AuthenticatedHttpRequest) -> HttpResponse:
     initial = (
         {"authority": request.GET["authority"]}
         if request.GET.get("authority", "").isdigit()
@@ -185,7 +185,7 @@ def appeal_create(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "HEAD", "POST"])
-def appeal_edit(request: HttpRequest, pk: int) -> HttpResponse:
+def appeal_edit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     appeal = permissions.get_appeal_for_user(request.user, Appeal.objects.all(), pk, action="edit")
     if request.method == "POST":
         form = forms.AppealForm(request.POST, request.FILES, instance=appeal, user=request.user)
@@ -222,7 +222,7 @@ def appeal_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def appeal_submit(request: HttpRequest, pk: int) -> HttpResponse:
+def appeal_submit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     appeal = permissions.get_appeal_for_user(
         request.user, Appeal.objects.all(), pk, action="submit"
     )
@@ -309,14 +309,14 @@ def _appeal_page(
 
 @login_required
 @require_safe
-def appeal_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def appeal_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     appeal = permissions.get_appeal_for_user(request.user, selectors.appeal_detail_queryset(), pk)
     return _appeal_page(request, appeal)
 
 
 @login_required
 @require_POST
-def appeal_action(request: HttpRequest, pk: int, action: str) -> HttpResponse:
+def appeal_action(request: AuthenticatedHttpRequest, pk: int, action: str) -> HttpResponse:
     if action not in ACTION_FORMS:
         raise Http404
     appeal = permissions.get_appeal_for_user(
@@ -367,7 +367,7 @@ def desk(request: AuthenticatedHttpRequest) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "HEAD", "POST"])
-def desk_topics(request: HttpRequest) -> HttpResponse:
+def desk_topics(request: AuthenticatedHttpRequest) -> HttpResponse:
     body = _desk_authority(request)
     topic: Topic | None = None
     if request.GET.get("topic", "").isdigit():
