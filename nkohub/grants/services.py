@@ -3,7 +3,7 @@ and its versions, statuses and outcomes, comparison figures."""
 
 from datetime import date, timedelta
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -32,6 +32,9 @@ from nkohub.organizations.models import Organization, Sphere
 from nkohub.projects.models import Project
 from nkohub.projects.selectors import project_with_parts
 from nkohub.territories.models import Municipality
+
+if TYPE_CHECKING:
+    from nkohub.accounts.models import User
 
 DOCUMENT_PARTS = ("municipalities", "tasks", "team", "budget_items", "plan_events")
 DOCUMENT_SCALARS = (
@@ -66,7 +69,7 @@ def _full_clean(obj: Any, *, exclude: list[str] | None = None) -> None:
 
 
 @transaction.atomic
-def competition_follow(*, actor: Any, competition: Competition) -> CompetitionFollow:
+def competition_follow(*, actor: "User", competition: Competition) -> CompetitionFollow:
     follow, created = CompetitionFollow.objects.get_or_create(competition=competition, user=actor)
     if created:
         audit_log(actor=actor, action="grants.competition.follow", obj=competition)
@@ -74,7 +77,7 @@ def competition_follow(*, actor: Any, competition: Competition) -> CompetitionFo
 
 
 @transaction.atomic
-def competition_unfollow(*, actor: Any, competition: Competition) -> None:
+def competition_unfollow(*, actor: "User", competition: Competition) -> None:
     deleted, _rows = CompetitionFollow.objects.filter(competition=competition, user=actor).delete()
     if deleted:
         audit_log(actor=actor, action="grants.competition.unfollow", obj=competition)
@@ -236,7 +239,9 @@ def _apply_document(application: Application, doc: Snapshot) -> None:
     PlanEvent.objects.bulk_create([r for r in rows if isinstance(r, PlanEvent)])
 
 
-def _record_version(*, actor: Any, application: Application, note: str) -> ApplicationVersion:
+def _record_version(
+    *, actor: "User | None", application: Application, note: str
+) -> ApplicationVersion:
     application.version += 1
     application.updated_by = actor if getattr(actor, "is_authenticated", False) else None
     application.save(update_fields=["version", "updated_by", "updated_at"])
@@ -253,7 +258,7 @@ def _record_version(*, actor: Any, application: Application, note: str) -> Appli
 @transaction.atomic
 def application_start(
     *,
-    actor: Any,
+    actor: "User | None",
     organization: Organization,
     competition: Competition,
     project: Project | None = None,
@@ -299,7 +304,7 @@ def application_start(
 @transaction.atomic
 def application_save(
     *,
-    actor: Any,
+    actor: "User | None",
     application: Application,
     document: Snapshot,
     base_version: int,
@@ -328,7 +333,9 @@ def application_save(
 
 
 @transaction.atomic
-def application_restore(*, actor: Any, application: Application, number: int) -> ApplicationVersion:
+def application_restore(
+    *, actor: "User", application: Application, number: int
+) -> ApplicationVersion:
     """Bring back version `number` as a new version (history is never rewritten)."""
     source = ApplicationVersion.objects.filter(application=application, number=number).first()
     if source is None:
@@ -352,7 +359,7 @@ def application_restore(*, actor: Any, application: Application, number: int) ->
 @transaction.atomic
 def application_change_status(
     *,
-    actor: Any,
+    actor: "User | None",
     application: Application,
     status: str,
     fund_number: str = "",
@@ -427,7 +434,7 @@ def application_change_status(
 
 
 @transaction.atomic
-def comparison_save(*, actor: Any, comparison: RegionComparison) -> RegionComparison:
+def comparison_save(*, actor: "User", comparison: RegionComparison) -> RegionComparison:
     creating = comparison.pk is None
     if creating:
         comparison.entered_by = actor
@@ -449,7 +456,7 @@ def comparison_save(*, actor: Any, comparison: RegionComparison) -> RegionCompar
 
 
 @transaction.atomic
-def comparison_delete(*, actor: Any, comparison: RegionComparison) -> None:
+def comparison_delete(*, actor: "User", comparison: RegionComparison) -> None:
     audit_log(actor=actor, action="grants.comparison.delete", obj=comparison)
     comparison.delete()
 
@@ -459,7 +466,7 @@ def comparison_delete(*, actor: Any, comparison: RegionComparison) -> None:
 
 @transaction.atomic
 def competition_save(
-    *, actor: Any, competition: Competition, directions: Any = None
+    *, actor: "User | None", competition: Competition, directions: Any = None
 ) -> Competition:
     creating = competition.pk is None
     _full_clean(competition)

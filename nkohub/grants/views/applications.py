@@ -38,7 +38,7 @@ from nkohub.grants.permissions import (
 
 @login_required
 @require_safe
-def my_applications(request: HttpRequest) -> HttpResponse:
+def my_applications(request: AuthenticatedHttpRequest) -> HttpResponse:
     applications = selectors.applications_visible_to(request.user).order_by("-updated_at", "-pk")
     return render(request, "grants/applications.html", {"page": paginate(request, applications)})
 
@@ -64,7 +64,7 @@ def _document_context(application: Application) -> dict[str, Any]:
 
 @login_required
 @require_safe
-def application_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def application_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     application = get_application_for_user(request.user, pk)
     context = _document_context(application)
     context.update(_check_context(application))
@@ -93,7 +93,7 @@ def application_check(request: AuthenticatedHttpRequest, pk: int) -> HttpRespons
 
 @login_required
 @require_http_methods(["GET", "HEAD", "POST"])
-def application_edit(request: HttpRequest, pk: int) -> HttpResponse:
+def application_edit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     application = get_application_for_user(request.user, pk)
     require(can_edit_application(request.user, application))
     document = selectors.application_document(application)
@@ -142,7 +142,7 @@ def application_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_safe
-def application_versions(request: HttpRequest, pk: int) -> HttpResponse:
+def application_versions(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     application = get_application_for_user(request.user, pk)
     versions = selectors.application_versions(application)
     numbers = [v.number for v in versions]
@@ -176,7 +176,7 @@ def _int(value: str | None) -> int | None:
 
 @login_required
 @require_POST
-def application_restore(request: HttpRequest, pk: int, number: int) -> HttpResponse:
+def application_restore(request: AuthenticatedHttpRequest, pk: int, number: int) -> HttpResponse:
     application = get_application_for_user(request.user, pk)
     require(can_edit_application(request.user, application))
     try:
@@ -196,7 +196,7 @@ def application_restore(request: HttpRequest, pk: int, number: int) -> HttpRespo
 
 @login_required
 @require_POST
-def application_status(request: HttpRequest, pk: int) -> HttpResponse:
+def application_status(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     application = get_application_for_user(request.user, pk)
     require(can_change_status(request.user, application))
     form = StatusForm(request.POST, application=application)
@@ -224,7 +224,9 @@ def application_status(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_safe
-def application_export(request: HttpRequest, pk: int, extension: str) -> HttpResponseBase:
+def application_export(
+    request: AuthenticatedHttpRequest, pk: int, extension: str
+) -> HttpResponseBase:
     """DOCX at once (a tenth of a second); the PDF of the current version from the background:
     at once when it is ready, otherwise the page that shows its progress."""
     application = get_application_for_user(request.user, pk)
@@ -274,7 +276,9 @@ def application_export_status(
 
 @login_required
 @require_safe
-def application_export_file(request: HttpRequest, pk: int, export_pk: int) -> HttpResponseBase:
+def application_export_file(
+    request: AuthenticatedHttpRequest, pk: int, export_pk: int
+) -> HttpResponseBase:
     export = _export_for_user(request, pk, export_pk)
     if export.status != ApplicationExport.Status.READY or not export.file:
         return redirect("grants:application_export_status", pk, export.pk)
