@@ -11,6 +11,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 
 from nkohub.core.errors import DomainError
 from nkohub.core.pagination import paginate
+from nkohub.core.permissions import require
 from nkohub.core.types import AuthenticatedHttpRequest
 from nkohub.grants import selectors, services
 from nkohub.grants.checker import Severity, expert_review
@@ -32,7 +33,6 @@ from nkohub.grants.permissions import (
     can_change_status,
     can_edit_application,
     get_application_for_user,
-    require,
 )
 
 

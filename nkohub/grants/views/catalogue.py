@@ -14,6 +14,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 
 from nkohub.core.errors import DomainError
 from nkohub.core.pagination import paginate
+from nkohub.core.permissions import require
 from nkohub.core.types import AuthenticatedHttpRequest, HtmxHttpRequest
 from nkohub.grants import selectors, services
 from nkohub.grants.calendar_feed import deadlines_calendar
@@ -27,7 +28,6 @@ from nkohub.grants.permissions import (
     can_follow_competitions,
     can_manage_competitions,
     can_start_application,
-    require,
 )
 
 

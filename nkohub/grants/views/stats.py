@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from nkohub.core.errors import DomainError
+from nkohub.core.permissions import require
 from nkohub.core.types import AuthenticatedHttpRequest
 from nkohub.grants import selectors, services
 from nkohub.grants.card_import import fund_card_import
@@ -22,7 +23,6 @@ from nkohub.grants.permissions import (
     can_import_cards,
     can_manage_comparisons,
     can_view_organization_statistics,
-    require,
 )
 from nkohub.organizations.models import Organization
 from nkohub.organizations.selectors import organizations_user_acts_for
