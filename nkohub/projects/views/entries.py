@@ -2,7 +2,6 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -10,6 +9,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 
 from nkohub.core.errors import DomainError, add_domain_error
 from nkohub.core.pagination import paginate
+from nkohub.core.permissions import require
 from nkohub.core.types import AuthenticatedHttpRequest
 from nkohub.projects import forms, permissions, selectors, services
 from nkohub.projects.models import (
@@ -57,8 +57,7 @@ def entry_withdraw(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_safe
 def moderation(request: AuthenticatedHttpRequest) -> HttpResponse:
-    if not permissions.can_moderate_fair(request.user):
-        raise PermissionDenied
+    require(permissions.can_moderate_fair(request.user))
     page = paginate(request, selectors.entries_awaiting_decision())
     return render(request, "projects/moderation.html", {"page": page})
 
@@ -67,8 +66,7 @@ def moderation(request: AuthenticatedHttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "HEAD", "POST"])
 def seasons(request: AuthenticatedHttpRequest, pk: int | None = None) -> HttpResponse:
     """Operators list fair seasons, create one, or edit the one given."""
-    if not permissions.can_moderate_fair(request.user):
-        raise PermissionDenied
+    require(permissions.can_moderate_fair(request.user))
     season = get_object_or_404(FairSeason, pk=pk) if pk else None
     form = forms.SeasonForm(request.POST or None, instance=season)
     if request.method == "POST" and form.is_valid():
@@ -86,8 +84,7 @@ def seasons(request: AuthenticatedHttpRequest, pk: int | None = None) -> HttpRes
 @login_required
 @require_POST
 def entry_decide(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
-    if not permissions.can_moderate_fair(request.user):
-        raise PermissionDenied
+    require(permissions.can_moderate_fair(request.user))
     entry = get_object_or_404(FairEntry, pk=pk)
     form = forms.DecisionForm(request.POST)
     if form.is_valid():

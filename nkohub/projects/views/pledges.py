@@ -5,7 +5,6 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -13,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from nkohub.core.errors import DomainError, add_domain_error
+from nkohub.core.permissions import require
 from nkohub.core.types import AuthenticatedHttpRequest
 from nkohub.organizations.models import Organization
 from nkohub.organizations.selectors import organizations_user_acts_for
@@ -31,8 +31,7 @@ from ._shared import _project, _run
 @require_http_methods(["GET", "HEAD", "POST"])
 def pledge_create(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     project = _project(request, pk)
-    if not permissions.can_pledge(request.user, project):
-        raise PermissionDenied
+    require(permissions.can_pledge(request.user, project))
     allowed = [
         o.pk
         for o in organizations_user_acts_for(request.user)
@@ -107,8 +106,7 @@ def fulfilment_create(request: AuthenticatedHttpRequest, pk: int) -> HttpRespons
         pk=pk,
     )
     permissions.check_pledge(request.user, partnership.pledge)
-    if not permissions.can_record_fulfilment(request.user, partnership):
-        raise PermissionDenied
+    require(permissions.can_record_fulfilment(request.user, partnership))
     form = forms.FulfilmentForm(request.POST)
     if not form.is_valid():
         messages.error(request, _("Check the date and the amount of what was received."))
@@ -131,8 +129,7 @@ def partnership_end(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
         pk=pk,
     )
     permissions.check_pledge(request.user, partnership.pledge)
-    if not permissions.can_record_fulfilment(request.user, partnership):
-        raise PermissionDenied
+    require(permissions.can_record_fulfilment(request.user, partnership))
     form = forms.DeclineForm(request.POST)
     reason = form.cleaned_data["reason"] if form.is_valid() else ""
     _run(

@@ -4,7 +4,6 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -93,13 +92,9 @@ def my_projects(request: AuthenticatedHttpRequest) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "HEAD", "POST"])
 def project_create(request: AuthenticatedHttpRequest) -> HttpResponse:
-    organizations = [
-        o
-        for o in organizations_user_acts_for(request.user)
-        if permissions.can_create_project(request.user, o)
-    ]
-    if not organizations:
-        raise PermissionDenied
+    organizations = permissions.organizations_for_new_project(
+        request.user, organizations_user_acts_for(request.user)
+    )
     choices = Organization.objects.filter(pk__in=[o.pk for o in organizations])
     org_form = forms.OrganizationChoiceForm(
         request.POST or None, organizations=choices, initial={"organization": organizations[0]}

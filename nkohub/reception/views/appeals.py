@@ -6,7 +6,6 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -340,12 +339,9 @@ def appeal_action(request: AuthenticatedHttpRequest, pk: int, action: str) -> Ht
 # Officials' desk -----------------------------------------------------------------------------
 def _desk_authority(request: HttpRequest) -> Organization:
     raw = request.GET.get("authority", "")
-    body = permissions.get_desk_authority_for_user(
+    return permissions.get_desk_authority_for_official(
         request.user, int(raw) if raw.isdigit() else None
     )
-    if body is None:
-        raise PermissionDenied
-    return body
 
 
 @login_required

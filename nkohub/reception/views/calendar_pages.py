@@ -2,7 +2,6 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -12,6 +11,7 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_POST
 
 from nkohub.core.errors import DomainError
+from nkohub.core.permissions import require
 from nkohub.core.types import AuthenticatedHttpRequest
 from nkohub.reception import (
     forms,
@@ -26,8 +26,7 @@ from nkohub.reception.views._shared import _add_domain_error
 
 # Production calendar (operators) -------------------------------------------------------------
 def _require_calendar_rights(request: HttpRequest) -> None:
-    if not permissions.can_manage_calendar(request.user):
-        raise PermissionDenied
+    require(permissions.can_manage_calendar(request.user))
 
 
 def _calendar_url(year: int) -> str:
