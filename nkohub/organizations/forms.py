@@ -4,6 +4,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from nkohub.core.forms import PlatformForm, PlatformModelForm
 from nkohub.core.images import validate_image
@@ -206,7 +207,7 @@ class RegistrationForm(IdentifierMixin, PlatformForm):
     kind = forms.ChoiceField(
         label=_("Kind"), choices=Organization.Kind.choices, initial=Organization.Kind.NGO
     )
-    full_name = forms.CharField(label=_("Full name"), max_length=500)
+    full_name = forms.CharField(label=pgettext_lazy("organisation", "Full name"), max_length=500)
     short_name = forms.CharField(label=_("Short name"), max_length=200, required=False)
     legal_form = forms.ModelChoiceField(
         label=_("Legal form"), queryset=LegalForm.objects.order_by("name"), required=False
