@@ -6,6 +6,7 @@ from allauth.account.models import EmailAddress
 from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from nkohub.accounts.models import Consent, DeletionRecord, User
 from nkohub.accounts.personal_data import handlers
@@ -103,7 +104,7 @@ def user_delete_account(*, actor: User, user: User, reason: str) -> DeletionReco
     (appeals, offers, projects) keeps pointing at something; every personal field is wiped.
     """
     if user.deleted_at is not None:
-        raise AccountDeletionError("Этот аккаунт уже удалён.")
+        raise AccountDeletionError(_("This account is already deleted."))
     summary: dict[str, Any] = {"account": "anonymised"}
     for handler in handlers():
         summary[handler.key] = handler.erase(user)

@@ -4,7 +4,6 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -14,13 +13,13 @@ from django.views.decorators.http import require_safe
 from nkohub.accounts import permissions, services
 from nkohub.accounts.documents import legal_document
 from nkohub.accounts.forms import DeleteAccountForm, ProfileForm
+from nkohub.core.permissions import require
 from nkohub.core.types import AuthenticatedHttpRequest
 
 
 @login_required
 def profile(request: AuthenticatedHttpRequest) -> HttpResponse:
-    if not permissions.can_edit_profile(request.user, request.user):
-        raise PermissionDenied
+    require(permissions.can_edit_profile(request.user, request.user))
     form = ProfileForm(request.POST or None, instance=request.user)
     if request.method == "POST" and form.is_valid():
         services.user_update_profile(
@@ -55,8 +54,7 @@ def export_data(request: AuthenticatedHttpRequest) -> HttpResponse:
 
 @login_required
 def delete_account(request: AuthenticatedHttpRequest) -> HttpResponse:
-    if not permissions.can_delete_account(request.user, request.user):
-        raise PermissionDenied
+    require(permissions.can_delete_account(request.user, request.user))
     form = DeleteAccountForm(request.POST or None, user=request.user)
     if request.method == "POST" and form.is_valid():
         user = request.user

@@ -1,11 +1,14 @@
 """The audit log: every service write calls `audit_log` inside its transaction."""
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
 
 from nkohub.core.models import AuditEntry
+
+if TYPE_CHECKING:
+    from nkohub.accounts.models import User
 
 
 def _jsonable(value: Any) -> Any:
@@ -22,7 +25,7 @@ def _jsonable(value: Any) -> Any:
 
 def audit_log(
     *,
-    actor: Any,
+    actor: "User | None",
     action: str,
     obj: models.Model | None = None,
     changes: dict[str, Any] | None = None,

@@ -121,7 +121,7 @@ def limit_field(field: forms.Field) -> None:
     """Give a field the platform's bounds (idempotent): dates within range, texts with a stated limit."""
     if getattr(field, "_platform_limits", False):
         return
-    field._platform_limits = True  # type: ignore[attr-defined]
+    vars(field)["_platform_limits"] = True  # marks the field as done (idempotence)
     if isinstance(field, (forms.DateField, forms.DateTimeField)):
         if not any(isinstance(v, DateBoundsValidator) for v in field.validators):
             field.validators.append(DateBoundsValidator())

@@ -9,7 +9,7 @@ last `KEEP_VERSIONS` versions of an application are kept.
 """
 
 import logging
-from typing import Any
+from typing import TYPE_CHECKING
 
 from django.core.files.base import ContentFile
 from django.db import transaction
@@ -20,6 +20,9 @@ from nkohub.grants.exports import build_pdf
 from nkohub.grants.models import Application, ApplicationExport, ApplicationVersion
 from nkohub.notifications.background import enqueue_on_commit
 
+if TYPE_CHECKING:
+    from nkohub.accounts.models import User
+
 logger = logging.getLogger(__name__)
 
 KEEP_VERSIONS = 3
@@ -27,7 +30,7 @@ KEEP_VERSIONS = 3
 
 @transaction.atomic
 def application_export_request(
-    *, actor: Any, application: Application, fmt: str = ApplicationExport.Format.PDF
+    *, actor: "User", application: Application, fmt: str = ApplicationExport.Format.PDF
 ) -> ApplicationExport:
     """The export of the application's current version: the one already made, or a new one
     queued (again, after a failure or when its file was lost)."""

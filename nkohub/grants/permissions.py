@@ -5,13 +5,12 @@ refusal can say why. Outsiders never learn that an application exists (404); mem
 organisation who may read but not change it get 403.
 """
 
-from dataclasses import dataclass
 from typing import Any
 
-from django.core.exceptions import PermissionDenied
 from django.http import Http404
+from django.utils.translation import gettext as _
 
-from nkohub.core.permissions import is_operator
+from nkohub.core.permissions import ALLOWED, Decision, is_operator, refused
 from nkohub.grants.models import Application
 from nkohub.organizations.models import Organization
 from nkohub.organizations.permissions import can_act_for, is_member
@@ -23,27 +22,15 @@ APPLICANT_KINDS = (
 )
 
 
-@dataclass(frozen=True)
-class Decision:
-    allowed: bool
-    reason: str = ""
-
-    def __bool__(self) -> bool:
-        return self.allowed
-
-
-ALLOWED = Decision(True)
-
-
 def can_follow_competitions(user: Any) -> bool:
     return bool(user and user.is_authenticated)
 
 
 def can_start_application(user: Any, organization: Organization) -> Decision:
     if organization.kind not in APPLICANT_KINDS:
-        return Decision(False, "Заявки на гранты подают некоммерческие организации.")
+        return refused(_("Grant applications are submitted by non-profit organisations."))
     if not can_act_for(user, organization):
-        return Decision(False, "Начать заявку может владелец или редактор организации.")
+        return refused(_("An application is started by an owner or an editor of the organisation."))
     return ALLOWED
 
 
@@ -53,20 +40,24 @@ def can_view_application(user: Any, application: Application) -> bool:
 
 def can_edit_application(user: Any, application: Application) -> Decision:
     if not can_act_for(user, application.organization):
-        return Decision(False, "Редактировать заявку могут владелец и редакторы организации.")
+        return refused(_("The application is edited by the owner and editors of the organisation."))
     if not application.is_editable:
-        return Decision(
-            False,
-            "Заявка уже не черновик: чтобы изменить её, отзовите заявку и верните в черновики.",
+        return refused(
+            _(
+                "The application is no longer a draft: to change it, withdraw it and return it "
+                "to drafts."
+            ),
         )
     return ALLOWED
 
 
 def can_change_status(user: Any, application: Application) -> Decision:
     if not (is_operator(user) or can_act_for(user, application.organization)):
-        return Decision(False, "Отмечать подачу и итоги могут владелец и редакторы организации.")
+        return refused(
+            _("Submission and results are recorded by the owner and editors of the organisation.")
+        )
     if not application.TRANSITIONS.get(application.status):
-        return Decision(False, "Итог по заявке уже записан.")
+        return refused(_("The application's result is already recorded."))
     return ALLOWED
 
 
@@ -99,9 +90,3 @@ def get_application_for_user(user: Any, pk: int, *, queryset: Any = None) -> App
     if application is None or not can_view_application(user, application):
         raise Http404
     return application
-
-
-def require(decision: Decision | bool) -> None:
-    """Turn a refusal into 403 (the person can see the thing but not do this)."""
-    if not decision:
-        raise PermissionDenied(getattr(decision, "reason", ""))

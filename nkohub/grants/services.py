@@ -3,13 +3,14 @@ and its versions, statuses and outcomes, comparison figures."""
 
 from datetime import date, timedelta
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from nkohub.core.audit import audit_log
 from nkohub.core.errors import DomainError
@@ -31,6 +32,9 @@ from nkohub.organizations.models import Organization, Sphere
 from nkohub.projects.models import Project
 from nkohub.projects.selectors import project_with_parts
 from nkohub.territories.models import Municipality
+
+if TYPE_CHECKING:
+    from nkohub.accounts.models import User
 
 DOCUMENT_PARTS = ("municipalities", "tasks", "team", "budget_items", "plan_events")
 DOCUMENT_SCALARS = (
@@ -65,7 +69,7 @@ def _full_clean(obj: Any, *, exclude: list[str] | None = None) -> None:
 
 
 @transaction.atomic
-def competition_follow(*, actor: Any, competition: Competition) -> CompetitionFollow:
+def competition_follow(*, actor: "User", competition: Competition) -> CompetitionFollow:
     follow, created = CompetitionFollow.objects.get_or_create(competition=competition, user=actor)
     if created:
         audit_log(actor=actor, action="grants.competition.follow", obj=competition)
@@ -73,7 +77,7 @@ def competition_follow(*, actor: Any, competition: Competition) -> CompetitionFo
 
 
 @transaction.atomic
-def competition_unfollow(*, actor: Any, competition: Competition) -> None:
+def competition_unfollow(*, actor: "User", competition: Competition) -> None:
     deleted, _rows = CompetitionFollow.objects.filter(competition=competition, user=actor).delete()
     if deleted:
         audit_log(actor=actor, action="grants.competition.unfollow", obj=competition)
@@ -235,7 +239,9 @@ def _apply_document(application: Application, doc: Snapshot) -> None:
     PlanEvent.objects.bulk_create([r for r in rows if isinstance(r, PlanEvent)])
 
 
-def _record_version(*, actor: Any, application: Application, note: str) -> ApplicationVersion:
+def _record_version(
+    *, actor: "User | None", application: Application, note: str
+) -> ApplicationVersion:
     application.version += 1
     application.updated_by = actor if getattr(actor, "is_authenticated", False) else None
     application.save(update_fields=["version", "updated_by", "updated_at"])
@@ -252,14 +258,14 @@ def _record_version(*, actor: Any, application: Application, note: str) -> Appli
 @transaction.atomic
 def application_start(
     *,
-    actor: Any,
+    actor: "User | None",
     organization: Organization,
     competition: Competition,
     project: Project | None = None,
 ) -> Application:
     """A new draft for `competition`, with the project's fields carried over."""
     if project is not None and project.organization_id != organization.pk:
-        raise DomainError("Проект принадлежит другой организации.", field="project")
+        raise DomainError(_("The project belongs to another organisation."), field="project")
     if project is not None:
         project = project_with_parts(project.pk)
     doc = _snapshot_from_project(project, organization)
@@ -298,7 +304,7 @@ def application_start(
 @transaction.atomic
 def application_save(
     *,
-    actor: Any,
+    actor: "User | None",
     application: Application,
     document: Snapshot,
     base_version: int,
@@ -309,11 +315,14 @@ def application_save(
     locked = Application.objects.select_for_update().get(pk=application.pk)
     if locked.version != base_version:
         raise DomainError(
-            f"Пока вы редактировали, заявку сохранили (версия {locked.version}). Откройте её "
-            "заново и перенесите свои правки: чужие изменения не будут затёрты."
+            _(
+                "While you were editing, the application was saved (version %(version)s). Open "
+                "it again and carry your changes over: the other changes will not be overwritten."
+            )
+            % {"version": locked.version}
         )
     if not locked.is_editable:
-        raise DomainError("Заявка уже не черновик: редактирование закрыто.")
+        raise DomainError(_("The application is no longer a draft: editing is closed."))
     before = snapshot_of(locked)
     _apply_document(locked, document)
     version = _record_version(actor=actor, application=locked, note=note)
@@ -324,11 +333,13 @@ def application_save(
 
 
 @transaction.atomic
-def application_restore(*, actor: Any, application: Application, number: int) -> ApplicationVersion:
+def application_restore(
+    *, actor: "User", application: Application, number: int
+) -> ApplicationVersion:
     """Bring back version `number` as a new version (history is never rewritten)."""
     source = ApplicationVersion.objects.filter(application=application, number=number).first()
     if source is None:
-        raise DomainError(f"Версии {number} у заявки нет.")
+        raise DomainError(_("The application has no version %(number)s.") % {"number": number})
     version = application_save(
         actor=actor,
         application=application,
@@ -348,7 +359,7 @@ def application_restore(*, actor: Any, application: Application, number: int) ->
 @transaction.atomic
 def application_change_status(
     *,
-    actor: Any,
+    actor: "User | None",
     application: Application,
     status: str,
     fund_number: str = "",
@@ -361,8 +372,8 @@ def application_change_status(
     locked = Application.objects.select_for_update().get(pk=application.pk)
     if not locked.can_move_to(status):
         raise DomainError(
-            f"Из статуса «{locked.get_status_display()}» нельзя перейти в "
-            f"«{Application.Status(status).label}».",
+            _("An application cannot go from «%(current)s» to «%(target)s».")
+            % {"current": locked.get_status_display(), "target": Application.Status(status).label},
             field="status",
         )
     before = {
@@ -373,17 +384,21 @@ def application_change_status(
     today = timezone.localdate()
     if status == Application.Status.SUBMITTED:
         if not fund_number:
-            raise DomainError("Укажите номер заявки, присвоенный фондом.", field="fund_number")
+            raise DomainError(
+                _("Enter the application number the fund assigned."), field="fund_number"
+            )
         clash = Application.objects.filter(fund_number=fund_number).exclude(pk=locked.pk)
         if clash.exists():
             raise DomainError(
-                f"Заявка с номером {fund_number} уже есть на платформе.", field="fund_number"
+                _("An application with the number %(number)s is already on the platform.")
+                % {"number": fund_number},
+                field="fund_number",
             )
         locked.fund_number = fund_number
         locked.submitted_on = submitted_on or today
     elif status == Application.Status.WON:
         if awarded_amount is None or awarded_amount <= 0:
-            raise DomainError("Укажите сумму гранта.", field="awarded_amount")
+            raise DomainError(_("Enter the amount of the grant."), field="awarded_amount")
         locked.awarded_amount = awarded_amount
         locked.decided_on = decided_on or today
     elif status == Application.Status.NOT_SUPPORTED:
@@ -419,7 +434,7 @@ def application_change_status(
 
 
 @transaction.atomic
-def comparison_save(*, actor: Any, comparison: RegionComparison) -> RegionComparison:
+def comparison_save(*, actor: "User", comparison: RegionComparison) -> RegionComparison:
     creating = comparison.pk is None
     if creating:
         comparison.entered_by = actor
@@ -428,7 +443,9 @@ def comparison_save(*, actor: Any, comparison: RegionComparison) -> RegionCompar
         with transaction.atomic():
             comparison.save()
     except IntegrityError as error:
-        raise DomainError("Цифры этого региона за этот период уже введены.") from error
+        raise DomainError(
+            _("This region's figures for this period are already entered.")
+        ) from error
     audit_log(
         actor=actor,
         action="grants.comparison." + ("create" if creating else "update"),
@@ -439,7 +456,7 @@ def comparison_save(*, actor: Any, comparison: RegionComparison) -> RegionCompar
 
 
 @transaction.atomic
-def comparison_delete(*, actor: Any, comparison: RegionComparison) -> None:
+def comparison_delete(*, actor: "User", comparison: RegionComparison) -> None:
     audit_log(actor=actor, action="grants.comparison.delete", obj=comparison)
     comparison.delete()
 
@@ -449,7 +466,7 @@ def comparison_delete(*, actor: Any, comparison: RegionComparison) -> None:
 
 @transaction.atomic
 def competition_save(
-    *, actor: Any, competition: Competition, directions: Any = None
+    *, actor: "User | None", competition: Competition, directions: Any = None
 ) -> Competition:
     creating = competition.pk is None
     _full_clean(competition)
@@ -458,7 +475,7 @@ def competition_save(
             competition.save()
     except IntegrityError as error:
         raise DomainError(
-            "У этого грантодателя уже есть конкурс с таким названием.", field="title"
+            _("This grant-maker already has a competition with this title."), field="title"
         ) from error
     if directions is not None:
         competition.directions.set(directions)

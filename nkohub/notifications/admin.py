@@ -6,6 +6,7 @@ from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
 from nkohub.core.errors import DomainError
+from nkohub.core.types import AuthenticatedHttpRequest
 from nkohub.notifications import services
 from nkohub.notifications.models import (
     EmailDelivery,
@@ -54,7 +55,9 @@ class EmailDeliveryAdmin(admin.ModelAdmin):
     actions = ["send_again"]
 
     @admin.action(description=_("Send the failed e-mails again"))
-    def send_again(self, request: HttpRequest, queryset: QuerySet[EmailDelivery]) -> None:
+    def send_again(
+        self, request: AuthenticatedHttpRequest, queryset: QuerySet[EmailDelivery]
+    ) -> None:
         done = 0
         for delivery in queryset.filter(status=EmailDelivery.Status.FAILED):
             services.email_delivery_retry(actor=request.user, delivery=delivery)

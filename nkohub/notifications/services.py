@@ -6,7 +6,7 @@ Other apps call `notify(...)`; notifications never import their internals.
 import logging
 from collections.abc import Iterable
 from datetime import datetime, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
@@ -31,6 +31,9 @@ from nkohub.notifications.models import (
     TaskFailure,
 )
 
+if TYPE_CHECKING:
+    from nkohub.accounts.models import User
+
 logger = logging.getLogger(__name__)
 
 TEST_KIND = "notifications.test"
@@ -48,7 +51,7 @@ def notify(
     body: str = "",
     obj: models.Model | None = None,
     url: str = "",
-    actor: Any = None,
+    actor: "User | None" = None,
 ) -> list[Notification]:
     """Put a notification in each recipient's inbox (the actor is never told of their own action).
 
@@ -123,7 +126,7 @@ def _enqueue_deliveries(delivery_ids: list[int], run_after: datetime | None = No
 # --- Inbox -------------------------------------------------------------------------------
 
 
-def notification_mark_read(*, actor: Any, notification: Notification) -> Notification:
+def notification_mark_read(*, actor: "User", notification: Notification) -> Notification:
     if notification.recipient_id != actor.pk:
         raise DomainError(_("This notification is not yours."))
     if notification.read_at is None:
@@ -134,7 +137,7 @@ def notification_mark_read(*, actor: Any, notification: Notification) -> Notific
     return notification
 
 
-def notification_mark_unread(*, actor: Any, notification: Notification) -> Notification:
+def notification_mark_unread(*, actor: "User", notification: Notification) -> Notification:
     if notification.recipient_id != actor.pk:
         raise DomainError(_("This notification is not yours."))
     notification.read_at = None
@@ -142,14 +145,14 @@ def notification_mark_unread(*, actor: Any, notification: Notification) -> Notif
     return notification
 
 
-def notifications_mark_all_read(*, actor: Any) -> int:
+def notifications_mark_all_read(*, actor: "User") -> int:
     return Notification.objects.filter(recipient=actor, read_at__isnull=True).update(
         read_at=timezone.now()
     )
 
 
 @transaction.atomic
-def notification_send_test(*, actor: Any) -> Notification:
+def notification_send_test(*, actor: "User") -> Notification:
     """A test notification to oneself, to see how (and whether) notifications reach one's mailbox."""
     recent = Notification.objects.filter(
         recipient=actor, kind=TEST_KIND, created_at__gte=timezone.now() - timedelta(minutes=1)
@@ -176,7 +179,7 @@ def notification_send_test(*, actor: Any) -> Notification:
 
 
 @transaction.atomic
-def notification_preferences_set(*, actor: Any, modes: dict[str, str]) -> int:
+def notification_preferences_set(*, actor: "User", modes: dict[str, str]) -> int:
     """Save a person's e-mail mode per kind (kind "*" is their default; "" makes a kind follow it again).
 
     Returns how many settings changed.
@@ -301,7 +304,7 @@ def email_deliveries_retry(*, now: datetime | None = None, limit: int = 500) -> 
 
 
 @transaction.atomic
-def email_delivery_retry(*, actor: Any, delivery: EmailDelivery) -> None:
+def email_delivery_retry(*, actor: "User", delivery: EmailDelivery) -> None:
     """An operator sends a failed e-mail again (with a fresh set of attempts)."""
     if delivery.status != EmailDelivery.Status.FAILED:
         raise DomainError(_("Only a failed e-mail can be sent again."))
@@ -388,7 +391,7 @@ def task_failure_record(
 
 
 @transaction.atomic
-def task_failure_retry(*, actor: Any, failure: TaskFailure) -> None:
+def task_failure_retry(*, actor: "User", failure: TaskFailure) -> None:
     """An operator runs a failed task again with the same arguments; the failure is marked resolved."""
     if failure.resolved_at is not None:
         raise DomainError(_("This failure is already resolved."))
@@ -439,7 +442,7 @@ def tasks_requeue(*, limit: int = 500) -> str:
 
 
 @transaction.atomic
-def task_failure_resolve(*, actor: Any, failure: TaskFailure) -> None:
+def task_failure_resolve(*, actor: "User", failure: TaskFailure) -> None:
     if failure.resolved_at is not None:
         raise DomainError(_("This failure is already resolved."))
     failure.resolved_at = timezone.now()

@@ -5,7 +5,6 @@ from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
 from django.core import signing
-from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -17,6 +16,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 
 from nkohub.core.errors import DomainError
 from nkohub.core.pagination import paginate
+from nkohub.core.permissions import require
 from nkohub.core.types import AuthenticatedHttpRequest
 from nkohub.notifications import selectors, services
 from nkohub.notifications.forms import PreferencesForm
@@ -72,7 +72,7 @@ def badge(request: HttpRequest) -> HttpResponse:
 
 
 def _after_change(request: AuthenticatedHttpRequest, notification: Notification) -> HttpResponse:
-    if getattr(request, "htmx", False):
+    if request.htmx:
         response = render(request, "notifications/_item.html", {"notification": notification})
         response["HX-Trigger"] = CHANGED_EVENT
         return response
@@ -175,8 +175,7 @@ def unsubscribe(request: HttpRequest, token: str) -> HttpResponse:
 
 
 def _require_operator(request: HttpRequest) -> None:
-    if not can_view_operations(request.user):
-        raise PermissionDenied
+    require(can_view_operations(request.user))
 
 
 @login_required

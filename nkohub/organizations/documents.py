@@ -5,6 +5,7 @@ import codecs
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
+from django.utils.translation import gettext as _
 
 # extension → the bytes such a file starts with
 DOCUMENT_SIGNATURES: dict[str, tuple[bytes, ...]] = {
@@ -33,31 +34,38 @@ def validate_claim_document(upload: UploadedFile) -> None:
     limit = settings.UPLOAD_MAX_BYTES
     if upload.size is not None and upload.size > limit:
         raise ValidationError(
-            f"Файл слишком большой: {upload.size / 1024 / 1024:.1f} МБ, допустимо до {limit / 1024 / 1024:.0f} МБ."
+            _("The file is too large: %(size)s MB, at most %(limit)s MB allowed.")
+            % {
+                "size": format(upload.size / 1024 / 1024, ".1f"),
+                "limit": format(limit / 1024 / 1024, ".0f"),
+            }
         )
     if not upload.size:
-        raise ValidationError("Файл пустой.")
+        raise ValidationError(_("The file is empty."))
     extension = _extension(upload.name or "")
     if extension not in DOCUMENT_SIGNATURES:
-        raise ValidationError("Приложите документ в формате PDF, JPG или PNG.")
+        raise ValidationError(_("Attach a document as PDF, JPG or PNG."))
     if not _head(upload).startswith(DOCUMENT_SIGNATURES[extension]):
         raise ValidationError(
-            "Содержимое файла не соответствует его расширению: приложите настоящий PDF, JPG или PNG."
+            _("The file's content does not match its extension: attach a real PDF, JPG or PNG.")
         )
 
 
 def validate_import_file(upload: UploadedFile) -> None:
     limit = settings.ORGANIZATIONS_IMPORT_MAX_BYTES
     if upload.size is not None and upload.size > limit:
-        raise ValidationError(f"Файл слишком большой: допустимо до {limit / 1024 / 1024:.0f} МБ.")
+        raise ValidationError(
+            _("The file is too large: at most %(limit)s MB allowed.")
+            % {"limit": format(limit / 1024 / 1024, ".0f")}
+        )
     if not upload.size:
-        raise ValidationError("Файл пустой.")
+        raise ValidationError(_("The file is empty."))
     extension = _extension(upload.name or "")
     if extension not in IMPORT_EXTENSIONS:
-        raise ValidationError("Загрузите файл CSV, XLSX или XML.")
+        raise ValidationError(_("Upload a CSV, XLSX or XML file."))
     head = _head(upload, 512)
     if extension == "xlsx" and not head.startswith(XLSX_SIGNATURE):
-        raise ValidationError("Файл не похож на книгу Excel (XLSX).")
+        raise ValidationError(_("The file does not look like an Excel workbook (XLSX)."))
     utf16 = head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE))  # Excel's «Текст Юникод»
     if extension in ("csv", "txt", "xml") and b"\x00" in head and not utf16:
-        raise ValidationError("Файл не похож на текстовый CSV или XML.")
+        raise ValidationError(_("The file does not look like a text CSV or XML."))

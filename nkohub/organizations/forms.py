@@ -4,6 +4,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from nkohub.core.forms import PlatformForm, PlatformModelForm
 from nkohub.core.images import validate_image
@@ -70,14 +71,16 @@ class DirectoryFilterForm(PlatformForm):
 
 
 class IdentifierMixin:
+    cleaned_data: dict[str, Any]
+
     def clean_inn(self) -> str | None:
-        value = normalize_digits(self.cleaned_data.get("inn") or "")  # type: ignore[attr-defined]
+        value = normalize_digits(self.cleaned_data.get("inn") or "")
         if value:
             validate_inn(value)
         return value or None
 
     def clean_ogrn(self) -> str | None:
-        value = normalize_digits(self.cleaned_data.get("ogrn") or "")  # type: ignore[attr-defined]
+        value = normalize_digits(self.cleaned_data.get("ogrn") or "")
         if value:
             validate_ogrn(value)
         return value or None
@@ -204,7 +207,7 @@ class RegistrationForm(IdentifierMixin, PlatformForm):
     kind = forms.ChoiceField(
         label=_("Kind"), choices=Organization.Kind.choices, initial=Organization.Kind.NGO
     )
-    full_name = forms.CharField(label=_("Full name"), max_length=500)
+    full_name = forms.CharField(label=pgettext_lazy("organisation", "Full name"), max_length=500)
     short_name = forms.CharField(label=_("Short name"), max_length=200, required=False)
     legal_form = forms.ModelChoiceField(
         label=_("Legal form"), queryset=LegalForm.objects.order_by("name"), required=False

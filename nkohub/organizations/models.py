@@ -23,14 +23,14 @@ class Sphere(models.Model):
         _("direction of the Presidential Grants Fund"), default=False
     )
     short_name = models.CharField(
-        _("short name"),
+        pgettext_lazy("organisation", "short name"),
         max_length=100,
         blank=True,
         help_text=_(
             "How spreadsheets often name it; imports recognise it as well as the full name."
         ),
     )
-    position = models.PositiveSmallIntegerField(_("position"), default=100)
+    position = models.PositiveSmallIntegerField(pgettext_lazy("order", "position"), default=100)
 
     class Meta:
         verbose_name = _("sphere of activity")
@@ -73,10 +73,10 @@ class Organization(models.Model):
         BUSINESS = "business", _("business")
         MEDIA = "media", _("media outlet")
         RESOURCE_CENTRE = "resource_centre", _("resource centre")
-        OTHER = "other", _("other")
+        OTHER = "other", pgettext_lazy("organisation", "other")
 
     class Status(models.TextChoices):
-        ACTIVE = "active", _("active")
+        ACTIVE = "active", pgettext_lazy("organisation", "active")
         LIQUIDATED = "liquidated", _("liquidated")
 
     class Source(models.TextChoices):
@@ -97,10 +97,16 @@ class Organization(models.Model):
         FOREIGN_NGO_BRANCH = "foreign_ngo_branch", _("branches of foreign NGOs")
 
     kind = models.CharField(
-        _("kind"), max_length=20, choices=Kind.choices, default=Kind.NGO, db_index=True
+        pgettext_lazy("organisation", "kind"),
+        max_length=20,
+        choices=Kind.choices,
+        default=Kind.NGO,
+        db_index=True,
     )
-    full_name = models.CharField(_("full name"), max_length=500)
-    short_name = models.CharField(_("short name"), max_length=200, blank=True)
+    full_name = models.CharField(pgettext_lazy("organisation", "full name"), max_length=500)
+    short_name = models.CharField(
+        pgettext_lazy("organisation", "short name"), max_length=200, blank=True
+    )
     legal_form = models.ForeignKey(
         LegalForm, verbose_name=_("legal form"), null=True, blank=True, on_delete=models.PROTECT
     )
@@ -132,7 +138,7 @@ class Organization(models.Model):
     )
     municipality = models.ForeignKey(
         "territories.Municipality",
-        verbose_name=_("municipality"),
+        verbose_name=pgettext_lazy("organisation", "municipality"),
         null=True,
         blank=True,
         on_delete=models.PROTECT,
@@ -171,8 +177,8 @@ class Organization(models.Model):
     is_demo = models.BooleanField(_("demo"), default=False)
     # Lemmas of the names and the description (pymorphy3), kept by services; searched on both databases.
     search_text = models.TextField(_("search terms"), blank=True, editable=False)
-    created_at = models.DateTimeField(_("created"), auto_now_add=True)
-    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    created_at = models.DateTimeField(pgettext_lazy("organisation", "created"), auto_now_add=True)
+    updated_at = models.DateTimeField(pgettext_lazy("organisation", "updated"), auto_now=True)
 
     members = models.ManyToManyField(
         settings.AUTH_USER_MODEL, through="Membership", related_name="organizations", blank=True
@@ -240,8 +246,15 @@ class Membership(models.Model):
     organization = models.ForeignKey(
         Organization, on_delete=models.CASCADE, related_name="memberships"
     )
-    role = models.CharField(_("role"), max_length=10, choices=Role.choices, default=Role.MEMBER)
-    position = models.CharField(_("position"), max_length=200, blank=True)
+    role = models.CharField(
+        pgettext_lazy("organisation", "role"),
+        max_length=10,
+        choices=Role.choices,
+        default=Role.MEMBER,
+    )
+    position = models.CharField(
+        pgettext_lazy("organisation", "position"), max_length=200, blank=True
+    )
     created_at = models.DateTimeField(_("since"), auto_now_add=True)
 
     class Meta:
@@ -277,7 +290,7 @@ class Claim(models.Model):
         PENDING = "pending", _("awaiting review")
         APPROVED = "approved", _("approved")
         REJECTED = "rejected", _("rejected")
-        WITHDRAWN = "withdrawn", _("withdrawn")
+        WITHDRAWN = "withdrawn", pgettext_lazy("organisation", "withdrawn")
 
     class StatedRole(models.TextChoices):
         HEAD = "head", _("head of the organisation")
@@ -285,13 +298,20 @@ class Claim(models.Model):
         FOUNDER = "founder", _("founder or board member")
         VOLUNTEER = "volunteer", _("volunteer or member")
 
-    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.CLAIM)
+    kind = models.CharField(
+        pgettext_lazy("organisation", "kind"),
+        max_length=20,
+        choices=Kind.choices,
+        default=Kind.CLAIM,
+    )
     organization = models.ForeignKey(Organization, on_delete=models.CASCADE, related_name="claims")
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="organization_claims"
     )
     stated_role = models.CharField(_("your role"), max_length=20, choices=StatedRole.choices)
-    position = models.CharField(_("position"), max_length=200, blank=True)
+    position = models.CharField(
+        pgettext_lazy("organisation", "position"), max_length=200, blank=True
+    )
     comment = models.TextField(_("comment"), blank=True)
     document = models.FileField(
         _("supporting document"),
@@ -308,7 +328,7 @@ class Claim(models.Model):
     )
     reviewed_at = models.DateTimeField(_("reviewed"), null=True, blank=True)
     rejection_reason = models.TextField(_("reason for rejection"), blank=True)
-    created_at = models.DateTimeField(_("submitted"), auto_now_add=True)
+    created_at = models.DateTimeField(pgettext_lazy("organisation", "submitted"), auto_now_add=True)
 
     class Meta:
         verbose_name = _("claim of an organisation")
@@ -344,9 +364,12 @@ class Invitation(models.Model):
     organization = models.ForeignKey(
         Organization, on_delete=models.CASCADE, related_name="invitations"
     )
-    email = models.EmailField(_("e-mail"))
+    email = models.EmailField(pgettext_lazy("organisation", "e-mail"))
     role = models.CharField(
-        _("role"), max_length=10, choices=Membership.Role.choices, default=Membership.Role.MEMBER
+        pgettext_lazy("organisation", "role"),
+        max_length=10,
+        choices=Membership.Role.choices,
+        default=Membership.Role.MEMBER,
     )
     token = models.CharField(max_length=64, unique=True, default=invitation_token, editable=False)
     invited_by = models.ForeignKey(
@@ -399,7 +422,7 @@ class ImportRun(models.Model):
         PENDING = "pending", _("queued")
         RUNNING = "running", _("running")
         DONE = "done", _("finished")
-        FAILED = "failed", _("failed")
+        FAILED = "failed", pgettext_lazy("organisation", "failed")
 
     file = models.FileField(
         _("file"), upload_to="organizations/imports/%Y/%m/", storage=private_storage
@@ -416,14 +439,14 @@ class ImportRun(models.Model):
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )
-    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    created_at = models.DateTimeField(pgettext_lazy("organisation", "created"), auto_now_add=True)
     started_at = models.DateTimeField(_("started"), null=True, blank=True)
     finished_at = models.DateTimeField(_("finished"), null=True, blank=True)
     bytes_total = models.BigIntegerField(_("file size"), default=0)
     bytes_done = models.BigIntegerField(_("read"), default=0)
     rows_total = models.PositiveIntegerField(_("rows read"), default=0)
-    created_count = models.PositiveIntegerField(_("created"), default=0)
-    updated_count = models.PositiveIntegerField(_("updated"), default=0)
+    created_count = models.PositiveIntegerField(pgettext_lazy("organisation", "created"), default=0)
+    updated_count = models.PositiveIntegerField(pgettext_lazy("organisation", "updated"), default=0)
     unchanged_count = models.PositiveIntegerField(_("unchanged"), default=0)
     skipped_count = models.PositiveIntegerField(_("skipped"), default=0)
     excluded_count = models.PositiveIntegerField(_("not imported by design"), default=0)

@@ -2,11 +2,10 @@
 
 from typing import Any
 
-from django.core.exceptions import PermissionDenied
-from django.http import Http404
 from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
 
-from nkohub.core.permissions import is_operator
+from nkohub.core.permissions import ALLOWED, Decision, is_operator, refused, require
 from nkohub.organizations.models import Claim, ImportRun, Membership, Organization
 
 ACTING_ROLES = (Membership.Role.OWNER, Membership.Role.EDITOR)
@@ -34,7 +33,7 @@ def is_member(user: Any, organization: Organization) -> bool:
 
 def can_act_for(user: Any, organization: Organization) -> bool:
     """Edit the profile, publish offers, requests, projects and news, submit appeals in its name."""
-    return membership_role(user, organization) in ACTING_ROLES
+    return may_edit_as(membership_role(user, organization))
 
 
 def can_view_organization(user: Any, organization: Organization) -> bool:
@@ -52,20 +51,35 @@ def can_view_organization(user: Any, organization: Organization) -> bool:
     )
 
 
-def can_edit_organization(user: Any, organization: Organization) -> bool:
-    return is_operator(user) or can_act_for(user, organization)
+def can_edit_organization(user: Any, organization: Organization) -> Decision:
+    if is_operator(user) or can_act_for(user, organization):
+        return ALLOWED
+    return refused(_("Only the organisation's owner and editors may change its profile."))
 
 
-def can_manage_members(user: Any, organization: Organization) -> bool:
-    return is_operator(user) or membership_role(user, organization) == Membership.Role.OWNER
+def may_manage_members_as(role: str | None) -> bool:
+    """What a role alone allows (for lists of a person's memberships, without a query each)."""
+    return role == Membership.Role.OWNER
+
+
+def may_edit_as(role: str | None) -> bool:
+    return role in ACTING_ROLES
+
+
+def can_manage_members(user: Any, organization: Organization) -> Decision:
+    if is_operator(user) or may_manage_members_as(membership_role(user, organization)):
+        return ALLOWED
+    return refused(_("Only the organisation's owner manages its members."))
 
 
 def can_view_members(user: Any, organization: Organization) -> bool:
     return is_operator(user) or is_member(user, organization)
 
 
-def can_leave(user: Any, organization: Organization) -> bool:
-    return is_member(user, organization)
+def can_leave(user: Any, organization: Organization) -> Decision:
+    if is_member(user, organization):
+        return ALLOWED
+    return refused(_("You are not a member of this organisation."))
 
 
 def can_verify_organization(user: Any, organization: Organization | None = None) -> bool:
@@ -94,10 +108,10 @@ def can_view_claim(user: Any, claim: Claim) -> bool:
     return is_operator(user) or (user.is_authenticated and claim.user_id == user.pk)
 
 
-def can_withdraw_claim(user: Any, claim: Claim) -> bool:
-    return (
-        user.is_authenticated and claim.user_id == user.pk and claim.status == Claim.Status.PENDING
-    )
+def can_withdraw_claim(user: Any, claim: Claim) -> Decision:
+    if user.is_authenticated and claim.user_id == user.pk and claim.status == Claim.Status.PENDING:
+        return ALLOWED
+    return refused(_("You can withdraw only your own claim that still awaits review."))
 
 
 def can_import(user: Any) -> bool:
@@ -121,8 +135,7 @@ def get_organization_for_viewer(user: Any, pk: int) -> Organization:
         Organization.objects.select_related("municipality__region", "legal_form", "verified_by"),
         pk=pk,
     )
-    if not can_view_organization(user, organization):
-        raise Http404
+    require(can_view_organization(user, organization), hide=True)
     return organization
 
 
@@ -130,44 +143,47 @@ def get_organization_for_editor(user: Any, pk: int) -> Organization:
     organization = get_object_or_404(
         Organization.objects.select_related("municipality", "legal_form"), pk=pk
     )
-    if can_edit_organization(user, organization):
-        return organization
-    if is_member(user, organization):
-        raise PermissionDenied
-    raise Http404
+    require(can_edit_organization(user, organization), hide=not is_member(user, organization))
+    return organization
+
+
+def get_organization_for_verifier(user: Any, pk: int) -> Organization:
+    organization = get_object_or_404(Organization, pk=pk)
+    require(can_verify_organization(user, organization), hide=True)
+    return organization
 
 
 def get_organization_for_members_page(user: Any, pk: int) -> Organization:
     organization = get_object_or_404(Organization, pk=pk)
-    if not can_view_members(user, organization):
-        raise Http404
+    require(can_view_members(user, organization), hide=True)
     return organization
 
 
 def get_organization_for_member_manager(user: Any, pk: int) -> Organization:
     organization = get_object_or_404(Organization, pk=pk)
-    if can_manage_members(user, organization):
-        return organization
-    if is_member(user, organization):
-        raise PermissionDenied
-    raise Http404
+    require(can_manage_members(user, organization), hide=not is_member(user, organization))
+    return organization
 
 
 def get_claim_for_user(user: Any, pk: int) -> Claim:
     claim = get_object_or_404(
         Claim.objects.select_related("organization", "user", "reviewed_by"), pk=pk
     )
-    if not can_view_claim(user, claim):
-        raise Http404
+    require(can_view_claim(user, claim), hide=True)
     return claim
 
 
 def get_claim_for_reviewer(user: Any, pk: int) -> Claim:
-    if not can_review_claims(user):
-        raise Http404
+    require(can_review_claims(user), hide=True)
     return get_object_or_404(
         Claim.objects.select_related(
             "organization__municipality", "organization__legal_form", "user"
         ),
         pk=pk,
     )
+
+
+def get_import_run_for_viewer(user: Any, pk: int) -> ImportRun:
+    run = get_object_or_404(ImportRun.objects.select_related("created_by"), pk=pk)
+    require(can_view_import(user, run), hide=True)
+    return run

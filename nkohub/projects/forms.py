@@ -131,7 +131,7 @@ class OrganizationChoiceForm(PlatformForm):
 
     def __init__(self, *args: Any, organizations: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["organization"].queryset = organizations  # type: ignore[attr-defined]
+        cast(forms.ModelChoiceField, self.fields["organization"]).queryset = organizations
 
 
 class StatusForm(PlatformForm):
@@ -207,7 +207,7 @@ class SubmitToFairForm(PlatformForm):
 
     def __init__(self, *args: Any, seasons: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["season"].queryset = seasons  # type: ignore[attr-defined]
+        cast(forms.ModelChoiceField, self.fields["season"]).queryset = seasons
 
 
 class SeasonForm(PlatformModelForm):
@@ -273,8 +273,8 @@ class PledgeForm(PlatformForm):
 
     def __init__(self, *args: Any, organizations: Any, needs: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["organization"].queryset = organizations  # type: ignore[attr-defined]
-        self.fields["need"].queryset = needs  # type: ignore[attr-defined]
+        cast(forms.ModelChoiceField, self.fields["organization"]).queryset = organizations
+        cast(forms.ModelChoiceField, self.fields["need"]).queryset = needs
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}

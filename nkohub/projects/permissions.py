@@ -2,12 +2,14 @@
 rights are decided. Outsiders get 404 (they must not learn a hidden project exists); people who
 may see a thing but not change it get 403."""
 
+from collections.abc import Iterable
 from typing import Any
 
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
+from django.utils.translation import gettext as _
 
-from nkohub.core.permissions import is_operator
+from nkohub.core.permissions import is_operator, refused, require
 from nkohub.organizations.models import Organization
 from nkohub.organizations.permissions import can_act_for, is_member
 from nkohub.projects.models import FairEntry, Partnership, Pledge, Project
@@ -30,6 +32,18 @@ def is_on_fair(project: Project) -> bool:
 
 def can_create_project(user: Any, organization: Organization) -> bool:
     return organization.kind in PROJECT_OWNER_KINDS and can_act_for(user, organization)
+
+
+def organizations_for_new_project(
+    user: Any, acting_for: Iterable[Organization]
+) -> list[Organization]:
+    """The organisations `user` may start a project for, among those they act for; 403 when none."""
+    organizations = [o for o in acting_for if can_create_project(user, o)]
+    require(
+        bool(organizations)
+        or refused(_("Projects are started by owners and editors of a non-profit organisation."))
+    )
+    return organizations
 
 
 def can_manage_project(user: Any, project: Project) -> bool:

@@ -4,7 +4,7 @@ administration is late) and appeals in every state. Idempotent: each appeal has 
 import uuid
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.db import transaction
 from django.utils import timezone
@@ -12,6 +12,9 @@ from django.utils import timezone
 from nkohub.core.demo_context import DemoContext
 from nkohub.reception import deadlines
 from nkohub.reception.models import Appeal, AppealEvent, Topic
+
+if TYPE_CHECKING:
+    from nkohub.accounts.models import User
 
 DEMO_NAMESPACE = uuid.UUID("6c1f3a52-5d0e-4d5c-9d59-0d7c2b4f6a10")
 
@@ -278,7 +281,13 @@ def _moment(day: date, hour: int) -> datetime:
 
 
 def _event(
-    appeal: Appeal, kind: str, actor: Any, before: str, after: str, when: datetime, text: str = ""
+    appeal: Appeal,
+    kind: str,
+    actor: "User",
+    before: str,
+    after: str,
+    when: datetime,
+    text: str = "",
 ) -> None:
     AppealEvent.objects.create(
         appeal=appeal,

@@ -15,13 +15,6 @@ WATCHED = ("reception.Appeal",)
 
 def answers_context(today: date) -> dict[str, Any]:
     appeals = list(published_appeals()[:SHOWN])
-    for appeal in appeals:
-        start = appeal.registered_on or (
-            appeal.submitted_at.date() if appeal.submitted_at else None
-        )
-        appeal.days_to_answer = (  # type: ignore[attr-defined]
-            (appeal.answered_on - start).days if start and appeal.answered_on else None
-        )
     return {"appeals": appeals}
 
 

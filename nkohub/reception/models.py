@@ -354,6 +354,12 @@ class Appeal(models.Model):
         return deadline is not None and deadline.overdue
 
     @property
+    def days_to_answer(self) -> int | None:
+        """Days from registration (or submission) to the answer, for the front page."""
+        start = self.registered_on or (self.submitted_at.date() if self.submitted_at else None)
+        return (self.answered_on - start).days if start and self.answered_on else None
+
+    @property
     def answered_in_time(self) -> bool | None:
         if self.answered_on and self.answer_due:
             return self.answered_on <= self.answer_due

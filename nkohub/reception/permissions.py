@@ -13,6 +13,7 @@ from typing import Any
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q, QuerySet
 from django.http import Http404
+from django.utils.translation import gettext as _
 
 from nkohub.core.permissions import is_operator
 from nkohub.organizations.models import Organization
@@ -119,6 +120,14 @@ def authorities_user_serves(user: Any) -> QuerySet[Organization]:
     return Organization.objects.filter(
         kind=Organization.Kind.AUTHORITY, memberships__user=user, memberships__role__in=ACTING_ROLES
     ).order_by("full_name")
+
+
+def get_desk_authority_for_official(user: Any, authority_id: int | None) -> Organization:
+    """As `get_desk_authority_for_user`, and 403 (with the reason) for a person who serves none."""
+    body = get_desk_authority_for_user(user, authority_id)
+    if body is None:
+        raise PermissionDenied(_("The desk is for employees of a public authority."))
+    return body
 
 
 def get_desk_authority_for_user(user: Any, authority_id: int | None) -> Organization | None:

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from nkohub.core.errors import DomainError
 from nkohub.reception.models import Appeal
@@ -63,6 +64,7 @@ def check_transition(appeal: Appeal, action: str) -> str:
     transition = TRANSITIONS[action]
     if appeal.status not in transition.sources:
         raise DomainError(
-            f"Действие недоступно: обращение в статусе «{appeal.get_status_display()}»."
+            _("Not available: the appeal is in the status «%(status)s».")
+            % {"status": appeal.get_status_display()}
         )
     return transition.target or appeal.status

@@ -94,7 +94,7 @@ class OfferForm(PlatformModelForm):
         if organizations is None:
             del self.fields["organization"]
         else:
-            self.fields["organization"].queryset = organizations  # type: ignore[attr-defined]
+            cast(forms.ModelChoiceField, self.fields["organization"]).queryset = organizations
         cast(MunicipalityChoiceField, self.fields["municipality"]).keep(
             self.instance.municipality_id
         )
@@ -133,7 +133,7 @@ class RequestForm(PlatformModelForm):
         if organizations is None:
             del self.fields["organization"]
         else:
-            self.fields["organization"].queryset = organizations  # type: ignore[attr-defined]
+            cast(forms.ModelChoiceField, self.fields["organization"]).queryset = organizations
         cast(MunicipalityChoiceField, self.fields["municipality"]).keep(
             self.instance.municipality_id
         )
@@ -208,8 +208,8 @@ class BookingForm(PlatformForm):
 
     def __init__(self, *args: Any, organizations: Any, requests: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["organization"].queryset = organizations  # type: ignore[attr-defined]
-        self.fields["request"].queryset = requests  # type: ignore[attr-defined]
+        cast(forms.ModelChoiceField, self.fields["organization"]).queryset = organizations
+        cast(forms.ModelChoiceField, self.fields["request"]).queryset = requests
         only = list(organizations[:2])
         # a person acting for one organisation books for it: nothing to choose
         self.only_organization = only[0] if len(only) == 1 else None

@@ -10,6 +10,7 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
 from django.http import Http404
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from nkohub.core.permissions import is_operator
 from nkohub.organizations.models import Organization
@@ -141,6 +142,16 @@ def review_side(user: Any, booking: Booking) -> str | None:
     if is_owner_side(user, booking) and Review.Side.OWNER not in existing:
         return Review.Side.OWNER
     return None
+
+
+def require_review_side(user: Any, booking: Booking) -> str:
+    """The side the person reviews from; 403 (with the reason) when they may not review it now."""
+    side = review_side(user, booking)
+    if side is None:
+        raise PermissionDenied(
+            _("A booking is reviewed once by each side, after it has taken place as confirmed.")
+        )
+    return side
 
 
 def get_booking_for_user(user: Any, booking: Booking) -> Booking:

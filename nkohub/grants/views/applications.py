@@ -11,6 +11,8 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 
 from nkohub.core.errors import DomainError
 from nkohub.core.pagination import paginate
+from nkohub.core.permissions import require
+from nkohub.core.types import AuthenticatedHttpRequest
 from nkohub.grants import selectors, services
 from nkohub.grants.checker import Severity, expert_review
 from nkohub.grants.document import compare, snapshot_of
@@ -31,13 +33,12 @@ from nkohub.grants.permissions import (
     can_change_status,
     can_edit_application,
     get_application_for_user,
-    require,
 )
 
 
 @login_required
 @require_safe
-def my_applications(request: HttpRequest) -> HttpResponse:
+def my_applications(request: AuthenticatedHttpRequest) -> HttpResponse:
     applications = selectors.applications_visible_to(request.user).order_by("-updated_at", "-pk")
     return render(request, "grants/applications.html", {"page": paginate(request, applications)})
 
@@ -63,7 +64,7 @@ def _document_context(application: Application) -> dict[str, Any]:
 
 @login_required
 @require_safe
-def application_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def application_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     application = get_application_for_user(request.user, pk)
     context = _document_context(application)
     context.update(_check_context(application))
@@ -79,9 +80,9 @@ def application_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_safe
-def application_check(request: HttpRequest, pk: int) -> HttpResponse:
+def application_check(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     application = get_application_for_user(request.user, pk)
-    template = "grants/_findings.html" if getattr(request, "htmx", False) else "grants/check.html"
+    template = "grants/_findings.html" if request.htmx else "grants/check.html"
     context = {
         "application": application,
         "edit": can_edit_application(request.user, application),
@@ -92,7 +93,7 @@ def application_check(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "HEAD", "POST"])
-def application_edit(request: HttpRequest, pk: int) -> HttpResponse:
+def application_edit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     application = get_application_for_user(request.user, pk)
     require(can_edit_application(request.user, application))
     document = selectors.application_document(application)
@@ -141,7 +142,7 @@ def application_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_safe
-def application_versions(request: HttpRequest, pk: int) -> HttpResponse:
+def application_versions(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     application = get_application_for_user(request.user, pk)
     versions = selectors.application_versions(application)
     numbers = [v.number for v in versions]
@@ -175,7 +176,7 @@ def _int(value: str | None) -> int | None:
 
 @login_required
 @require_POST
-def application_restore(request: HttpRequest, pk: int, number: int) -> HttpResponse:
+def application_restore(request: AuthenticatedHttpRequest, pk: int, number: int) -> HttpResponse:
     application = get_application_for_user(request.user, pk)
     require(can_edit_application(request.user, application))
     try:
@@ -195,7 +196,7 @@ def application_restore(request: HttpRequest, pk: int, number: int) -> HttpRespo
 
 @login_required
 @require_POST
-def application_status(request: HttpRequest, pk: int) -> HttpResponse:
+def application_status(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     application = get_application_for_user(request.user, pk)
     require(can_change_status(request.user, application))
     form = StatusForm(request.POST, application=application)
@@ -223,7 +224,9 @@ def application_status(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_safe
-def application_export(request: HttpRequest, pk: int, extension: str) -> HttpResponseBase:
+def application_export(
+    request: AuthenticatedHttpRequest, pk: int, extension: str
+) -> HttpResponseBase:
     """DOCX at once (a tenth of a second); the PDF of the current version from the background:
     at once when it is ready, otherwise the page that shows its progress."""
     application = get_application_for_user(request.user, pk)
@@ -263,19 +266,19 @@ def _export_file_response(export: ApplicationExport) -> FileResponse:
 
 @login_required
 @require_safe
-def application_export_status(request: HttpRequest, pk: int, export_pk: int) -> HttpResponse:
+def application_export_status(
+    request: AuthenticatedHttpRequest, pk: int, export_pk: int
+) -> HttpResponse:
     export = _export_for_user(request, pk, export_pk)
-    template = (
-        "grants/_export_status.html"
-        if getattr(request, "htmx", False)
-        else "grants/export_status.html"
-    )
+    template = "grants/_export_status.html" if request.htmx else "grants/export_status.html"
     return render(request, template, {"export": export, "application": export.application})
 
 
 @login_required
 @require_safe
-def application_export_file(request: HttpRequest, pk: int, export_pk: int) -> HttpResponseBase:
+def application_export_file(
+    request: AuthenticatedHttpRequest, pk: int, export_pk: int
+) -> HttpResponseBase:
     export = _export_for_user(request, pk, export_pk)
     if export.status != ApplicationExport.Status.READY or not export.file:
         return redirect("grants:application_export_status", pk, export.pk)

@@ -14,6 +14,8 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 
 from nkohub.core.errors import DomainError
 from nkohub.core.pagination import paginate
+from nkohub.core.permissions import require
+from nkohub.core.types import AuthenticatedHttpRequest, HtmxHttpRequest
 from nkohub.grants import selectors, services
 from nkohub.grants.calendar_feed import deadlines_calendar
 from nkohub.grants.forms import (
@@ -26,7 +28,6 @@ from nkohub.grants.permissions import (
     can_follow_competitions,
     can_manage_competitions,
     can_start_application,
-    require,
 )
 
 
@@ -48,7 +49,7 @@ def _query(form: CalendarFilterForm) -> str:
 
 
 @require_safe
-def calendar(request: HttpRequest) -> HttpResponse:
+def calendar(request: HtmxHttpRequest) -> HttpResponse:
     form, competitions = _calendar_queryset(request)
     context = {
         "form": form,
@@ -59,9 +60,7 @@ def calendar(request: HttpRequest) -> HttpResponse:
         "can_manage": can_manage_competitions(request.user),
         "suggestion": selectors.competitions_suggestion(query) if (query := _query(form)) else "",
     }
-    template = (
-        "grants/_competitions.html" if getattr(request, "htmx", False) else "grants/calendar.html"
-    )
+    template = "grants/_competitions.html" if request.htmx else "grants/calendar.html"
     return render(request, template, context)
 
 
@@ -99,7 +98,7 @@ def competition_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "HEAD", "POST"])
-def competition_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
+def competition_edit(request: AuthenticatedHttpRequest, pk: int | None = None) -> HttpResponse:
     require(can_manage_competitions(request.user))
     competition = get_object_or_404(Competition, pk=pk) if pk else None
     form = CompetitionForm(request.POST or None, instance=competition)
@@ -122,7 +121,7 @@ def competition_edit(request: HttpRequest, pk: int | None = None) -> HttpRespons
 
 @login_required
 @require_POST
-def competition_follow(request: HttpRequest, pk: int) -> HttpResponse:
+def competition_follow(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     competition = get_object_or_404(Competition, pk=pk)
     require(can_follow_competitions(request.user))
     if request.POST.get("follow") == "0":
@@ -136,7 +135,7 @@ def competition_follow(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "HEAD", "POST"])
-def application_start(request: HttpRequest, pk: int) -> HttpResponse:
+def application_start(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     competition = get_object_or_404(Competition.objects.select_related("funder"), pk=pk)
     form = StartApplicationForm(request.POST or None, user=request.user)
     if request.method == "POST" and form.is_valid():

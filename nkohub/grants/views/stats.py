@@ -10,6 +10,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from nkohub.core.errors import DomainError
+from nkohub.core.permissions import require
+from nkohub.core.types import AuthenticatedHttpRequest
 from nkohub.grants import selectors, services
 from nkohub.grants.card_import import fund_card_import
 from nkohub.grants.forms import (
@@ -21,7 +23,6 @@ from nkohub.grants.permissions import (
     can_import_cards,
     can_manage_comparisons,
     can_view_organization_statistics,
-    require,
 )
 from nkohub.organizations.models import Organization
 from nkohub.organizations.selectors import organizations_user_acts_for
@@ -57,7 +58,7 @@ def statistics(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_safe
-def organization_statistics(request: HttpRequest, pk: int) -> HttpResponse:
+def organization_statistics(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     organization = get_object_or_404(Organization, pk=pk)
     if not can_view_organization_statistics(request.user, organization):
         raise Http404
@@ -79,7 +80,7 @@ def organization_statistics(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def comparison_create(request: HttpRequest) -> HttpResponse:
+def comparison_create(request: AuthenticatedHttpRequest) -> HttpResponse:
     require(can_manage_comparisons(request.user))
     form = ComparisonForm(request.POST)
     if form.is_valid():
@@ -97,7 +98,7 @@ def comparison_create(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_POST
-def comparison_delete(request: HttpRequest, pk: int) -> HttpResponse:
+def comparison_delete(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     require(can_manage_comparisons(request.user))
     comparison = get_object_or_404(RegionComparison, pk=pk)
     services.comparison_delete(actor=request.user, comparison=comparison)
@@ -107,7 +108,7 @@ def comparison_delete(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "HEAD", "POST"])
-def card_import(request: HttpRequest) -> HttpResponse:
+def card_import(request: AuthenticatedHttpRequest) -> HttpResponse:
     if not can_import_cards(request.user):
         raise Http404
     form = CardPasteForm(request.POST or None)

@@ -6,6 +6,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.urls import reverse
+from django.utils.translation import gettext as _
 
 from nkohub.core.errors import DomainError
 from nkohub.organizations.models import (
@@ -70,7 +71,7 @@ def _save(organization: Organization) -> None:
             organization.save()
     except IntegrityError as exc:
         raise DomainError(
-            "Организация с таким ИНН или ОГРН уже есть в реестре.", field="inn"
+            _("An organisation with this INN or OGRN is already in the registry."), field="inn"
         ) from exc
 
 
@@ -85,7 +86,10 @@ def _ensure_identifiers_free(
         )
         if clash is not None:
             raise DomainError(
-                f"Организация с {label} {value} уже есть в реестре: «{clash.display_name}». "
-                "Если вы представляете её, подайте заявку на управление её профилем.",
+                _(
+                    "An organisation with %(label)s %(value)s is already in the registry: "
+                    "«%(name)s». If you represent it, claim its profile."
+                )
+                % {"label": label, "value": value, "name": clash.display_name},
                 field=field_name,
             )

@@ -1,12 +1,13 @@
 """Registration of a new organisation and claims to an existing one, and their review."""
 
 from collections.abc import Iterable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from nkohub.core.audit import audit_log
 from nkohub.core.errors import DomainError
@@ -24,6 +25,9 @@ from nkohub.organizations.models import (
 from ._shared import PROFILE_FIELDS, _clean_identifiers, _ensure_identifiers_free, _url
 from .logo import _save_with_logo, organization_logo_apply
 
+if TYPE_CHECKING:
+    from nkohub.accounts.models import User
+
 # --- registration and claims ---------------------------------------------------------------------
 
 
@@ -38,7 +42,7 @@ def _attach_document(claim: Claim, document: UploadedFile | None) -> None:
     claim.document.save(document.name or "document", document, save=False)
 
 
-def _tell_operators(*, claim: Claim, actor: Any) -> None:
+def _tell_operators(*, claim: Claim, actor: "User") -> None:
     from django.contrib.auth import get_user_model
 
     operators = get_user_model().objects.filter(is_operator=True, is_active=True)
@@ -58,10 +62,38 @@ def _tell_operators(*, claim: Claim, actor: Any) -> None:
     )
 
 
+def _claim_create(
+    *,
+    kind: str,
+    actor: "User",
+    organization: Organization,
+    stated_role: str,
+    position: str,
+    comment: str,
+    document: UploadedFile | None,
+    audit_action: str,
+) -> Claim:
+    """The claim of a registration or of an existing profile: saved, audited, told to operators."""
+    claim = Claim(
+        kind=kind,
+        organization=organization,
+        user=actor,
+        stated_role=stated_role,
+        position=position.strip(),
+        comment=comment.strip(),
+    )
+    _attach_document(claim, document)
+    claim.full_clean()
+    claim.save()
+    audit_log(actor=actor, action=audit_action, obj=organization, changes={"claim": claim.pk})
+    _tell_operators(claim=claim, actor=actor)
+    return claim
+
+
 @transaction.atomic
 def organization_register(
     *,
-    actor: Any,
+    actor: "User",
     data: dict[str, Any],
     spheres: Iterable[Sphere] = (),
     stated_role: str,
@@ -72,11 +104,11 @@ def organization_register(
 ) -> Claim:
     """A person registers an organisation missing from the registry; it stays hidden until an operator approves."""
     if not permissions.can_register_organization(actor):
-        raise DomainError("Чтобы зарегистрировать организацию, войдите на платформу.")
+        raise DomainError(_("Log in to the platform to register an organisation."))
     data = dict(data)
     _clean_identifiers(data)
     if not data.get("inn") and not data.get("ogrn"):
-        raise DomainError("Укажите ИНН или ОГРН организации.", field="inn")
+        raise DomainError(_("Enter the organisation's INN or OGRN."), field="inn")
     _ensure_identifiers_free(inn=data.get("inn"), ogrn=data.get("ogrn"))
     municipality = data.get("municipality")
     if not confirm_not_duplicate:
@@ -86,9 +118,12 @@ def organization_register(
         if similar:
             names = "; ".join(f"«{o.display_name}»" for o in similar[:3])
             raise DomainError(
-                f"Похожие организации уже есть в реестре в этом муниципалитете: {names}. "
-                "Если ваша — среди них, подайте заявку на управление её профилем; если это другая "
-                "организация, отметьте «Это другая организация» и отправьте форму ещё раз.",
+                _(
+                    "Similar organisations are already in the registry in this municipality: "
+                    "%(names)s. If yours is among them, claim its profile; if this is another "
+                    "organisation, tick «This is another organisation» and send the form again."
+                )
+                % {"names": names},
                 field="full_name",
             )
     organization = Organization(**{k: v for k, v in data.items() if k in PROFILE_FIELDS})
@@ -97,31 +132,22 @@ def organization_register(
     organization.is_published = False
     _save_with_logo(organization, logo)
     organization.spheres.set(spheres)
-    claim = Claim(
+    return _claim_create(
         kind=Claim.Kind.REGISTRATION,
-        organization=organization,
-        user=actor,
-        stated_role=stated_role,
-        position=position.strip(),
-        comment=comment.strip(),
-    )
-    _attach_document(claim, document)
-    claim.full_clean()
-    claim.save()
-    audit_log(
         actor=actor,
-        action="organizations.organization.register",
-        obj=organization,
-        changes={"claim": claim.pk},
+        organization=organization,
+        stated_role=stated_role,
+        position=position,
+        comment=comment,
+        document=document,
+        audit_action="organizations.organization.register",
     )
-    _tell_operators(claim=claim, actor=actor)
-    return claim
 
 
 @transaction.atomic
 def claim_submit(
     *,
-    actor: Any,
+    actor: "User",
     organization: Organization,
     stated_role: str,
     position: str = "",
@@ -129,43 +155,34 @@ def claim_submit(
     document: UploadedFile | None = None,
 ) -> Claim:
     if not permissions.can_claim(actor, organization):
-        raise DomainError("Вы уже состоите в этой организации или не можете подать заявку.")
+        raise DomainError(_("You already belong to this organisation or may not claim it."))
     if Claim.objects.filter(
         user=actor, organization=organization, status=Claim.Status.PENDING
     ).exists():
-        raise DomainError("Ваша заявка по этой организации уже ждёт проверки.")
+        raise DomainError(_("Your claim for this organisation already awaits review."))
     if document is None:
-        raise DomainError("Приложите документ, подтверждающий ваши полномочия.", field="document")
-    claim = Claim(
+        raise DomainError(_("Attach a document that confirms your authority."), field="document")
+    return _claim_create(
         kind=Claim.Kind.CLAIM,
-        organization=organization,
-        user=actor,
-        stated_role=stated_role,
-        position=position.strip(),
-        comment=comment.strip(),
-    )
-    _attach_document(claim, document)
-    claim.full_clean()
-    claim.save()
-    audit_log(
         actor=actor,
-        action="organizations.claim.submit",
-        obj=organization,
-        changes={"claim": claim.pk},
+        organization=organization,
+        stated_role=stated_role,
+        position=position,
+        comment=comment,
+        document=document,
+        audit_action="organizations.claim.submit",
     )
-    _tell_operators(claim=claim, actor=actor)
-    return claim
 
 
-def _check_reviewable(actor: Any, claim: Claim) -> None:
+def _check_reviewable(actor: "User", claim: Claim) -> None:
     if not permissions.can_review_claims(actor):
-        raise DomainError("Рассматривать заявки может только оператор.")
+        raise DomainError(_("Only an operator reviews claims."))
     if claim.status != Claim.Status.PENDING:
-        raise DomainError("Заявка уже рассмотрена.")
+        raise DomainError(_("The claim is already reviewed."))
 
 
 @transaction.atomic
-def claim_approve(*, actor: Any, claim: Claim) -> Claim:
+def claim_approve(*, actor: "User", claim: Claim) -> Claim:
     claim = (
         Claim.objects.select_for_update().select_related("organization", "user").get(pk=claim.pk)
     )
@@ -215,14 +232,16 @@ def claim_approve(*, actor: Any, claim: Claim) -> Claim:
 
 
 @transaction.atomic
-def claim_reject(*, actor: Any, claim: Claim, reason: str) -> Claim:
+def claim_reject(*, actor: "User", claim: Claim, reason: str) -> Claim:
     claim = (
         Claim.objects.select_for_update().select_related("organization", "user").get(pk=claim.pk)
     )
     _check_reviewable(actor, claim)
     reason = reason.strip()
     if not reason:
-        raise DomainError("Укажите причину отказа — заявитель её увидит.", field="reason")
+        raise DomainError(
+            _("Give the reason of the refusal — the claimant will see it."), field="reason"
+        )
     claim.status, claim.reviewed_by, claim.reviewed_at = (
         Claim.Status.REJECTED,
         actor,
@@ -249,9 +268,10 @@ def claim_reject(*, actor: Any, claim: Claim, reason: str) -> Claim:
 
 
 @transaction.atomic
-def claim_withdraw(*, actor: Any, claim: Claim) -> Claim:
-    if not permissions.can_withdraw_claim(actor, claim):
-        raise DomainError("Отозвать можно только свою заявку, которая ещё ждёт проверки.")
+def claim_withdraw(*, actor: "User", claim: Claim) -> Claim:
+    decision = permissions.can_withdraw_claim(actor, claim)
+    if not decision:
+        raise DomainError(decision.reason)
     claim.status = Claim.Status.WITHDRAWN
     claim.save(update_fields=["status"])
     audit_log(

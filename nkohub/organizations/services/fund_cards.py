@@ -1,9 +1,10 @@
 """An organisation found or made from a project card of the Presidential Grants Fund."""
 
 import re
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from nkohub.core.audit import audit_log
 from nkohub.core.errors import DomainError
@@ -14,6 +15,9 @@ from nkohub.organizations.models import (
 )
 
 from ._shared import _clean_identifiers, _save
+
+if TYPE_CHECKING:
+    from nkohub.accounts.models import User
 
 
 class FundCardOrganization(NamedTuple):
@@ -37,25 +41,40 @@ def _legal_form_in_name(full_name: str) -> LegalForm | None:
 
 @transaction.atomic
 def organization_from_fund_card(
-    *, actor: Any, full_name: str, inn: str | None, ogrn: str | None, card_number: str = ""
+    *,
+    actor: "User | None",
+    full_name: str,
+    inn: str | None,
+    ogrn: str | None,
+    card_number: str = "",
 ) -> FundCardOrganization:
     """The registry's organisation named on a Presidential Grants Fund project card: found by OGRN,
     then INN (a missing identifier is filled in), or created with its legal form read from the name.
 
     `actor` is an operator, or None when the import runs from the command line."""
     if actor is not None and not permissions.can_verify_organization(actor):
-        raise DomainError("Добавлять организации из карточек фонда может только оператор.")
+        raise DomainError(_("Only an operator adds organisations from a fund's cards."))
     data: dict[str, Any] = {"inn": inn, "ogrn": ogrn}
     _clean_identifiers(data)
     inn, ogrn = data["inn"], data["ogrn"]
     if not inn and not ogrn:
-        raise DomainError("В карточке нет ни ИНН, ни ОГРН организации.", field="inn")
+        raise DomainError(
+            _("The card has neither the organisation's INN nor its OGRN."), field="inn"
+        )
     by_ogrn = Organization.objects.filter(ogrn=ogrn).first() if ogrn else None
     by_inn = Organization.objects.filter(inn=inn).first() if inn else None
     if by_ogrn and by_inn and by_ogrn.pk != by_inn.pk:
         raise DomainError(
-            f"ОГРН {ogrn} и ИНН {inn} принадлежат разным организациям реестра "
-            f"(«{by_ogrn.display_name}» и «{by_inn.display_name}»): проверьте карточку.",
+            _(
+                "OGRN %(ogrn)s and INN %(inn)s belong to different organisations of the registry "
+                "(«%(by_ogrn)s» and «%(by_inn)s»): check the card."
+            )
+            % {
+                "ogrn": ogrn,
+                "inn": inn,
+                "by_ogrn": by_ogrn.display_name,
+                "by_inn": by_inn.display_name,
+            },
             field="ogrn",
         )
     organization = by_ogrn or by_inn
@@ -63,8 +82,10 @@ def organization_from_fund_card(
         name = " ".join(full_name.split())
         if not name:
             raise DomainError(
-                "Организации с такими ИНН и ОГРН в реестре нет, а её название в карточке "
-                "не прочитано: создать её не из чего.",
+                _(
+                    "No organisation with this INN and OGRN is in the registry, and its name was "
+                    "not read from the card: there is nothing to create it from."
+                ),
                 field="full_name",
             )
         organization = Organization(

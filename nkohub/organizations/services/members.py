@@ -1,11 +1,12 @@
 """Members of an organisation and invitations."""
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.core.mail import send_mail
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from nkohub.core.audit import audit_log
 from nkohub.core.errors import DomainError
@@ -18,6 +19,9 @@ from nkohub.organizations.models import (
 )
 
 from ._shared import _url
+
+if TYPE_CHECKING:
+    from nkohub.accounts.models import User
 
 # --- members and invitations ---------------------------------------------------------------------
 
@@ -36,20 +40,18 @@ def _lock_memberships(organization: Organization) -> None:
 
 
 @transaction.atomic
-def membership_change_role(*, actor: Any, membership: Membership, role: str) -> Membership:
+def membership_change_role(*, actor: "User", membership: Membership, role: str) -> Membership:
     organization = membership.organization
     if not permissions.can_manage_members(actor, organization):
-        raise DomainError("Менять роли участников может только владелец организации.")
+        raise DomainError(_("Only the organisation's owner changes its members' roles."))
     if role not in Membership.Role.values:
-        raise DomainError("Неизвестная роль.", field="role")
+        raise DomainError(_("Unknown role."), field="role")
     _lock_memberships(organization)
     membership.refresh_from_db()
     if membership.role == role:
         return membership
     if membership.role == Membership.Role.OWNER and _owner_count(organization) <= 1:
-        raise DomainError(
-            "Нельзя понизить последнего владельца: сначала назначьте другого владельца."
-        )
+        raise DomainError(_("The last owner cannot be demoted: first make someone else an owner."))
     old = membership.role
     membership.role = role
     membership.save(update_fields=["role"])
@@ -72,16 +74,19 @@ def membership_change_role(*, actor: Any, membership: Membership, role: str) -> 
 
 
 @transaction.atomic
-def membership_remove(*, actor: Any, membership: Membership) -> None:
+def membership_remove(*, actor: "User", membership: Membership) -> None:
     organization = membership.organization
     leaving = actor.pk == membership.user_id
     if not leaving and not permissions.can_manage_members(actor, organization):
-        raise DomainError("Исключать участников может только владелец организации.")
+        raise DomainError(_("Only the organisation's owner removes members."))
     _lock_memberships(organization)
     membership.refresh_from_db()
     if membership.role == Membership.Role.OWNER and _owner_count(organization) <= 1:
         raise DomainError(
-            "Последний владелец не может покинуть организацию: сначала передайте права владельца другому участнику."
+            _(
+                "The last owner cannot leave the organisation: first hand the owner's rights to "
+                "another member."
+            )
         )
     user = membership.user
     membership.delete()
@@ -104,14 +109,14 @@ def membership_remove(*, actor: Any, membership: Membership) -> None:
 
 
 @transaction.atomic
-def membership_leave(*, actor: Any, organization: Organization) -> None:
+def membership_leave(*, actor: "User", organization: Organization) -> None:
     membership = (
         Membership.objects.filter(user=actor, organization=organization)
         .select_related("user", "organization")
         .first()
     )
     if membership is None:
-        raise DomainError("Вы не состоите в этой организации.")
+        raise DomainError(_("You are not a member of this organisation."))
     membership_remove(actor=actor, membership=membership)
 
 
@@ -133,18 +138,18 @@ def _send_invitation_mail(invitation: Invitation) -> None:
 
 @transaction.atomic
 def invitation_create(
-    *, actor: Any, organization: Organization, email: str, role: str
+    *, actor: "User", organization: Organization, email: str, role: str
 ) -> Invitation:
     if not permissions.can_manage_members(actor, organization):
-        raise DomainError("Приглашать участников может только владелец организации.")
+        raise DomainError(_("Only the organisation's owner invites members."))
     email = email.strip().lower()
     if role not in Membership.Role.values:
-        raise DomainError("Неизвестная роль.", field="role")
+        raise DomainError(_("Unknown role."), field="role")
     if Membership.objects.filter(organization=organization, user__email__iexact=email).exists():
-        raise DomainError("Этот человек уже состоит в организации.", field="email")
+        raise DomainError(_("This person is already a member of the organisation."), field="email")
     if selectors.open_invitations_of(organization).filter(email__iexact=email).exists():
         raise DomainError(
-            "Приглашение на этот адрес уже отправлено и ещё действует.", field="email"
+            _("An invitation to this address is already sent and still valid."), field="email"
         )
     # an expired, never accepted invitation to the same address is closed so that a new one may be sent
     Invitation.objects.filter(
@@ -179,11 +184,11 @@ def invitation_create(
 
 
 @transaction.atomic
-def invitation_cancel(*, actor: Any, invitation: Invitation) -> Invitation:
+def invitation_cancel(*, actor: "User", invitation: Invitation) -> Invitation:
     if not permissions.can_manage_members(actor, invitation.organization):
-        raise DomainError("Отменять приглашения может только владелец организации.")
+        raise DomainError(_("Only the organisation's owner cancels invitations."))
     if invitation.accepted_at or invitation.cancelled_at:
-        raise DomainError("Приглашение уже принято или отменено.")
+        raise DomainError(_("The invitation is already accepted or cancelled."))
     invitation.cancelled_at = timezone.now()
     invitation.save(update_fields=["cancelled_at"])
     audit_log(
@@ -196,21 +201,24 @@ def invitation_cancel(*, actor: Any, invitation: Invitation) -> Invitation:
 
 
 @transaction.atomic
-def invitation_accept(*, actor: Any, invitation: Invitation) -> Membership:
+def invitation_accept(*, actor: "User", invitation: Invitation) -> Membership:
     invitation = (
         Invitation.objects.select_for_update().select_related("organization").get(pk=invitation.pk)
     )
     if not invitation.is_open:
-        raise DomainError("Приглашение больше не действует: оно принято, отменено или истекло.")
+        raise DomainError(
+            _("The invitation is no longer valid: it was accepted, cancelled or has expired.")
+        )
     if actor.email.lower() != invitation.email.lower():
         raise DomainError(
-            f"Приглашение отправлено на адрес {invitation.email}. Войдите с этим адресом, чтобы принять его."
+            _("The invitation was sent to %(email)s. Log in with this address to accept it.")
+            % {"email": invitation.email}
         )
     membership, created = Membership.objects.get_or_create(
         user=actor, organization=invitation.organization, defaults={"role": invitation.role}
     )
     if not created:
-        raise DomainError("Вы уже состоите в этой организации.")
+        raise DomainError(_("You already belong to this organisation."))
     invitation.accepted_at, invitation.accepted_by = timezone.now(), actor
     invitation.save(update_fields=["accepted_at", "accepted_by"])
     permissions.forget_membership_roles(actor)

@@ -1,10 +1,11 @@
 """Writes of an organisation's profile: create, update, verify."""
 
 from collections.abc import Iterable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from nkohub.core.audit import audit_log, diff_fields
 from nkohub.core.errors import DomainError
@@ -22,17 +23,20 @@ from ._shared import (
 )
 from .logo import _save_with_logo, organization_logo_apply
 
+if TYPE_CHECKING:
+    from nkohub.accounts.models import User
+
 
 @transaction.atomic
 def organization_update(
     *,
-    actor: Any,
+    actor: "User",
     organization: Organization,
     data: dict[str, Any],
     spheres: Iterable[Sphere] | None = None,
 ) -> Organization:
     if not permissions.can_edit_organization(actor, organization):
-        raise DomainError("У вас нет прав на изменение профиля этой организации.")
+        raise DomainError(_("You have no right to change this organisation's profile."))
     data = dict(data)
     _clean_identifiers(data)
     if not permissions.can_verify_organization(actor, organization):
@@ -50,7 +54,9 @@ def organization_update(
         and identity_changed
         and not permissions.can_verify_organization(actor, organization)
     ):
-        raise DomainError("ИНН и ОГРН проверенной организации меняет только оператор.", field="inn")
+        raise DomainError(
+            _("Only an operator changes the INN and OGRN of a verified organisation."), field="inn"
+        )
     logo = organization_logo_apply(organization=organization, data=data, previous=before)
     _save_with_logo(organization, logo)
     changes = diff_fields(before, organization, PROFILE_FIELDS)
@@ -74,11 +80,11 @@ def organization_update(
 
 @transaction.atomic
 def organization_create(
-    *, actor: Any, data: dict[str, Any], spheres: Iterable[Sphere] = (), verified: bool = False
+    *, actor: "User", data: dict[str, Any], spheres: Iterable[Sphere] = (), verified: bool = False
 ) -> Organization:
     """An operator adds an organisation to the registry directly."""
     if not permissions.can_verify_organization(actor):
-        raise DomainError("Добавлять организации в реестр напрямую может только оператор.")
+        raise DomainError(_("Only an operator adds organisations to the registry directly."))
     data = dict(data)
     _clean_identifiers(data)
     _ensure_identifiers_free(inn=data.get("inn"), ogrn=data.get("ogrn"))
@@ -98,10 +104,10 @@ def organization_create(
 
 @transaction.atomic
 def organization_set_verified(
-    *, actor: Any, organization: Organization, verified: bool
+    *, actor: "User", organization: Organization, verified: bool
 ) -> Organization:
     if not permissions.can_verify_organization(actor, organization):
-        raise DomainError("Подтверждать организации может только оператор.")
+        raise DomainError(_("Only an operator verifies organisations."))
     if organization.is_verified == verified:
         return organization
     organization.is_verified = verified

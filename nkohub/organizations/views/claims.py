@@ -2,7 +2,6 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404, HttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
@@ -11,7 +10,7 @@ from django.views.decorators.http import require_POST, require_safe
 
 from nkohub.core.errors import DomainError
 from nkohub.core.pagination import paginate
-from nkohub.core.permissions import is_operator
+from nkohub.core.permissions import require
 from nkohub.core.types import AuthenticatedHttpRequest
 from nkohub.organizations import permissions, selectors, services
 from nkohub.organizations.forms import (
@@ -94,12 +93,12 @@ def claim_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def claim_withdraw(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     found = permissions.get_claim_for_user(request.user, pk)
+    require(permissions.can_withdraw_claim(request.user, found))
     try:
         services.claim_withdraw(actor=request.user, claim=found)
-    except DomainError as exc:
-        if not is_operator(request.user) and found.user_id != request.user.pk:
-            raise Http404 from exc
-        raise PermissionDenied(exc.message) from exc
+    except DomainError as exc:  # reviewed meanwhile
+        messages.error(request, exc.message)
+        return redirect("organizations:claim_detail", found.pk)
     messages.success(request, _("The claim is withdrawn."))
     return redirect("core:cabinet")
 
@@ -120,8 +119,7 @@ def claim_document(request: AuthenticatedHttpRequest, pk: int) -> HttpResponseBa
 @login_required
 @require_safe
 def claims(request: AuthenticatedHttpRequest) -> HttpResponse:
-    if not permissions.can_review_claims(request.user):
-        raise Http404
+    require(permissions.can_review_claims(request.user), hide=True)
     status = request.GET.get("status", Claim.Status.PENDING)
     if status not in Claim.Status.values and status != "":
         status = Claim.Status.PENDING

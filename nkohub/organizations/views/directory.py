@@ -6,23 +6,23 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse, StreamingHttpResponse
+from django.http import FileResponse, HttpRequest, HttpResponse, StreamingHttpResponse
 from django.http.response import HttpResponseBase
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
 from nkohub.core.errors import DomainError
 from nkohub.core.pagination import paginate
-from nkohub.core.types import AuthenticatedHttpRequest
+from nkohub.core.permissions import require
+from nkohub.core.types import AuthenticatedHttpRequest, HtmxHttpRequest
 from nkohub.organizations import permissions, selectors, services
 from nkohub.organizations.forms import (
     DirectoryFilterForm,
     OrganizationForm,
 )
-from nkohub.organizations.models import Claim, Membership, Organization
+from nkohub.organizations.models import Claim, Membership
 from nkohub.organizations.profile_sections import sections_for
 
 from ._shared import DIRECTORY_PAGE_SIZE, EXPORT_COLUMNS, _error
@@ -31,7 +31,7 @@ from ._shared import DIRECTORY_PAGE_SIZE, EXPORT_COLUMNS, _error
 
 
 @require_safe
-def directory(request: HttpRequest) -> HttpResponse:
+def directory(request: HtmxHttpRequest) -> HttpResponse:
     form = DirectoryFilterForm(request.GET)
     query = form.directory_query()
     if query.q and not request.GET.get("page"):
@@ -53,8 +53,7 @@ def directory(request: HttpRequest) -> HttpResponse:
         "suggestion": selectors.directory_suggestion(query),
         "can_register": permissions.can_register_organization(request.user),
     }
-    htmx = getattr(request, "htmx", None)
-    if htmx and htmx.target == "directory-results":
+    if request.htmx and request.htmx.target == "directory-results":
         return render(request, "organizations/_results.html", context)
     return render(request, "organizations/directory.html", context)
 
@@ -72,8 +71,7 @@ def _csv_lines(organizations: Any) -> Iterator[str]:
 
 @require_safe
 def export(request: HttpRequest) -> HttpResponseBase:
-    if not permissions.can_export(request.user):
-        raise PermissionDenied
+    require(permissions.can_export(request.user))
     query = DirectoryFilterForm(request.GET).directory_query()
     organizations = selectors.directory_export_rows(query)
     stamp = timezone.localdate().isoformat()
@@ -146,9 +144,7 @@ def edit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def verify(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
-    organization = get_object_or_404(Organization, pk=pk)
-    if not permissions.can_verify_organization(request.user, organization):
-        raise Http404
+    organization = permissions.get_organization_for_verifier(request.user, pk)
     verified = request.POST.get("verified") == "1"
     services.organization_set_verified(
         actor=request.user, organization=organization, verified=verified

@@ -1,19 +1,19 @@
 """Imports of the registry (operators)."""
 
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
 from django.views.decorators.http import require_safe
 
 from nkohub.core.errors import DomainError
 from nkohub.core.pagination import paginate
+from nkohub.core.permissions import require
 from nkohub.core.types import AuthenticatedHttpRequest
 from nkohub.organizations import permissions, selectors
 from nkohub.organizations.forms import (
     ImportForm,
 )
 from nkohub.organizations.imports.runs import import_run_create
-from nkohub.organizations.models import ImportRun
 
 from ._shared import _error
 
@@ -22,8 +22,7 @@ from ._shared import _error
 
 @login_required
 def imports(request: AuthenticatedHttpRequest) -> HttpResponse:
-    if not permissions.can_import(request.user):
-        raise Http404
+    require(permissions.can_import(request.user), hide=True)
     form = ImportForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -48,12 +47,10 @@ def imports(request: AuthenticatedHttpRequest) -> HttpResponse:
 @login_required
 @require_safe
 def import_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
-    run = get_object_or_404(ImportRun.objects.select_related("created_by"), pk=pk)
-    if not permissions.can_view_import(request.user, run):
-        raise Http404
+    run = permissions.get_import_run_for_viewer(request.user, pk)
     template = (
         "organizations/_import_progress.html"
-        if getattr(request, "htmx", False)
+        if request.htmx
         else "organizations/import_detail.html"
     )
     return render(request, template, {"run": run})

@@ -4,13 +4,13 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from nkohub.core.errors import DomainError
+from nkohub.core.permissions import require
 from nkohub.core.types import AuthenticatedHttpRequest
 from nkohub.organizations import permissions, selectors, services
 from nkohub.organizations.forms import (
@@ -30,8 +30,7 @@ def members(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     can_manage = permissions.can_manage_members(request.user, organization)
     form = InvitationForm(request.POST or None)
     if request.method == "POST":
-        if not can_manage:
-            raise PermissionDenied
+        require(can_manage)
         if form.is_valid():
             try:
                 services.invitation_create(
@@ -106,8 +105,7 @@ def member_remove(request: AuthenticatedHttpRequest, pk: int, membership_pk: int
 @require_POST
 def leave(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     organization = permissions.get_organization_for_members_page(request.user, pk)
-    if not permissions.can_leave(request.user, organization):
-        raise PermissionDenied
+    require(permissions.can_leave(request.user, organization))
     try:
         services.membership_leave(actor=request.user, organization=organization)
     except DomainError as exc:

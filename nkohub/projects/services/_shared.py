@@ -1,11 +1,12 @@
 """What the writes of the fair share: the project's fields and photo limits, who is told, validation."""
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
 from django.urls import reverse
+from django.utils.translation import gettext as _
 
 from nkohub.core.errors import DomainError
 from nkohub.notifications.services import notify
@@ -16,6 +17,9 @@ from nkohub.projects.models import (
     Project,
     ProjectTask,
 )
+
+if TYPE_CHECKING:
+    from nkohub.accounts.models import User
 
 PROJECT_FIELDS = [
     "title",
@@ -54,7 +58,7 @@ def _project_url(project: Project) -> str:
     return reverse("projects:detail", args=[project.pk])
 
 
-def _notify_partners(project: Project, *, actor: Any, kind: str, title: str) -> None:
+def _notify_partners(project: Project, *, actor: "User", kind: str, title: str) -> None:
     """Tell everyone whose support the project accepted."""
     accepted = Pledge.objects.filter(project=project, status=Pledge.Status.ACCEPTED)
     partners = [
@@ -85,7 +89,10 @@ def _full_clean(obj: Any) -> None:
 def _check_money(project: Project) -> None:
     if project.own_contribution + project.cofinancing > project.budget_total:
         raise DomainError(
-            "Собственный вклад и софинансирование вместе не могут превышать общий бюджет проекта.",
+            _(
+                "Own contribution and co-financing together cannot exceed the project's total "
+                "budget."
+            ),
             field="cofinancing",
         )
 

@@ -1,11 +1,12 @@
 """The fair: seasons, entries and their review."""
 
 import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from nkohub.core.audit import audit_log, diff_fields
 from nkohub.core.errors import DomainError
@@ -18,12 +19,15 @@ from nkohub.projects.models import (
 
 from ._shared import _full_clean, _project_url, _users, team_recipients
 
+if TYPE_CHECKING:
+    from nkohub.accounts.models import User
+
 # --- the fair --------------------------------------------------------------------------------------
 
 
 @transaction.atomic
 def season_save(
-    *, actor: Any, season: FairSeason | None = None, data: dict[str, Any]
+    *, actor: "User", season: FairSeason | None = None, data: dict[str, Any]
 ) -> FairSeason:
     """Create a fair season or change one (operators)."""
     before = FairSeason.objects.get(pk=season.pk) if season is not None and season.pk else None
@@ -49,27 +53,34 @@ def season_save(
 
 @transaction.atomic
 def fair_entry_submit(
-    *, actor: Any, project: Project, season: FairSeason, today: datetime.date | None = None
+    *, actor: "User", project: Project, season: FairSeason, today: datetime.date | None = None
 ) -> FairEntry:
     today = today or timezone.localdate()
     if not (season.submissions_open_on <= today <= season.submissions_close_on):
         raise DomainError(
-            f"Приём проектов на «{season.title}» идёт с {season.submissions_open_on:%d.%m.%Y} "
-            f"по {season.submissions_close_on:%d.%m.%Y}.",
+            _("Projects for «%(season)s» are accepted from %(opens)s to %(closes)s.")
+            % {
+                "season": season.title,
+                "opens": format(season.submissions_open_on, "%d.%m.%Y"),
+                "closes": format(season.submissions_close_on, "%d.%m.%Y"),
+            },
             field="season",
         )
     if not project.is_open:
-        raise DomainError("Завершённый или отменённый проект нельзя подать на ярмарку.")
+        raise DomainError(_("A completed or cancelled project cannot be submitted to the fair."))
     if not project.summary.strip() or not project.needs.exists():
         raise DomainError(
-            "Перед подачей опишите проект и добавьте хотя бы одну потребность — так партнёры поймут, чем помочь."
+            _(
+                "Before submitting, describe the project and add at least one need — so partners "
+                "understand how to help."
+            )
         )
     entry = FairEntry.objects.filter(season=season, project=project).first()
     if entry is not None and entry.status in (
         FairEntry.Status.SUBMITTED,
         FairEntry.Status.ACCEPTED,
     ):
-        raise DomainError("Проект уже подан на эту ярмарку.", field="season")
+        raise DomainError(_("The project is already submitted to this fair."), field="season")
     if entry is None:
         entry = FairEntry(season=season, project=project)
     entry.status = FairEntry.Status.SUBMITTED
@@ -95,16 +106,20 @@ def fair_entry_submit(
 
 
 @transaction.atomic
-def fair_entry_decide(*, actor: Any, entry: FairEntry, accept: bool, note: str = "") -> FairEntry:
+def fair_entry_decide(
+    *, actor: "User", entry: FairEntry, accept: bool, note: str = ""
+) -> FairEntry:
     entry = (
         FairEntry.objects.select_for_update(of=("self",))
         .select_related("project__organization", "season")
         .get(pk=entry.pk)
     )
     if entry.status != FairEntry.Status.SUBMITTED:
-        raise DomainError("По этой заявке уже принято решение.")
+        raise DomainError(_("This application is already decided."))
     if not accept and not note.strip():
-        raise DomainError("Объясните организации, почему проект не принят.", field="note")
+        raise DomainError(
+            _("Explain to the organisation why the project is not accepted."), field="note"
+        )
     entry.status = FairEntry.Status.ACCEPTED if accept else FairEntry.Status.REJECTED
     entry.decided_by = actor
     entry.decided_at = timezone.now()
@@ -135,9 +150,9 @@ def fair_entry_decide(*, actor: Any, entry: FairEntry, accept: bool, note: str =
 
 
 @transaction.atomic
-def fair_entry_withdraw(*, actor: Any, entry: FairEntry) -> FairEntry:
+def fair_entry_withdraw(*, actor: "User", entry: FairEntry) -> FairEntry:
     if entry.status not in (FairEntry.Status.SUBMITTED, FairEntry.Status.ACCEPTED):
-        raise DomainError("Эту заявку уже нельзя отозвать.")
+        raise DomainError(_("This application can no longer be withdrawn."))
     entry.status = FairEntry.Status.WITHDRAWN
     entry.save(update_fields=["status"])
     audit_log(

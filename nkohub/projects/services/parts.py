@@ -1,10 +1,11 @@
 """Parts of a project: needs, planned results, the team."""
 
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.db import transaction
 from django.db.models import Max
+from django.utils.translation import gettext as _
 
 from nkohub.core.audit import audit_log
 from nkohub.core.errors import DomainError
@@ -18,6 +19,9 @@ from nkohub.projects.models import (
 
 from ._shared import _full_clean
 
+if TYPE_CHECKING:
+    from nkohub.accounts.models import User
+
 # --- parts of a project -------------------------------------------------------------------------
 
 
@@ -27,7 +31,13 @@ def _next_position(queryset: Any) -> int:
 
 @transaction.atomic
 def need_add(
-    *, actor: Any, project: Project, kind: str, description: str, quantity: Decimal, unit: str = ""
+    *,
+    actor: "User",
+    project: Project,
+    kind: str,
+    description: str,
+    quantity: Decimal,
+    unit: str = "",
 ) -> ProjectNeed:
     need = ProjectNeed(
         project=project,
@@ -39,7 +49,7 @@ def need_add(
     )
     if kind != ProjectNeed.Kind.MONEY and not unit:
         raise DomainError(
-            "Укажите единицу измерения: например, «чел.», «ч», «шт.», «кв. м».", field="unit"
+            _("Give the unit of measure: for example «people», «h», «pcs», «sq. m»."), field="unit"
         )
     _full_clean(need)
     need.save()
@@ -53,10 +63,10 @@ def need_add(
 
 
 @transaction.atomic
-def need_delete(*, actor: Any, need: ProjectNeed) -> None:
+def need_delete(*, actor: "User", need: ProjectNeed) -> None:
     if need.pledges.filter(status=Pledge.Status.ACCEPTED).exists():
         raise DomainError(
-            "Под эту потребность уже есть принятые обещания поддержки — её нельзя удалить."
+            _("This need already has accepted pledges of support — it cannot be deleted.")
         )
     audit_log(
         actor=actor, action="projects.need.delete", obj=need.project, changes={"need": str(need)}
@@ -66,7 +76,7 @@ def need_delete(*, actor: Any, need: ProjectNeed) -> None:
 
 @transaction.atomic
 def planned_result_add(
-    *, actor: Any, project: Project, name: str, unit: str, planned_value: Decimal
+    *, actor: "User", project: Project, name: str, unit: str, planned_value: Decimal
 ) -> PlannedResult:
     result = PlannedResult(
         project=project,
@@ -87,7 +97,7 @@ def planned_result_add(
 
 
 @transaction.atomic
-def planned_result_delete(*, actor: Any, result: PlannedResult) -> None:
+def planned_result_delete(*, actor: "User", result: PlannedResult) -> None:
     project = result.project
     audit_log(
         actor=actor,
@@ -103,7 +113,7 @@ def planned_result_delete(*, actor: Any, result: PlannedResult) -> None:
 
 @transaction.atomic
 def team_member_add(
-    *, actor: Any, project: Project, full_name: str, role: str, user: Any = None
+    *, actor: "User", project: Project, full_name: str, role: str, user: Any = None
 ) -> TeamMember:
     member = TeamMember(
         project=project,
@@ -119,7 +129,7 @@ def team_member_add(
 
 
 @transaction.atomic
-def team_member_delete(*, actor: Any, member: TeamMember) -> None:
+def team_member_delete(*, actor: "User", member: TeamMember) -> None:
     audit_log(
         actor=actor,
         action="projects.team.delete",

@@ -2,10 +2,11 @@
 
 import datetime
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from nkohub.core.audit import audit_log
 from nkohub.core.errors import DomainError
@@ -22,13 +23,16 @@ from nkohub.projects.models import (
 
 from ._shared import _full_clean, _project_url, pledger_recipients, team_recipients
 
+if TYPE_CHECKING:
+    from nkohub.accounts.models import User
+
 # --- pledges and partnerships ----------------------------------------------------------------------
 
 
 @transaction.atomic
 def pledge_create(
     *,
-    actor: Any,
+    actor: "User",
     project: Project,
     kind: str,
     organization: Organization | None = None,
@@ -38,16 +42,16 @@ def pledge_create(
     conditions: str = "",
 ) -> Pledge:
     if not Project.objects.filter(pk=project.pk, status__in=Project.OPEN_STATUSES).exists():
-        raise DomainError("Проект завершён или отменён и больше не принимает поддержку.")
+        raise DomainError(_("The project is completed or cancelled and accepts no more support."))
     if need is not None and need.project_id != project.pk:
-        raise DomainError("Выберите потребность этого проекта.", field="need")
+        raise DomainError(_("Choose a need of this project."), field="need")
     if kind == Pledge.Kind.MONEY and amount is None:
-        raise DomainError("Укажите сумму в рублях.", field="amount")
+        raise DomainError(_("Enter the amount in rubles."), field="amount")
     if kind != Pledge.Kind.MONEY and not description.strip():
-        raise DomainError("Опишите, что именно вы предлагаете.", field="description")
+        raise DomainError(_("Describe what exactly you offer."), field="description")
     if need is not None and (need.kind == ProjectNeed.Kind.MONEY) != (kind == Pledge.Kind.MONEY):
         raise DomainError(
-            "Денежная потребность покрывается только деньгами, и наоборот.", field="need"
+            _("A money need is covered only with money, and the other way round."), field="need"
         )
     pledge = Pledge(
         project=project,
@@ -86,15 +90,15 @@ def _locked_pending(pledge: Pledge) -> Pledge:
         .get(pk=pledge.pk)
     )
     if locked.status != Pledge.Status.PENDING:
-        raise DomainError("По этому предложению уже есть решение.")
+        raise DomainError(_("This offer is already decided."))
     return locked
 
 
 @transaction.atomic
-def pledge_accept(*, actor: Any, pledge: Pledge) -> Partnership:
+def pledge_accept(*, actor: "User", pledge: Pledge) -> Partnership:
     pledge = _locked_pending(pledge)
     if not pledge.project.is_open:
-        raise DomainError("Проект завершён или отменён и больше не принимает поддержку.")
+        raise DomainError(_("The project is completed or cancelled and accepts no more support."))
     pledge.status = Pledge.Status.ACCEPTED
     pledge.decided_by = actor
     pledge.decided_at = timezone.now()
@@ -114,7 +118,7 @@ def pledge_accept(*, actor: Any, pledge: Pledge) -> Partnership:
 
 
 @transaction.atomic
-def pledge_decline(*, actor: Any, pledge: Pledge, reason: str = "") -> Pledge:
+def pledge_decline(*, actor: "User", pledge: Pledge, reason: str = "") -> Pledge:
     pledge = _locked_pending(pledge)
     pledge.status = Pledge.Status.DECLINED
     pledge.decided_by = actor
@@ -140,7 +144,7 @@ def pledge_decline(*, actor: Any, pledge: Pledge, reason: str = "") -> Pledge:
 
 
 @transaction.atomic
-def pledge_withdraw(*, actor: Any, pledge: Pledge) -> Pledge:
+def pledge_withdraw(*, actor: "User", pledge: Pledge) -> Pledge:
     pledge = _locked_pending(pledge)
     pledge.status = Pledge.Status.WITHDRAWN
     pledge.save(update_fields=["status"])
@@ -159,7 +163,7 @@ def pledge_withdraw(*, actor: Any, pledge: Pledge) -> Pledge:
 @transaction.atomic
 def fulfilment_record(
     *,
-    actor: Any,
+    actor: "User",
     partnership: Partnership,
     received_on: datetime.date,
     amount: Decimal | None = None,
@@ -175,13 +179,13 @@ def fulfilment_record(
     )
     pledge = partnership.pledge
     if partnership.status != Partnership.Status.ACTIVE:
-        raise DomainError("Партнёрство уже закрыто.")
+        raise DomainError(_("The partnership is already closed."))
     if received_on > timezone.localdate():
-        raise DomainError("Дата получения не может быть в будущем.", field="received_on")
+        raise DomainError(_("The date of receipt cannot be in the future."), field="received_on")
     if pledge.kind == Pledge.Kind.MONEY and amount is None:
-        raise DomainError("Укажите полученную сумму.", field="amount")
+        raise DomainError(_("Enter the amount received."), field="amount")
     if amount is None and not note.strip():
-        raise DomainError("Укажите количество или опишите, что получено.", field="note")
+        raise DomainError(_("Enter the quantity or describe what was received."), field="note")
     fulfilment = Fulfilment(
         partnership=partnership,
         received_on=received_on,
@@ -215,7 +219,7 @@ def fulfilment_record(
 
 
 @transaction.atomic
-def partnership_end(*, actor: Any, partnership: Partnership, reason: str) -> Partnership:
+def partnership_end(*, actor: "User", partnership: Partnership, reason: str) -> Partnership:
     """The team closes a partnership that will not be fulfilled further; what was delivered stays."""
     partnership = (
         Partnership.objects.select_for_update(of=("self",))
@@ -225,9 +229,9 @@ def partnership_end(*, actor: Any, partnership: Partnership, reason: str) -> Par
         .get(pk=partnership.pk)
     )
     if partnership.status != Partnership.Status.ACTIVE:
-        raise DomainError("Партнёрство уже закрыто.")
+        raise DomainError(_("The partnership is already closed."))
     if not reason.strip():
-        raise DomainError("Объясните партнёру, почему партнёрство прекращается.", field="reason")
+        raise DomainError(_("Explain to the partner why the partnership ends."), field="reason")
     partnership.status = Partnership.Status.CANCELLED
     partnership.closed_at = timezone.now()
     partnership.save(update_fields=["status", "closed_at"])

@@ -1,9 +1,10 @@
 """Projects: create, update, the cover, status."""
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from nkohub.core.audit import audit_log, diff_fields
 from nkohub.core.errors import DomainError
@@ -20,13 +21,16 @@ from nkohub.projects.models import (
 from ._shared import PROJECT_FIELDS, _check_money, _full_clean, _notify_partners, _set_tasks
 from .results import _checked_image
 
+if TYPE_CHECKING:
+    from nkohub.accounts.models import User
+
 # --- projects ---------------------------------------------------------------------------------
 
 
 @transaction.atomic
 def project_create(
     *,
-    actor: Any,
+    actor: "User",
     organization: Organization,
     data: dict[str, Any],
     spheres: Any = (),
@@ -60,7 +64,7 @@ def project_create(
 @transaction.atomic
 def project_update(
     *,
-    actor: Any,
+    actor: "User",
     project: Project,
     data: dict[str, Any],
     spheres: Any = None,
@@ -125,7 +129,7 @@ def project_set_demo_cover(*, project: Project, jpeg: bytes) -> None:
 
 
 @transaction.atomic
-def project_change_status(*, actor: Any, project: Project, status: str) -> Project:
+def project_change_status(*, actor: "User", project: Project, status: str) -> Project:
     project.status = (
         Project.objects.select_for_update(of=("self",))
         .values_list("status", flat=True)
@@ -133,7 +137,8 @@ def project_change_status(*, actor: Any, project: Project, status: str) -> Proje
     )
     if not project.can_move_to(status):
         raise DomainError(
-            f"Проект в статусе «{project.get_status_display()}» нельзя перевести в статус «{Project.Status(status).label}».",
+            _("A project in the status «%(current)s» cannot be moved to the status «%(target)s».")
+            % {"current": project.get_status_display(), "target": Project.Status(status).label},
             field="status",
         )
     old = project.status

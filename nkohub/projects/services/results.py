@@ -1,12 +1,13 @@
 """Results a project reports, with photos."""
 
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from nkohub.core.audit import audit_log
 from nkohub.core.errors import DomainError
@@ -18,15 +19,18 @@ from nkohub.projects.models import (
 
 from ._shared import PHOTO_MAX_BYTES, PHOTOS_PER_PROJECT, _full_clean, _notify_partners
 
+if TYPE_CHECKING:
+    from nkohub.accounts.models import User
+
 # --- results ---------------------------------------------------------------------------------------
 
 
 @transaction.atomic
 def results_report(
-    *, actor: Any, project: Project, actual_values: dict[int, Decimal | None], outcome_story: str
+    *, actor: "User", project: Project, actual_values: dict[int, Decimal | None], outcome_story: str
 ) -> Project:
     if project.status not in (Project.Status.RUNNING, Project.Status.COMPLETED):
-        raise DomainError("Результаты можно отчитать, когда проект реализуется или завершён.")
+        raise DomainError(_("Results can be reported once the project is under way or completed."))
     changes: dict[str, Any] = {}
     for result in project.planned_results.all():
         if result.pk in actual_values and actual_values[result.pk] != result.actual_value:
@@ -63,12 +67,13 @@ def validate_result_photo(image: UploadedFile) -> str:
 
 @transaction.atomic
 def result_photo_add(
-    *, actor: Any, project: Project, image: UploadedFile, caption: str = ""
+    *, actor: "User", project: Project, image: UploadedFile, caption: str = ""
 ) -> ResultPhoto:
     extension = validate_result_photo(image)
     if project.result_photos.count() >= PHOTOS_PER_PROJECT:
         raise DomainError(
-            f"У проекта уже {PHOTOS_PER_PROJECT} фотографий — удалите лишние, чтобы добавить новые."
+            _("The project already has %(count)s photos — delete some to add new ones.")
+            % {"count": PHOTOS_PER_PROJECT}
         )
     image.name = f"photo-{timezone.now():%Y%m%d%H%M%S}{extension}"
     photo = ResultPhoto(project=project, image=image, caption=caption.strip(), uploaded_by=actor)
@@ -80,7 +85,7 @@ def result_photo_add(
 
 
 @transaction.atomic
-def result_photo_delete(*, actor: Any, photo: ResultPhoto) -> None:
+def result_photo_delete(*, actor: "User", photo: ResultPhoto) -> None:
     audit_log(
         actor=actor,
         action="projects.photo.delete",

@@ -1,6 +1,6 @@
 """Sponsors' preferences."""
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.db import transaction
 
@@ -10,12 +10,15 @@ from nkohub.projects.models import (
     SponsorPreferences,
 )
 
+if TYPE_CHECKING:
+    from nkohub.accounts.models import User
+
 # --- sponsors ---------------------------------------------------------------------------------------
 
 
 @transaction.atomic
 def sponsor_preferences_update(
-    *, actor: Any, organization: Organization, spheres: Any, municipalities: Any
+    *, actor: "User", organization: Organization, spheres: Any, municipalities: Any
 ) -> SponsorPreferences:
     preferences, _ = SponsorPreferences.objects.get_or_create(organization=organization)
     preferences.spheres.set(spheres)

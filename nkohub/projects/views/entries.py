@@ -2,14 +2,15 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from nkohub.core.errors import DomainError, add_domain_error
 from nkohub.core.pagination import paginate
+from nkohub.core.permissions import require
+from nkohub.core.types import AuthenticatedHttpRequest
 from nkohub.projects import forms, permissions, selectors, services
 from nkohub.projects.models import (
     FairEntry,
@@ -23,7 +24,7 @@ from ._shared import _project, _run
 
 @login_required
 @require_POST
-def project_submit(request: HttpRequest, pk: int) -> HttpResponse:
+def project_submit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     project = _project(request, pk, manage=True)
     form = forms.SubmitToFairForm(request.POST, seasons=selectors.seasons_open_for_submission())
     if not form.is_valid():
@@ -40,7 +41,7 @@ def project_submit(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def entry_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
+def entry_withdraw(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     entry = get_object_or_404(
         FairEntry.objects.select_related("project__organization", "season"), pk=pk
     )
@@ -55,19 +56,17 @@ def entry_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_safe
-def moderation(request: HttpRequest) -> HttpResponse:
-    if not permissions.can_moderate_fair(request.user):
-        raise PermissionDenied
+def moderation(request: AuthenticatedHttpRequest) -> HttpResponse:
+    require(permissions.can_moderate_fair(request.user))
     page = paginate(request, selectors.entries_awaiting_decision())
     return render(request, "projects/moderation.html", {"page": page})
 
 
 @login_required
 @require_http_methods(["GET", "HEAD", "POST"])
-def seasons(request: HttpRequest, pk: int | None = None) -> HttpResponse:
+def seasons(request: AuthenticatedHttpRequest, pk: int | None = None) -> HttpResponse:
     """Operators list fair seasons, create one, or edit the one given."""
-    if not permissions.can_moderate_fair(request.user):
-        raise PermissionDenied
+    require(permissions.can_moderate_fair(request.user))
     season = get_object_or_404(FairSeason, pk=pk) if pk else None
     form = forms.SeasonForm(request.POST or None, instance=season)
     if request.method == "POST" and form.is_valid():
@@ -84,9 +83,8 @@ def seasons(request: HttpRequest, pk: int | None = None) -> HttpResponse:
 
 @login_required
 @require_POST
-def entry_decide(request: HttpRequest, pk: int) -> HttpResponse:
-    if not permissions.can_moderate_fair(request.user):
-        raise PermissionDenied
+def entry_decide(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    require(permissions.can_moderate_fair(request.user))
     entry = get_object_or_404(FairEntry, pk=pk)
     form = forms.DecisionForm(request.POST)
     if form.is_valid():

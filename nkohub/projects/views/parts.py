@@ -5,13 +5,14 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from nkohub.core.errors import DomainError, add_domain_error
+from nkohub.core.types import AuthenticatedHttpRequest
 from nkohub.projects import forms, services
 from nkohub.projects.models import (
     PlannedResult,
@@ -27,7 +28,7 @@ from ._shared import _project, _run
 
 @login_required
 @require_http_methods(["GET", "HEAD", "POST"])
-def project_manage(request: HttpRequest, pk: int) -> HttpResponse:
+def project_manage(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     project = _project(request, pk, edit=True)
     part = request.POST.get("part", "")
     bound = {part: request.POST} if request.method == "POST" else {}
@@ -79,7 +80,9 @@ def project_manage(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def part_delete(request: HttpRequest, pk: int, part: str, part_pk: int) -> HttpResponse:
+def part_delete(
+    request: AuthenticatedHttpRequest, pk: int, part: str, part_pk: int
+) -> HttpResponse:
     project = _project(request, pk, edit=True)
     deleters: dict[str, tuple[Any, Callable[[Any], Any]]] = {
         "need": (ProjectNeed, lambda obj: services.need_delete(actor=request.user, need=obj)),
@@ -111,7 +114,7 @@ def part_delete(request: HttpRequest, pk: int, part: str, part_pk: int) -> HttpR
 
 @login_required
 @require_http_methods(["GET", "HEAD", "POST"])
-def project_results(request: HttpRequest, pk: int) -> HttpResponse:
+def project_results(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     project = _project(request, pk, manage=True)
     results = list(project.planned_results.all())
     is_report = request.method == "POST" and "outcome_story" in request.POST

@@ -5,7 +5,6 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -13,6 +12,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from nkohub.core.errors import DomainError, add_domain_error
+from nkohub.core.permissions import require
+from nkohub.core.types import AuthenticatedHttpRequest
 from nkohub.organizations.models import Organization
 from nkohub.organizations.selectors import organizations_user_acts_for
 from nkohub.projects import forms, permissions, services
@@ -28,10 +29,9 @@ from ._shared import _project, _run
 
 @login_required
 @require_http_methods(["GET", "HEAD", "POST"])
-def pledge_create(request: HttpRequest, pk: int) -> HttpResponse:
+def pledge_create(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     project = _project(request, pk)
-    if not permissions.can_pledge(request.user, project):
-        raise PermissionDenied
+    require(permissions.can_pledge(request.user, project))
     allowed = [
         o.pk
         for o in organizations_user_acts_for(request.user)
@@ -66,22 +66,22 @@ def _pledge(request: HttpRequest, pk: int, **check: bool) -> Pledge:
     return permissions.check_pledge(request.user, pledge, **check)
 
 
-def _accept(request: HttpRequest, pledge: Pledge) -> Any:
+def _accept(request: AuthenticatedHttpRequest, pledge: Pledge) -> Any:
     return services.pledge_accept(actor=request.user, pledge=pledge)
 
 
-def _decline(request: HttpRequest, pledge: Pledge) -> Any:
+def _decline(request: AuthenticatedHttpRequest, pledge: Pledge) -> Any:
     form = forms.DeclineForm(request.POST)
     reason = form.cleaned_data["reason"] if form.is_valid() else ""
     return services.pledge_decline(actor=request.user, pledge=pledge, reason=reason)
 
 
-def _withdraw(request: HttpRequest, pledge: Pledge) -> Any:
+def _withdraw(request: AuthenticatedHttpRequest, pledge: Pledge) -> Any:
     return services.pledge_withdraw(actor=request.user, pledge=pledge)
 
 
 # An answer to a pledge: which right it needs, the service it calls, what the person is told.
-PLEDGE_ANSWERS: dict[str, tuple[str, Callable[[HttpRequest, Pledge], Any], Any]] = {
+PLEDGE_ANSWERS: dict[str, tuple[str, Callable[[AuthenticatedHttpRequest, Pledge], Any], Any]] = {
     "accept": ("decide", _accept, _("The pledge is accepted: you have a new partner.")),
     "decline": ("decide", _decline, _("The pledge is declined.")),
     "withdraw": ("withdraw", _withdraw, _("Your offer is withdrawn.")),
@@ -90,7 +90,7 @@ PLEDGE_ANSWERS: dict[str, tuple[str, Callable[[HttpRequest, Pledge], Any], Any]]
 
 @login_required
 @require_POST
-def pledge_answer(request: HttpRequest, pk: int, answer: str) -> HttpResponse:
+def pledge_answer(request: AuthenticatedHttpRequest, pk: int, answer: str) -> HttpResponse:
     """Accept, decline or withdraw a pledge (the URL says which)."""
     right, action, success = PLEDGE_ANSWERS[answer]
     pledge = _pledge(request, pk, **{right: True})
@@ -100,14 +100,13 @@ def pledge_answer(request: HttpRequest, pk: int, answer: str) -> HttpResponse:
 
 @login_required
 @require_POST
-def fulfilment_create(request: HttpRequest, pk: int) -> HttpResponse:
+def fulfilment_create(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     partnership = get_object_or_404(
         Partnership.objects.select_related("pledge__project__organization", "pledge__organization"),
         pk=pk,
     )
     permissions.check_pledge(request.user, partnership.pledge)
-    if not permissions.can_record_fulfilment(request.user, partnership):
-        raise PermissionDenied
+    require(permissions.can_record_fulfilment(request.user, partnership))
     form = forms.FulfilmentForm(request.POST)
     if not form.is_valid():
         messages.error(request, _("Check the date and the amount of what was received."))
@@ -124,14 +123,13 @@ def fulfilment_create(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def partnership_end(request: HttpRequest, pk: int) -> HttpResponse:
+def partnership_end(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     partnership = get_object_or_404(
         Partnership.objects.select_related("pledge__project__organization", "pledge__organization"),
         pk=pk,
     )
     permissions.check_pledge(request.user, partnership.pledge)
-    if not permissions.can_record_fulfilment(request.user, partnership):
-        raise PermissionDenied
+    require(permissions.can_record_fulfilment(request.user, partnership))
     form = forms.DeclineForm(request.POST)
     reason = form.cleaned_data["reason"] if form.is_valid() else ""
     _run(

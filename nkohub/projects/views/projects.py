@@ -4,7 +4,6 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -14,6 +13,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 
 from nkohub.core.errors import DomainError, add_domain_error
 from nkohub.core.pagination import paginate
+from nkohub.core.types import AuthenticatedHttpRequest, HtmxHttpRequest
 from nkohub.organizations.models import Organization
 from nkohub.organizations.selectors import organizations_user_acts_for
 from nkohub.projects import forms, permissions, selectors, services
@@ -24,7 +24,7 @@ from ._shared import _project, _run
 
 
 @require_safe
-def fair(request: HttpRequest) -> HttpResponse:
+def fair(request: HtmxHttpRequest) -> HttpResponse:
     form = forms.FairFilterForm(request.GET or None)
     filters: dict[str, Any] = {}
     if form.is_valid():
@@ -46,8 +46,7 @@ def fair(request: HttpRequest) -> HttpResponse:
         "filtered": any(filters.values()),
         "suggestion": selectors.fair_suggestion(filters["query"]) if filters.get("query") else "",
     }
-    htmx: Any = getattr(request, "htmx", None)
-    partial = bool(htmx) and htmx.target == "fair-results"
+    partial = bool(request.htmx) and request.htmx.target == "fair-results"
     template = "projects/_project_cards.html" if partial else "projects/fair.html"
     return render(request, template, context)
 
@@ -80,7 +79,7 @@ def project_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_safe
-def my_projects(request: HttpRequest) -> HttpResponse:
+def my_projects(request: AuthenticatedHttpRequest) -> HttpResponse:
     organizations = organizations_user_acts_for(request.user)
     context = {
         "page": paginate(request, selectors.projects_of_organizations(organizations)),
@@ -92,14 +91,10 @@ def my_projects(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "HEAD", "POST"])
-def project_create(request: HttpRequest) -> HttpResponse:
-    organizations = [
-        o
-        for o in organizations_user_acts_for(request.user)
-        if permissions.can_create_project(request.user, o)
-    ]
-    if not organizations:
-        raise PermissionDenied
+def project_create(request: AuthenticatedHttpRequest) -> HttpResponse:
+    organizations = permissions.organizations_for_new_project(
+        request.user, organizations_user_acts_for(request.user)
+    )
     choices = Organization.objects.filter(pk__in=[o.pk for o in organizations])
     org_form = forms.OrganizationChoiceForm(
         request.POST or None, organizations=choices, initial={"organization": organizations[0]}
@@ -128,7 +123,7 @@ def project_create(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "HEAD", "POST"])
-def project_edit(request: HttpRequest, pk: int) -> HttpResponse:
+def project_edit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     project = _project(request, pk, edit=True)
     form = forms.ProjectForm(request.POST or None, request.FILES or None, instance=project)
     if request.method == "POST" and form.is_valid():
@@ -153,7 +148,7 @@ def project_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def project_status(request: HttpRequest, pk: int) -> HttpResponse:
+def project_status(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     project = _project(request, pk, manage=True)
     form = forms.StatusForm(request.POST)
     if form.is_valid():

@@ -4,13 +4,14 @@ import datetime
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
 
 from nkohub.core.pagination import paginate
+from nkohub.core.types import AuthenticatedHttpRequest
 from nkohub.organizations.models import Organization
 from nkohub.organizations.selectors import organizations_user_acts_for
 from nkohub.projects import forms, permissions, reports, selectors, services
@@ -20,7 +21,7 @@ from nkohub.projects import forms, permissions, reports, selectors, services
 
 @login_required
 @require_safe
-def sponsor_home(request: HttpRequest) -> HttpResponse:
+def sponsor_home(request: AuthenticatedHttpRequest) -> HttpResponse:
     organizations = list(organizations_user_acts_for(request.user, kind=Organization.Kind.BUSINESS))
     if len(organizations) == 1:
         return redirect("projects:sponsor", org_pk=organizations[0].pk)
@@ -29,7 +30,7 @@ def sponsor_home(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "HEAD", "POST"])
-def sponsor(request: HttpRequest, org_pk: int) -> HttpResponse:
+def sponsor(request: AuthenticatedHttpRequest, org_pk: int) -> HttpResponse:
     organization = permissions.check_sponsor_page(
         request.user, get_object_or_404(Organization, pk=org_pk)
     )
@@ -70,7 +71,7 @@ def sponsor(request: HttpRequest, org_pk: int) -> HttpResponse:
 
 @login_required
 @require_safe
-def sponsor_report(request: HttpRequest, org_pk: int) -> HttpResponse:
+def sponsor_report(request: AuthenticatedHttpRequest, org_pk: int) -> HttpResponse:
     organization = permissions.check_sponsor_page(
         request.user, get_object_or_404(Organization, pk=org_pk)
     )

@@ -3,12 +3,13 @@ record, attachments, and who is told of what."""
 
 from collections.abc import Iterable, Sequence
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import PermissionDenied
 from django.core.files.uploadedfile import UploadedFile
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from nkohub.core.audit import audit_log
 from nkohub.core.errors import DomainError
@@ -25,9 +26,12 @@ from nkohub.reception.models import (
     Topic,
 )
 
+if TYPE_CHECKING:
+    from nkohub.accounts.models import User
+
 
 # Helpers -------------------------------------------------------------------------------------
-def _require(actor: Any, appeal: Appeal, action: str) -> str:
+def _require(actor: "User", appeal: Appeal, action: str) -> str:
     """The status after `action`; refuses a person without the right and a status that does not allow it."""
     if not permissions.has_role_for(actor, appeal, action):
         raise PermissionDenied
@@ -42,7 +46,7 @@ def _record(
     appeal: Appeal,
     kind: str,
     *,
-    actor: Any,
+    actor: "User",
     before: str,
     text: str = "",
     data: dict[str, Any] | None = None,
@@ -62,7 +66,7 @@ def _record(
     return event
 
 
-def _attach(appeal: Appeal, files: Iterable[UploadedFile], *, role: str, actor: Any) -> None:
+def _attach(appeal: Appeal, files: Iterable[UploadedFile], *, role: str, actor: "User") -> None:
     files = list(files)
     if not files:
         return
@@ -109,7 +113,7 @@ def _handlers(appeal: Appeal) -> list[Any]:
 
 
 def _tell_author(
-    appeal: Appeal, *, event: str, title: str, body: str = "", actor: Any = None
+    appeal: Appeal, *, event: str, title: str, body: str = "", actor: "User | None" = None
 ) -> None:
     notify(
         recipients=_author_side(appeal),
@@ -128,7 +132,7 @@ def _tell_officials(
     event: str,
     title: str,
     body: str = "",
-    actor: Any = None,
+    actor: "User | None" = None,
     recipients: Sequence[Any] | None = None,
 ) -> None:
     notify(
@@ -144,9 +148,9 @@ def _tell_officials(
 
 def _check_addressee(*, authority: Organization, topic: Topic | None) -> None:
     if authority.kind != Organization.Kind.AUTHORITY:
-        raise DomainError("Обращение можно направить только в орган власти.", field="authority")
+        raise DomainError(_("An appeal can be sent only to a public authority."), field="authority")
     if topic is not None and (topic.authority_id != authority.pk or not topic.is_active):
-        raise DomainError("Эта тема не относится к выбранному органу власти.", field="topic")
+        raise DomainError(_("This topic does not belong to the chosen authority."), field="topic")
 
 
 def _today() -> date:

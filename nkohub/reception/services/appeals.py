@@ -2,12 +2,13 @@
 
 import uuid
 from collections.abc import Iterable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import PermissionDenied
 from django.core.files.uploadedfile import UploadedFile
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from nkohub.core.errors import DomainError
 from nkohub.organizations.models import Organization
@@ -27,12 +28,15 @@ from nkohub.reception.services._shared import (
     _tell_officials,
 )
 
+if TYPE_CHECKING:
+    from nkohub.accounts.models import User
+
 
 # Author's side -------------------------------------------------------------------------------
 @transaction.atomic
 def appeal_create(
     *,
-    actor: Any,
+    actor: "User",
     authority: Organization,
     subject: str,
     text: str,
@@ -58,7 +62,9 @@ def appeal_create(
             appeal_submit(actor=actor, appeal=existing)
         return existing, False
     if not permissions.can_submit_on_behalf(actor, organization):
-        raise DomainError("Вы не можете писать от имени этой организации.", field="organization")
+        raise DomainError(
+            _("You may not write on behalf of this organisation."), field="organization"
+        )
     _check_addressee(authority=authority, topic=topic)
     appeal = Appeal(
         author=actor,
@@ -90,7 +96,7 @@ DRAFT_FIELDS = ("authority", "topic", "organization", "kind", "subject", "text",
 
 @transaction.atomic
 def appeal_update_draft(
-    *, actor: Any, appeal: Appeal, files: Iterable[UploadedFile] = (), **fields: Any
+    *, actor: "User", appeal: Appeal, files: Iterable[UploadedFile] = (), **fields: Any
 ) -> Appeal:
     _require(actor, appeal, "edit")
     unknown = set(fields) - set(DRAFT_FIELDS)
@@ -99,7 +105,9 @@ def appeal_update_draft(
     if "organization" in fields and not permissions.can_submit_on_behalf(
         actor, fields["organization"]
     ):
-        raise DomainError("Вы не можете писать от имени этой организации.", field="organization")
+        raise DomainError(
+            _("You may not write on behalf of this organisation."), field="organization"
+        )
     changes: dict[str, Any] = {}
     for name, value in fields.items():
         if isinstance(value, str):
@@ -123,7 +131,7 @@ def appeal_update_draft(
 
 
 @transaction.atomic
-def appeal_submit(*, actor: Any, appeal: Appeal) -> Appeal:
+def appeal_submit(*, actor: "User", appeal: Appeal) -> Appeal:
     Appeal.objects.select_for_update().filter(pk=appeal.pk).first()
     appeal.refresh_from_db()
     before = appeal.status
@@ -153,12 +161,12 @@ def appeal_submit(*, actor: Any, appeal: Appeal) -> Appeal:
 
 @transaction.atomic
 def appeal_clarify(
-    *, actor: Any, appeal: Appeal, text: str, files: Iterable[UploadedFile] = ()
+    *, actor: "User", appeal: Appeal, text: str, files: Iterable[UploadedFile] = ()
 ) -> AppealEvent:
     _require(actor, appeal, "clarify")
     text = text.strip()
     if not text:
-        raise DomainError("Напишите текст уточнения.", field="text")
+        raise DomainError(_("Write the text of the clarification."), field="text")
     _attach(appeal, files, role=AppealAttachment.Role.CLARIFICATION, actor=actor)
     event = _record(
         appeal, AppealEvent.Kind.CLARIFIED, actor=actor, before=appeal.status, text=text
@@ -174,12 +182,12 @@ def appeal_clarify(
 
 
 @transaction.atomic
-def appeal_rate(*, actor: Any, appeal: Appeal, rating: int, comment: str = "") -> Appeal:
+def appeal_rate(*, actor: "User", appeal: Appeal, rating: int, comment: str = "") -> Appeal:
     _require(actor, appeal, "rate")
     if appeal.rated_at is not None:
-        raise DomainError("Ответ уже оценён.", field="rating")
+        raise DomainError(_("The answer is already rated."), field="rating")
     if not 1 <= rating <= 5:
-        raise DomainError("Оценка — от 1 до 5.", field="rating")
+        raise DomainError(_("The rating is from 1 to 5."), field="rating")
     appeal.rating = rating
     appeal.rating_comment = comment.strip()
     appeal.rated_at = timezone.now()

@@ -3,13 +3,14 @@ calendar, and applying the due dates a calendar change moves."""
 
 from collections.abc import Collection
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING
 
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from nkohub.core.audit import audit_log
 from nkohub.core.errors import DomainError
@@ -29,6 +30,9 @@ from nkohub.reception.services._shared import (
     _tell_officials,
 )
 
+if TYPE_CHECKING:
+    from nkohub.accounts.models import User
+
 
 # Production calendar -------------------------------------------------------------------------
 def _day_kind_text(working: bool) -> str:
@@ -37,18 +41,21 @@ def _day_kind_text(working: bool) -> str:
 
 @transaction.atomic
 def calendar_day_save(
-    *, actor: Any, day: date, kind: str, description: str, source: str = ""
+    *, actor: "User", day: date, kind: str, description: str, source: str = ""
 ) -> CalendarDay:
     """Correct the base calendar for one day (or change an existing correction). Deadlines already
     stored on appeals stay as they are; the due-date review then shows which open appeals it would move."""
     if not permissions.can_manage_calendar(actor):
         raise PermissionDenied
     if kind not in CalendarDay.Kind.values:
-        raise DomainError("Выберите, рабочий это день или нерабочий.", field="kind")
+        raise DomainError(_("Choose whether the day is a working day or a day off."), field="kind")
     description = description.strip()
     if not description:
         raise DomainError(
-            "Опишите день и причину поправки: например, перенос выходного по постановлению.",
+            _(
+                "Describe the day and the reason of the correction: for example, a day off moved "
+                "by a government decree."
+            ),
             field="description",
         )
     base = next((item for item in production_calendar.base_year(day.year) if item.day == day), None)
@@ -56,11 +63,17 @@ def calendar_day_save(
     working = kind == CalendarDay.Kind.WORKING
     if working == base_working:
         basis = production_calendar.year_status(day.year).basis_label
-        raise DomainError(
-            f"{day:%d.%m.%Y} и так {_day_kind_text(working)} день по календарю ({basis}): "
-            "поправка не нужна.",
-            field="kind",
+        message = (
+            _(
+                "%(day)s is a working day by the calendar anyway (%(basis)s): no correction is "
+                "needed."
+            )
+            if working
+            else _(
+                "%(day)s is a day off by the calendar anyway (%(basis)s): no correction is needed."
+            )
         )
+        raise DomainError(message % {"day": f"{day:%d.%m.%Y}", "basis": basis}, field="kind")
     entry = CalendarDay.objects.filter(day=day).first() or CalendarDay(day=day)
     before = (
         {"kind": entry.kind, "description": entry.description, "source": entry.source}
@@ -88,7 +101,7 @@ def calendar_day_save(
 
 
 @transaction.atomic
-def calendar_day_delete(*, actor: Any, entry: CalendarDay) -> None:
+def calendar_day_delete(*, actor: "User", entry: CalendarDay) -> None:
     """Remove a correction: the day is again what the base calendar says."""
     if not permissions.can_manage_calendar(actor):
         raise PermissionDenied
@@ -107,19 +120,23 @@ def calendar_day_delete(*, actor: Any, entry: CalendarDay) -> None:
 
 
 @transaction.atomic
-def calendar_year_confirm(*, actor: Any, year: int, decree: str) -> CalendarYear:
+def calendar_year_confirm(*, actor: "User", year: int, decree: str) -> CalendarYear:
     """Say that a year the `holidays` package does not know has been entered from the Government's decree
     (its transfers added as overrides): the warning about a year without a calendar stops."""
     if not permissions.can_manage_calendar(actor):
         raise PermissionDenied
     if production_calendar.package_covers(year):
         raise DomainError(
-            f"Календарь {year} года уже есть в пакете holidays: подтверждать его не нужно."
+            _(
+                "The calendar of %(year)s is already in the holidays package: it needs no "
+                "confirmation."
+            )
+            % {"year": year}
         )
     decree = decree.strip()
     if not decree:
         raise DomainError(
-            "Укажите постановление Правительства о переносе выходных: дату и номер.",
+            _("Give the government decree that moves the days off: its date and number."),
             field="decree",
         )
     entry = CalendarYear.objects.filter(year=year).first() or CalendarYear(year=year)
@@ -137,7 +154,7 @@ def calendar_year_confirm(*, actor: Any, year: int, decree: str) -> CalendarYear
 
 
 @transaction.atomic
-def calendar_year_withdraw(*, actor: Any, entry: CalendarYear) -> None:
+def calendar_year_withdraw(*, actor: "User", entry: CalendarYear) -> None:
     if not permissions.can_manage_calendar(actor):
         raise PermissionDenied
     audit_log(
@@ -190,7 +207,7 @@ def _moves_text(change: selectors.DueDateChange) -> str:
 
 @transaction.atomic
 def appeals_apply_due_dates(
-    *, actor: Any, appeal_ids: Collection[int], fingerprint: str
+    *, actor: "User", appeal_ids: Collection[int], fingerprint: str
 ) -> list[Appeal]:
     """Move the stored due dates of the chosen open appeals to what today's calendar gives.
 
@@ -202,18 +219,23 @@ def appeals_apply_due_dates(
         raise PermissionDenied
     chosen_ids = set(appeal_ids)
     if not chosen_ids:
-        raise DomainError("Отметьте обращения, сроки которых нужно перенести.", field="appeals")
+        raise DomainError(_("Tick the appeals whose deadlines should move."), field="appeals")
     list(Appeal.objects.select_for_update().filter(pk__in=chosen_ids).values_list("pk"))
     review = selectors.due_date_review()
     if review.fingerprint != fingerprint:
         raise DomainError(
-            "Пока вы смотрели список, календарь или обращения изменились. Проверьте список ещё раз: "
-            "ничего не перенесено."
+            _(
+                "While you were looking at the list, the calendar or the appeals changed. Check "
+                "the list again: nothing was moved."
+            )
         )
     chosen = [change for change in review.changes if change.appeal.pk in chosen_ids]
     if len(chosen) != len(chosen_ids):
         raise DomainError(
-            "Среди отмеченных есть обращения, сроки которых календарь не меняет: ничего не перенесено."
+            _(
+                "Some of the ticked appeals have deadlines the calendar does not change: nothing "
+                "was moved."
+            )
         )
     moved = []
     for change in chosen:

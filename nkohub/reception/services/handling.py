@@ -4,12 +4,13 @@ and the authorities' topics."""
 import re
 from collections.abc import Iterable
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import PermissionDenied
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from nkohub.core.audit import audit_log
 from nkohub.core.errors import DomainError
@@ -31,6 +32,9 @@ from nkohub.reception.services._shared import (
     _today,
 )
 
+if TYPE_CHECKING:
+    from nkohub.accounts.models import User
+
 REGISTRATION_PREFIX = "ЭО"
 
 
@@ -49,7 +53,11 @@ def _next_registration_number(authority: Organization, year: int) -> str:
 
 @transaction.atomic
 def appeal_register(
-    *, actor: Any, appeal: Appeal, registration_number: str = "", registered_on: date | None = None
+    *,
+    actor: "User",
+    appeal: Appeal,
+    registration_number: str = "",
+    registered_on: date | None = None,
 ) -> Appeal:
     # Lock the authority: registration numbers are handed out one at a time.
     Organization.objects.select_for_update().filter(pk=appeal.authority_id).first()
@@ -60,10 +68,13 @@ def appeal_register(
     registered_on = registered_on or today
     assert appeal.submitted_at is not None
     if registered_on > today:
-        raise DomainError("Дата регистрации не может быть в будущем.", field="registered_on")
+        raise DomainError(
+            _("The registration date cannot be in the future."), field="registered_on"
+        )
     if registered_on < timezone.localdate(appeal.submitted_at):
         raise DomainError(
-            "Дата регистрации не может быть раньше даты поступления.", field="registered_on"
+            _("The registration date cannot be earlier than the date of receipt."),
+            field="registered_on",
         )
     number = registration_number.strip() or _next_registration_number(
         appeal.authority, registered_on.year
@@ -74,7 +85,8 @@ def appeal_register(
         .exists()
     ):
         raise DomainError(
-            f"Номер {number} уже присвоен другому обращению.", field="registration_number"
+            _("The number %(number)s is already given to another appeal.") % {"number": number},
+            field="registration_number",
         )
     appeal.registration_number = number
     appeal.registered_on = registered_on
@@ -113,12 +125,12 @@ def appeal_register(
 
 
 @transaction.atomic
-def appeal_assign(*, actor: Any, appeal: Appeal, assignee: Any) -> Appeal:
+def appeal_assign(*, actor: "User", appeal: Appeal, assignee: Any) -> Appeal:
     before = appeal.status
     target = _require(actor, appeal, "assign")
     if not permissions.is_official(assignee, appeal.authority):
         raise DomainError(
-            "Назначить можно только сотрудника этого органа власти.", field="assignee"
+            _("Only an employee of this authority can be assigned."), field="assignee"
         )
     previous = appeal.assignee
     appeal.assignee = assignee
@@ -145,23 +157,26 @@ def appeal_assign(*, actor: Any, appeal: Appeal, assignee: Any) -> Appeal:
 
 
 @transaction.atomic
-def appeal_extend(*, actor: Any, appeal: Appeal, days: int, reason: str) -> Appeal:
+def appeal_extend(*, actor: "User", appeal: Appeal, days: int, reason: str) -> Appeal:
     before = appeal.status
     target = _require(actor, appeal, "extend")
     if appeal.extension_days:
         raise DomainError(
-            "Срок рассмотрения уже продлевался: закон разрешает продлить его один раз.",
+            _("The deadline was already extended: the law allows extending it once."),
             field="days",
         )
     if not 1 <= days <= deadlines.MAX_EXTENSION_DAYS:
-        raise DomainError("Срок можно продлить не более чем на 30 дней.", field="days")
+        raise DomainError(_("The deadline can be extended by at most 30 days."), field="days")
     reason = reason.strip()
     if not reason:
-        raise DomainError("Укажите причину продления — её увидит автор.", field="reason")
+        raise DomainError(
+            _("Give the reason of the extension — the author will see it."), field="reason"
+        )
     today = _today()
     if appeal.answer_due and appeal.answer_due < today:
         raise DomainError(
-            "Срок ответа уже истёк: продлить можно только до его окончания.", field="days"
+            _("The deadline for the answer has passed: it can be extended only before it ends."),
+            field="days",
         )
     assert appeal.registered_on is not None
     old_due = appeal.answer_due
@@ -194,13 +209,13 @@ def appeal_extend(*, actor: Any, appeal: Appeal, days: int, reason: str) -> Appe
 
 @transaction.atomic
 def appeal_answer(
-    *, actor: Any, appeal: Appeal, text: str, files: Iterable[UploadedFile] = ()
+    *, actor: "User", appeal: Appeal, text: str, files: Iterable[UploadedFile] = ()
 ) -> Appeal:
     before = appeal.status
     target = _require(actor, appeal, "answer")
     text = text.strip()
     if not text:
-        raise DomainError("Напишите ответ.", field="text")
+        raise DomainError(_("Write the answer."), field="text")
     appeal.answer_text = text
     appeal.answered_on = _today()
     appeal.answered_by = actor
@@ -226,23 +241,29 @@ def appeal_answer(
 
 
 @transaction.atomic
-def appeal_redirect(*, actor: Any, appeal: Appeal, to_authority: Organization, note: str) -> Appeal:
+def appeal_redirect(
+    *, actor: "User", appeal: Appeal, to_authority: Organization, note: str
+) -> Appeal:
     """Send the appeal to the competent authority (within 7 days of registration); it arrives there as new."""
     before = appeal.status
     target = _require(actor, appeal, "redirect")
     if to_authority.kind != Organization.Kind.AUTHORITY or to_authority.pk == appeal.authority_id:
         raise DomainError(
-            "Выберите другой орган власти, к компетенции которого относится вопрос.",
+            _("Choose another authority whose competence covers the question."),
             field="to_authority",
         )
     if appeal.redirect_due and _today() > appeal.redirect_due:
         raise DomainError(
-            f"Переадресовать можно было не позднее {long_date(appeal.redirect_due)} (7 дней с регистрации). Ответьте по существу.",
+            _(
+                "The appeal could be redirected no later than %(due)s (7 days from "
+                "registration). Answer it on the merits."
+            )
+            % {"due": long_date(appeal.redirect_due)},
             field="to_authority",
         )
     note = note.strip()
     if not note:
-        raise DomainError("Объясните автору, почему обращение переадресовано.", field="note")
+        raise DomainError(_("Explain to the author why the appeal is redirected."), field="note")
     appeal.redirect_authority = to_authority
     appeal.closing_note = note
     appeal.closed_on = _today()
@@ -309,16 +330,17 @@ def appeal_redirect(*, actor: Any, appeal: Appeal, to_authority: Organization, n
 
 
 @transaction.atomic
-def appeal_close(*, actor: Any, appeal: Appeal, ground: str, note: str) -> Appeal:
+def appeal_close(*, actor: "User", appeal: Appeal, ground: str, note: str) -> Appeal:
     """Leave the appeal without an answer on the merits on a ground the law names; the author is told why."""
     before = appeal.status
     target = _require(actor, appeal, "close")
     if ground not in Appeal.NoAnswerGround.values:
-        raise DomainError("Выберите основание из перечисленных в законе.", field="ground")
+        raise DomainError(_("Choose a ground among those the law lists."), field="ground")
     note = note.strip()
     if not note:
         raise DomainError(
-            "Объясните автору, почему обращение оставлено без ответа по существу.", field="note"
+            _("Explain to the author why the appeal is left without an answer on the merits."),
+            field="note",
         )
     appeal.no_answer_ground = ground
     appeal.closing_note = note
@@ -348,7 +370,7 @@ def appeal_close(*, actor: Any, appeal: Appeal, ground: str, note: str) -> Appea
 @transaction.atomic
 def topic_save(
     *,
-    actor: Any,
+    actor: "User",
     authority: Organization,
     name: str,
     responsible: Any = None,
@@ -359,7 +381,7 @@ def topic_save(
         raise PermissionDenied
     if responsible is not None and not permissions.is_official(responsible, authority):
         raise DomainError(
-            "Ответственным может быть только сотрудник этого органа власти.", field="responsible"
+            _("Only an employee of this authority can be responsible."), field="responsible"
         )
     created = topic is None
     topic = topic or Topic(authority=authority)

@@ -6,7 +6,6 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -17,6 +16,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 
 from nkohub.core.errors import DomainError
 from nkohub.core.pagination import paginate
+from nkohub.core.types import AuthenticatedHttpRequest, HtmxHttpRequest
 from nkohub.organizations.models import Organization
 from nkohub.reception import (
     deadlines,
@@ -33,7 +33,7 @@ from nkohub.reception.views._shared import _add_domain_error
 
 # Public side ---------------------------------------------------------------------------------
 @require_safe
-def public(request: HttpRequest) -> HttpResponse:
+def public(request: HtmxHttpRequest) -> HttpResponse:
     form = forms.PublicFilterForm(request.GET or None)
     params: dict[str, Any] = {}
     if form.is_bound and form.is_valid():
@@ -46,7 +46,7 @@ def public(request: HttpRequest) -> HttpResponse:
         }
     page = paginate(request, selectors.published_appeals(**params))
     suggestion = selectors.published_appeals_suggestion(params["q"]) if params.get("q") else ""
-    template = "reception/_public_results.html" if request.htmx else "reception/public.html"  # type: ignore[attr-defined]
+    template = "reception/_public_results.html" if request.htmx else "reception/public.html"
     context = {
         "form": form,
         "page": page,
@@ -123,7 +123,7 @@ def _sent_message(appeal: Appeal) -> str:
 
 @login_required
 @require_safe
-def my_appeals(request: HttpRequest) -> HttpResponse:
+def my_appeals(request: AuthenticatedHttpRequest) -> HttpResponse:
     page = paginate(request, selectors.appeals_of_author(request.user))
     return render(request, "reception/my_appeals.html", {"page": page})
 
@@ -146,7 +146,7 @@ def _appeal_form_fields(form: forms.AppealForm) -> dict[str, Any]:
 
 @login_required
 @require_http_methods(["GET", "HEAD", "POST"])
-def appeal_create(request: HttpRequest) -> HttpResponse:
+def appeal_create(request: AuthenticatedHttpRequest) -> HttpResponse:
     initial = (
         {"authority": request.GET["authority"]}
         if request.GET.get("authority", "").isdigit()
@@ -184,7 +184,7 @@ def appeal_create(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "HEAD", "POST"])
-def appeal_edit(request: HttpRequest, pk: int) -> HttpResponse:
+def appeal_edit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     appeal = permissions.get_appeal_for_user(request.user, Appeal.objects.all(), pk, action="edit")
     if request.method == "POST":
         form = forms.AppealForm(request.POST, request.FILES, instance=appeal, user=request.user)
@@ -221,7 +221,7 @@ def appeal_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def appeal_submit(request: HttpRequest, pk: int) -> HttpResponse:
+def appeal_submit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     appeal = permissions.get_appeal_for_user(
         request.user, Appeal.objects.all(), pk, action="submit"
     )
@@ -308,14 +308,14 @@ def _appeal_page(
 
 @login_required
 @require_safe
-def appeal_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def appeal_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     appeal = permissions.get_appeal_for_user(request.user, selectors.appeal_detail_queryset(), pk)
     return _appeal_page(request, appeal)
 
 
 @login_required
 @require_POST
-def appeal_action(request: HttpRequest, pk: int, action: str) -> HttpResponse:
+def appeal_action(request: AuthenticatedHttpRequest, pk: int, action: str) -> HttpResponse:
     if action not in ACTION_FORMS:
         raise Http404
     appeal = permissions.get_appeal_for_user(
@@ -339,17 +339,14 @@ def appeal_action(request: HttpRequest, pk: int, action: str) -> HttpResponse:
 # Officials' desk -----------------------------------------------------------------------------
 def _desk_authority(request: HttpRequest) -> Organization:
     raw = request.GET.get("authority", "")
-    body = permissions.get_desk_authority_for_user(
+    return permissions.get_desk_authority_for_official(
         request.user, int(raw) if raw.isdigit() else None
     )
-    if body is None:
-        raise PermissionDenied
-    return body
 
 
 @login_required
 @require_safe
-def desk(request: HttpRequest) -> HttpResponse:
+def desk(request: AuthenticatedHttpRequest) -> HttpResponse:
     body = _desk_authority(request)
     form = forms.DeskFilterForm(request.GET or None, authority=body)
     page = paginate(request, selectors.desk_appeals(body, form.filters(), user=request.user))
@@ -360,13 +357,13 @@ def desk(request: HttpRequest) -> HttpResponse:
         "page": page,
         "counts": selectors.desk_counts(body),
     }
-    template = "reception/_desk_results.html" if request.htmx else "reception/desk.html"  # type: ignore[attr-defined]
+    template = "reception/_desk_results.html" if request.htmx else "reception/desk.html"
     return render(request, template, context)
 
 
 @login_required
 @require_http_methods(["GET", "HEAD", "POST"])
-def desk_topics(request: HttpRequest) -> HttpResponse:
+def desk_topics(request: AuthenticatedHttpRequest) -> HttpResponse:
     body = _desk_authority(request)
     topic: Topic | None = None
     if request.GET.get("topic", "").isdigit():

@@ -2,7 +2,6 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -12,6 +11,8 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_POST
 
 from nkohub.core.errors import DomainError
+from nkohub.core.permissions import require
+from nkohub.core.types import AuthenticatedHttpRequest
 from nkohub.reception import (
     forms,
     permissions,
@@ -25,8 +26,7 @@ from nkohub.reception.views._shared import _add_domain_error
 
 # Production calendar (operators) -------------------------------------------------------------
 def _require_calendar_rights(request: HttpRequest) -> None:
-    if not permissions.can_manage_calendar(request.user):
-        raise PermissionDenied
+    require(permissions.can_manage_calendar(request.user))
 
 
 def _calendar_url(year: int) -> str:
@@ -79,7 +79,7 @@ def _calendar_page(
 
 @login_required
 @require_http_methods(["GET", "HEAD", "POST"])
-def calendar(request: HttpRequest) -> HttpResponse:
+def calendar(request: AuthenticatedHttpRequest) -> HttpResponse:
     """One page for a year's calendar: every day off the plain week with its source, and the overrides."""
     _require_calendar_rights(request)
     year_form = forms.YearForm(request.GET or None)
@@ -104,7 +104,7 @@ def calendar(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_POST
-def calendar_day_delete(request: HttpRequest, pk: int) -> HttpResponse:
+def calendar_day_delete(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     _require_calendar_rights(request)
     entry = get_object_or_404(CalendarDay, pk=pk)
     services.calendar_day_delete(actor=request.user, entry=entry)
@@ -117,7 +117,7 @@ def calendar_day_delete(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def calendar_year_confirm(request: HttpRequest) -> HttpResponse:
+def calendar_year_confirm(request: AuthenticatedHttpRequest) -> HttpResponse:
     _require_calendar_rights(request)
     year_form = forms.CalendarYearForm(request.POST)
     if year_form.is_valid():
@@ -140,7 +140,7 @@ def calendar_year_confirm(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_POST
-def calendar_year_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
+def calendar_year_withdraw(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     _require_calendar_rights(request)
     entry = get_object_or_404(CalendarYear, pk=pk)
     services.calendar_year_withdraw(actor=request.user, entry=entry)
@@ -153,7 +153,7 @@ def calendar_year_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "HEAD", "POST"])
-def calendar_due_dates(request: HttpRequest) -> HttpResponse:
+def calendar_due_dates(request: AuthenticatedHttpRequest) -> HttpResponse:
     """The open appeals whose stored due dates differ from today's calendar, old → new; applying is
     explicit and all-or-nothing. The list is not paginated: the operator applies what they see."""
     _require_calendar_rights(request)

@@ -1,7 +1,7 @@
 """Bookings of an offer (one writer at a time per offer), their confirmation, refusal, cancellation, and reviews."""
 
 import datetime as dt
-from typing import Any
+from typing import TYPE_CHECKING
 
 from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
@@ -21,6 +21,9 @@ from nkohub.resources.models import (
 )
 
 from ._shared import MAX_BOOKING_HOURS, BookingConflict, _full_clean
+
+if TYPE_CHECKING:
+    from nkohub.accounts.models import User
 
 
 # --- bookings ---------------------------------------------------------------------------
@@ -82,7 +85,7 @@ def _save_holding(booking: Booking) -> None:
 @transaction.atomic
 def booking_create(
     *,
-    actor: Any,
+    actor: "User",
     offer: ResourceOffer,
     organization: Organization,
     starts_at: dt.datetime,
@@ -165,7 +168,7 @@ def _lock(booking: Booking) -> Booking:
 
 
 @transaction.atomic
-def booking_confirm(*, actor: Any, booking: Booking, note: str = "") -> Booking:
+def booking_confirm(*, actor: "User", booking: Booking, note: str = "") -> Booking:
     booking = _lock(booking)
     if booking.status != Booking.Status.PENDING:
         raise DomainError(_("Only a booking awaiting confirmation can be confirmed."))
@@ -199,7 +202,7 @@ def booking_confirm(*, actor: Any, booking: Booking, note: str = "") -> Booking:
 
 
 @transaction.atomic
-def booking_decline(*, actor: Any, booking: Booking, note: str = "") -> Booking:
+def booking_decline(*, actor: "User", booking: Booking, note: str = "") -> Booking:
     booking = _lock(booking)
     if booking.status != Booking.Status.PENDING:
         raise DomainError(_("Only a booking awaiting confirmation can be declined."))
@@ -222,7 +225,7 @@ def booking_decline(*, actor: Any, booking: Booking, note: str = "") -> Booking:
 
 
 @transaction.atomic
-def booking_cancel(*, actor: Any, booking: Booking, reason: str) -> Booking:
+def booking_cancel(*, actor: "User", booking: Booking, reason: str) -> Booking:
     reason = reason.strip()
     if not reason:
         raise DomainError(_("Say why the booking is cancelled."), field="reason")
@@ -255,7 +258,7 @@ def booking_cancel(*, actor: Any, booking: Booking, reason: str) -> Booking:
 
 
 @transaction.atomic
-def review_create(*, actor: Any, booking: Booking, side: str, rating: int, text_: str) -> Review:
+def review_create(*, actor: "User", booking: Booking, side: str, rating: int, text_: str) -> Review:
     if booking.status != Booking.Status.CONFIRMED:
         raise DomainError(_("Only a confirmed booking can be reviewed."))
     if booking.ends_at > timezone.now():

@@ -1,7 +1,7 @@
 """Offers of resources: their period, availability rules and exceptions, photos."""
 
 import datetime as dt
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
@@ -22,6 +22,9 @@ from nkohub.resources.models import (
 
 from ._shared import MAX_PHOTOS, _enqueue_refresh, _full_clean, _refresh_search
 
+if TYPE_CHECKING:
+    from nkohub.accounts.models import User
+
 
 # --- offers -----------------------------------------------------------------------------
 def _check_offer_period(offer: ResourceOffer) -> None:
@@ -38,7 +41,7 @@ def _check_offer_period(offer: ResourceOffer) -> None:
 @transaction.atomic
 def offer_create(
     *,
-    actor: Any,
+    actor: "User",
     organization: Organization | None,
     publish: bool = False,
     schedule: str = "",
@@ -72,7 +75,7 @@ def offer_create(
 
 
 @transaction.atomic
-def offer_update(*, actor: Any, offer: ResourceOffer, **fields: Any) -> ResourceOffer:
+def offer_update(*, actor: "User", offer: ResourceOffer, **fields: Any) -> ResourceOffer:
     before = ResourceOffer.objects.get(pk=offer.pk)
     for name in OFFER_FIELDS:
         if name in fields:
@@ -92,7 +95,7 @@ def offer_update(*, actor: Any, offer: ResourceOffer, **fields: Any) -> Resource
 
 
 @transaction.atomic
-def offer_set_status(*, actor: Any, offer: ResourceOffer, status: str) -> ResourceOffer:
+def offer_set_status(*, actor: "User", offer: ResourceOffer, status: str) -> ResourceOffer:
     if status not in ResourceOffer.TRANSITIONS.get(offer.status, ()):
         raise DomainError(
             _("An offer in this status cannot be moved to the one asked for."), field="status"
@@ -137,7 +140,7 @@ def _add_schedule(offer: ResourceOffer, schedule: str) -> list[AvailabilityRule]
 
 @transaction.atomic
 def availability_schedule_add(
-    *, actor: Any, offer: ResourceOffer, schedule: str
+    *, actor: "User", offer: ResourceOffer, schedule: str
 ) -> list[AvailabilityRule]:
     """Give an offer without windows one of the usual weekly schedules in one step."""
     rules = _add_schedule(offer, schedule)
@@ -153,7 +156,7 @@ def availability_schedule_add(
 
 @transaction.atomic
 def availability_rule_add(
-    *, actor: Any, offer: ResourceOffer, weekday: int, start_time: dt.time, end_time: dt.time
+    *, actor: "User", offer: ResourceOffer, weekday: int, start_time: dt.time, end_time: dt.time
 ) -> AvailabilityRule:
     if end_time <= start_time:
         raise DomainError(_("The window must end after it starts."), field="end_time")
@@ -176,7 +179,7 @@ def availability_rule_add(
 
 
 @transaction.atomic
-def availability_rule_remove(*, actor: Any, rule: AvailabilityRule) -> None:
+def availability_rule_remove(*, actor: "User", rule: AvailabilityRule) -> None:
     offer = rule.offer
     audit_log(
         actor=actor, action="resources.availability.remove", obj=offer, changes={"rule": str(rule)}
@@ -189,7 +192,7 @@ def availability_rule_remove(*, actor: Any, rule: AvailabilityRule) -> None:
 @transaction.atomic
 def availability_exception_add(
     *,
-    actor: Any,
+    actor: "User",
     offer: ResourceOffer,
     date: dt.date,
     is_closed: bool,
@@ -225,7 +228,7 @@ def availability_exception_add(
 
 
 @transaction.atomic
-def availability_exception_remove(*, actor: Any, exception: AvailabilityException) -> None:
+def availability_exception_remove(*, actor: "User", exception: AvailabilityException) -> None:
     audit_log(
         actor=actor,
         action="resources.exception.remove",
@@ -237,7 +240,7 @@ def availability_exception_remove(*, actor: Any, exception: AvailabilityExceptio
 
 @transaction.atomic
 def offer_photo_add(
-    *, actor: Any, offer: ResourceOffer, image: UploadedFile, caption: str
+    *, actor: "User", offer: ResourceOffer, image: UploadedFile, caption: str
 ) -> OfferPhoto:
     if offer.photos.count() >= MAX_PHOTOS:
         raise DomainError(_("An offer can have at most 10 photos."), field="image")
@@ -251,7 +254,7 @@ def offer_photo_add(
 
 
 @transaction.atomic
-def offer_photo_remove(*, actor: Any, photo: OfferPhoto) -> None:
+def offer_photo_remove(*, actor: "User", photo: OfferPhoto) -> None:
     audit_log(
         actor=actor,
         action="resources.photo.remove",

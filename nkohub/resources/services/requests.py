@@ -1,6 +1,6 @@
 """Requests for resources."""
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.db import transaction
 from django.utils import timezone
@@ -16,6 +16,9 @@ from nkohub.resources.models import (
 
 from ._shared import _enqueue_refresh, _full_clean, _refresh_search
 
+if TYPE_CHECKING:
+    from nkohub.accounts.models import User
+
 
 # --- requests ---------------------------------------------------------------------------
 def _check_request_period(resource_request: ResourceRequest, *, creating: bool) -> None:
@@ -28,7 +31,7 @@ def _check_request_period(resource_request: ResourceRequest, *, creating: bool) 
 
 
 @transaction.atomic
-def request_create(*, actor: Any, organization: Organization, **fields: Any) -> ResourceRequest:
+def request_create(*, actor: "User", organization: Organization, **fields: Any) -> ResourceRequest:
     resource_request = ResourceRequest(
         organization=organization,
         created_by=actor,
@@ -48,7 +51,7 @@ def request_create(*, actor: Any, organization: Organization, **fields: Any) -> 
 
 @transaction.atomic
 def request_update(
-    *, actor: Any, resource_request: ResourceRequest, **fields: Any
+    *, actor: "User", resource_request: ResourceRequest, **fields: Any
 ) -> ResourceRequest:
     before = ResourceRequest.objects.get(pk=resource_request.pk)
     for name in REQUEST_FIELDS:
@@ -69,7 +72,7 @@ def request_update(
 
 @transaction.atomic
 def request_set_status(
-    *, actor: Any, resource_request: ResourceRequest, status: str
+    *, actor: "User", resource_request: ResourceRequest, status: str
 ) -> ResourceRequest:
     if status not in ResourceRequest.TRANSITIONS.get(resource_request.status, ()):
         raise DomainError(

@@ -4,7 +4,6 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -13,6 +12,7 @@ from django.views.decorators.http import require_POST
 
 from nkohub.core.errors import DomainError
 from nkohub.core.pagination import paginate
+from nkohub.core.permissions import require
 from nkohub.core.types import AuthenticatedHttpRequest
 from nkohub.resources import forms, permissions, selectors, services
 from nkohub.resources.models import (
@@ -46,8 +46,7 @@ def booking_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def booking_decide(request: AuthenticatedHttpRequest, pk: int, decision: str) -> HttpResponse:
     booking = _booking(request.user, pk)
-    if not permissions.can_decide_booking(request.user, booking):
-        raise PermissionDenied
+    require(permissions.can_decide_booking(request.user, booking))
     form = forms.DecisionForm(request.POST)
     note = form.cleaned_data["note"] if form.is_valid() else ""
     service = services.booking_confirm if decision == "confirm" else services.booking_decline
@@ -69,8 +68,7 @@ def booking_decide(request: AuthenticatedHttpRequest, pk: int, decision: str) ->
 @require_POST
 def booking_cancel(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     booking = _booking(request.user, pk)
-    if not permissions.can_cancel_booking(request.user, booking):
-        raise PermissionDenied
+    require(permissions.can_cancel_booking(request.user, booking))
     form = forms.CancelForm(request.POST)
     try:
         services.booking_cancel(
@@ -98,9 +96,7 @@ def booking_cancel(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def booking_review(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     booking = _booking(request.user, pk)
-    side = permissions.review_side(request.user, booking)
-    if side is None:
-        raise PermissionDenied
+    side = permissions.require_review_side(request.user, booking)
     form = forms.ReviewForm(request.POST)
     if form.is_valid():
         try:

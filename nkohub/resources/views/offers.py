@@ -5,7 +5,6 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -15,7 +14,8 @@ from django.views.decorators.http import require_POST, require_safe
 from nkohub.core.errors import DomainError, add_domain_error
 from nkohub.core.forms import date_from_query
 from nkohub.core.pagination import paginate
-from nkohub.core.types import AuthenticatedHttpRequest
+from nkohub.core.permissions import require
+from nkohub.core.types import AuthenticatedHttpRequest, HtmxHttpRequest
 from nkohub.organizations.selectors import organizations_user_acts_for
 from nkohub.resources import forms, permissions, selectors, services
 from nkohub.resources.availability import SCHEDULES, offer_windows
@@ -33,7 +33,7 @@ from ._shared import _offer, _perform, _submit
 
 # --- catalogue and offers ----------------------------------------------------------------
 @require_safe
-def catalogue(request: HttpRequest) -> HttpResponse:
+def catalogue(request: HtmxHttpRequest) -> HttpResponse:
     form = forms.CatalogueFilterForm(request.GET or None)
     filters = form.cleaned_data if form.is_valid() else {}
     offers = selectors.offers_catalogue(**{k: v for k, v in filters.items() if v})
@@ -43,11 +43,7 @@ def catalogue(request: HttpRequest) -> HttpResponse:
         "filtered": any(filters.values()),
         "suggestion": selectors.catalogue_suggestion(filters["q"]) if filters.get("q") else "",
     }
-    template = (
-        "resources/_offer_list.html"
-        if getattr(request, "htmx", False)
-        else "resources/catalogue.html"
-    )
+    template = "resources/_offer_list.html" if request.htmx else "resources/catalogue.html"
     return render(request, template, context)
 
 
@@ -75,8 +71,7 @@ def offer_create(request: AuthenticatedHttpRequest) -> HttpResponse:
 
     def write(data: dict[str, Any]) -> ResourceOffer:
         organization = data.pop("organization", None)
-        if not permissions.can_offer_for(request.user, organization):
-            raise PermissionDenied
+        require(permissions.can_offer_for(request.user, organization))
         publish = "publish" in request.POST
         return services.offer_create(
             actor=request.user, organization=organization, publish=publish, **data
@@ -253,8 +248,7 @@ def offer_calendar(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def offer_book(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     offer = _offer(request.user, pk)
-    if not permissions.can_book(request.user, offer):
-        raise PermissionDenied
+    require(permissions.can_book(request.user, offer))
     organizations = selectors.organizations_for_booking(request.user, offer)
     if not organizations.exists():
         messages.error(request, _("Only a member acting for an organisation can book resources."))
@@ -273,8 +267,7 @@ def offer_book(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     )
 
     def write(data: dict[str, Any]) -> Booking:
-        if not permissions.can_book_for(request.user, offer, data["organization"]):
-            raise PermissionDenied
+        require(permissions.can_book_for(request.user, offer, data["organization"]))
         return services.booking_create(
             actor=request.user,
             offer=offer,

@@ -4,13 +4,13 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
 from nkohub.core.pagination import paginate
+from nkohub.core.permissions import require
 from nkohub.core.types import AuthenticatedHttpRequest
 from nkohub.organizations.selectors import organizations_user_acts_for
 from nkohub.resources import forms, permissions, selectors, services
@@ -61,8 +61,7 @@ def request_create(request: AuthenticatedHttpRequest) -> HttpResponse:
 
     def write(data: dict[str, Any]) -> ResourceRequest:
         organization = data.pop("organization")
-        if not permissions.can_request_for(request.user, organization):
-            raise PermissionDenied
+        require(permissions.can_request_for(request.user, organization))
         return services.request_create(actor=request.user, organization=organization, **data)
 
     resource_request = _submit(
