@@ -121,8 +121,14 @@ def _ensure_database() -> None:
 
     from nkohub.territories.models import Municipality
 
-    if connection.vendor == "postgresql":
-        _create_postgres_database(connection.settings_dict)
+    name = str(connection.settings_dict["NAME"])
+    if connection.vendor != "postgresql" or "bench" not in name:
+        raise SystemExit(
+            f"The benchmarks' data set is generated into PostgreSQL, in a database of its own whose "
+            f"name says so (it deletes whatever does not belong to it); {connection.vendor} {name!r} "
+            f"is not one: DATABASE_URL=postgres://postgres@127.0.0.1:5432/nkohub_bench"
+        )
+    _create_postgres_database(connection.settings_dict)
     executor = MigrationExecutor(connection)
     if executor.migration_plan(executor.loader.graph.leaf_nodes()):
         print("  data: migrating the database")
