@@ -50,12 +50,17 @@ makemessages: install
 		(cd nkohub/$$app && ../../$(VENV)/bin/django-admin makemessages --locale ru --no-obsolete --add-location file) || exit 1; \
 	done
 
+# A new embedded database starts from a snapshot of an earlier fresh set-up with the same migrations
+# and reference data when there is one (scripts/db-snapshot.sh, kept in ~/.cache/nkohub); the
+# migrations then only check that nothing is left to apply. uv, pip and npm keep their own caches there.
 migrate: install
 	@mkdir -p var
+	@PY=$(PY) scripts/db-snapshot.sh restore
 	@$(STEP) "database migrations" $(MANAGE) migrate --no-input --verbosity 0
 
 setup: install assets messages migrate
 	@$(STEP) "reference data" $(MANAGE) load_reference
+	@PY=$(PY) scripts/db-snapshot.sh save
 
 demo: setup
 	@$(STEP) "demo data" $(MANAGE) load_demo
