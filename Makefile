@@ -51,16 +51,20 @@ makemessages: install
 	done
 
 # A new embedded database starts from a snapshot of an earlier fresh set-up with the same migrations
-# and reference data when there is one (scripts/db-snapshot.sh, kept in ~/.cache/nkohub); the
-# migrations then only check that nothing is left to apply. uv, pip and npm keep their own caches there.
+# and reference data when there is one (scripts/db-snapshot.sh, kept in ~/.cache/nkohub): it holds
+# exactly their result, so both steps are skipped. uv, pip and npm keep their own caches in ~/.cache.
+SNAPSHOT := PY=$(PY) scripts/db-snapshot.sh
+
 migrate: install
 	@mkdir -p var
-	@PY=$(PY) scripts/db-snapshot.sh restore
-	@$(STEP) "database migrations" $(MANAGE) migrate --no-input --verbosity 0
+	@$(SNAPSHOT) restore
+	@if $(SNAPSHOT) restored; then echo "  ⏱ database migrations: in the snapshot"; else \
+		$(STEP) "database migrations" $(MANAGE) migrate --no-input --verbosity 0; fi
 
 setup: install assets messages migrate
-	@$(STEP) "reference data" $(MANAGE) load_reference
-	@PY=$(PY) scripts/db-snapshot.sh save
+	@if $(SNAPSHOT) restored; then echo "  ⏱ reference data: in the snapshot"; else \
+		$(STEP) "reference data" $(MANAGE) load_reference; fi
+	@$(SNAPSHOT) save
 
 demo: setup
 	@$(STEP) "demo data" $(MANAGE) load_demo
