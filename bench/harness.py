@@ -249,6 +249,7 @@ def gunicorn(*, workers: int = 2, env: dict[str, str] | None = None) -> Iterator
         env=environment,
         check=True,
     )
+    (ROOT / "var").mkdir(exist_ok=True)
     log = (ROOT / "var" / "bench-gunicorn.log").open("w")
     process = subprocess.Popen(
         command, cwd=ROOT, env=environment, start_new_session=True, stdout=log, stderr=log
@@ -287,7 +288,8 @@ def http_rps(url: str, *, seconds: float = 10.0, connections: int = 8) -> tuple[
     generator (keep-alive connections in threads). Returns the figure and the tool's name."""
     if shutil.which("wrk"):
         result = subprocess.run(
-            ["wrk", "-t2", f"-c{connections}", f"-d{int(seconds)}s", url],
+            # a slow page is counted, not dropped: wrk's own timeout is 2 s
+            ["wrk", "-t2", f"-c{connections}", f"-d{int(seconds)}s", "--timeout", "60s", url],
             capture_output=True,
             text=True,
             check=True,
@@ -313,7 +315,7 @@ def _python_rps(url: str, *, seconds: float, connections: int) -> float:
     deadline = time.perf_counter() + seconds
 
     def worker(index: int) -> None:
-        connection = http.client.HTTPConnection(hostname, int(port or 80), timeout=30)
+        connection = http.client.HTTPConnection(hostname, int(port or 80), timeout=60)
         while time.perf_counter() < deadline:
             connection.request("GET", path)
             response = connection.getresponse()
