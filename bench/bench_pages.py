@@ -6,6 +6,8 @@
 
 For the directory, the competitions, the fair, the resource catalogue and reception's public answers:
 
+* the floor lists the rows the page shows on its first page, in the same order (else the ratio lies);
+
 * SQL per page with cold caches at two sizes — the FULL data set here and the SMALL one in the database
   beside it (`<name>_small`, measured in a child process): ≤ 12 and equal at both sizes;
 * the page's server time through the test client, p95 over ≥ 100 samples, cold (every cache cleared
@@ -17,6 +19,7 @@ For the directory, the competitions, the fair, the resource catalogue and recept
 
 import json
 import os
+import re
 import subprocess
 import sys
 from dataclasses import dataclass
@@ -39,14 +42,17 @@ class Page:
     label: str
     path: str
     floor: str  # name in bench.floors.FLOORS
+    link: (
+        str  # the links of the page's rows, the row's pk in the group: the floor must list the same
+    )
 
 
 PAGES = [
-    Page("directory", "/organizations/", "organizations"),
-    Page("competitions", "/grants/", "grants"),
-    Page("fair", "/fair/", "fair"),
-    Page("resource catalogue", "/resources/", "resources"),
-    Page("reception's answers", "/reception/", "reception"),
+    Page("directory", "/organizations/", "organizations", r'href="/organizations/(\d+)/"'),
+    Page("competitions", "/grants/", "grants", r'href="/grants/competitions/(\d+)/"'),
+    Page("fair", "/fair/", "fair", r'href="/fair/projects/(\d+)/"'),
+    Page("resource catalogue", "/resources/", "resources", r'href="/resources/(?:offers/)?(\d+)/"'),
+    Page("reception's answers", "/reception/", "reception", r'href="/reception/answers/(\d+)/"'),
 ]
 # SQL is counted on these too: a search and a filtered list issue the queries a bare list does not.
 SQL_ONLY = [
@@ -65,6 +71,25 @@ def _option(argv: list[str], name: str, default: int) -> int:
 
 def _floor_url(page: Page) -> str:
     return f"/bench-floor/{page.floor}/"
+
+
+def same_rows() -> None:
+    """Each floor lists the rows of its page's first page, in the same order: else the ratio lies."""
+    client = Client()
+    for page in PAGES:
+        html = client.get(page.path).content.decode()
+        shown = list(dict.fromkeys(int(pk) for pk in re.findall(page.link, html)))
+        floor = json.loads(client.get(_floor_url(page)).content)["results"]
+        listed = [row["pk"] for row in floor]
+        differ = sum(a != b for a, b in zip(shown, listed, strict=False)) + abs(
+            len(shown) - len(listed)
+        )
+        harness.note(
+            f"{page.label}: the page shows {len(shown)} rows, its floor lists {len(listed)}"
+        )
+        harness.figure(
+            f"{page.label}: rows of the floor unlike the page's", differ, goal=0, unit="rows"
+        )
 
 
 def sql_counts() -> dict[str, int]:
@@ -169,6 +194,8 @@ def run(argv: list[str]) -> None:
     samples = _option(argv, "samples", harness.MIN_SAMPLES)
     seconds = _option(argv, "seconds", 10)
 
+    print("each floor view lists what its page shows:")
+    same_rows()
     print("SQL per page, every cache cleared first, at two sizes:")
     sql_figures(sql_counts(), small_sql_counts())
     print(f"server time through the test client, {samples} samples cold and {samples} warm:")
