@@ -7,7 +7,6 @@
 For the directory, the competitions, the fair, the resource catalogue and reception's public answers:
 
 * the floor lists the rows the page shows on its first page, in the same order (else the ratio lies);
-
 * SQL per page with cold caches at two sizes — the FULL data set here and the SMALL one in the database
   beside it (`<name>_small`, measured in a child process): ≤ 12 and equal at both sizes;
 * the page's server time through the test client, p95 over ≥ 100 samples, cold (every cache cleared
