@@ -50,12 +50,21 @@ makemessages: install
 		(cd nkohub/$$app && ../../$(VENV)/bin/django-admin makemessages --locale ru --no-obsolete --add-location file) || exit 1; \
 	done
 
+# A new embedded database starts from a snapshot of an earlier fresh set-up with the same migrations
+# and reference data when there is one (scripts/db-snapshot.sh, kept in ~/.cache/nkohub): it holds
+# exactly their result, so both steps are skipped. uv, pip and npm keep their own caches in ~/.cache.
+SNAPSHOT := PY=$(PY) scripts/db-snapshot.sh
+
 migrate: install
 	@mkdir -p var
-	@$(STEP) "database migrations" $(MANAGE) migrate --no-input --verbosity 0
+	@$(SNAPSHOT) restore
+	@if $(SNAPSHOT) restored; then echo "  ⏱ database migrations: in the snapshot"; else \
+		$(STEP) "database migrations" $(MANAGE) migrate --no-input --verbosity 0; fi
 
 setup: install assets messages migrate
-	@$(STEP) "reference data" $(MANAGE) load_reference
+	@if $(SNAPSHOT) restored; then echo "  ⏱ reference data: in the snapshot"; else \
+		$(STEP) "reference data" $(MANAGE) load_reference; fi
+	@$(SNAPSHOT) save
 
 demo: setup
 	@$(STEP) "demo data" $(MANAGE) load_demo
@@ -96,8 +105,15 @@ format: install
 	$(VENV)/bin/ruff format .
 	$(VENV)/bin/djhtml $(TEMPLATES)
 
+# Benchmarks (bench/, README's "Benchmarks"): a PostgreSQL database and a Redis db of their own. Every
+# figure is printed beside its goal with ✔/✘ and the load; the run fails when any goal is missed.
+BENCH_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/nkohub_bench
+BENCH_REDIS_URL ?= redis://127.0.0.1:6379/15
+
 bench: install assets messages
-	$(PY) -m bench $(BENCH_ARGS)
+	@DATABASE_URL=$(BENCH_DATABASE_URL) BENCH_REDIS_URL=$(BENCH_REDIS_URL) $(PY) -m bench $(BENCH_ARGS); \
+	status=$$?; [ $$status = 0 ] || echo "make bench: exit status $$status — figures marked ✘ missed their goals"; \
+	exit $$status
 
 clean:
 	rm -rf $(VENV) node_modules build var

@@ -1,11 +1,11 @@
 """Exports at full size: the PDF and DOCX of a full application, and the registry's CSV and XLSX.
 
-    DATABASE_URL=postgres://…/nkohub_grants python -m bench grants [--rounds=5] [--registry-rows=200000]
+    DATABASE_URL=postgres://…/nkohub_bench python -m bench grants [--rounds=5] [--registry-rows=200000]
 
 The full application has what a large Fund application has: 12 tasks, a team of 8, 40 budget items,
-60 events of the calendar plan and long texts (about 10 pages of PDF). It is created once (marked
-`bench-full-application`) and reused. The registry figures use the organisations already in the
-database; `python -m bench organizations --size=200000` generates them. Each figure is printed beside
+60 events of the calendar plan and long texts (about 10 pages of PDF). It is created once (by the
+generated organisation `bench-1500`, to the first generated competition) and reused. The registry
+figures use bench.data's 200,000 organisations. Each figure is printed beside
 its goal (✔/✘) with the machine's load average, since the machine may be shared.
 """
 
@@ -17,7 +17,6 @@ import subprocess
 import sys
 import time
 from datetime import date, timedelta
-from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -26,14 +25,15 @@ from django.db import transaction
 from django.test import Client
 from django.test.utils import override_settings
 
+from bench import data
 from nkohub.grants import services
 from nkohub.grants.document import snapshot_of
 from nkohub.grants.exports import build_docx, build_pdf, warm_up_pdf
-from nkohub.grants.models import Application, ApplicationExport, Competition, Funder
+from nkohub.grants.models import Application, ApplicationExport, Competition
 from nkohub.grants.selectors import application_document
 from nkohub.organizations.models import Organization, Sphere
 
-MARK = "bench-full-application"
+MARK = "bench-1500"  # a generated organisation of bench.data with no other role
 GOAL_SECONDS = 2.0
 ROOT = Path(__file__).resolve().parent.parent
 PARAGRAPH = (
@@ -124,30 +124,17 @@ def full_document(direction_id: int | None) -> dict[str, Any]:
 
 @transaction.atomic
 def full_application() -> Application:
-    existing = Application.objects.filter(title__startswith="Соседи рядом", is_demo=True).filter(
-        organization__source_id=MARK
+    """The full application of one generated organisation to one generated competition: nothing is
+    added to the registry or the competitions, so bench.data's sizes stay as they are."""
+    organization = Organization.objects.get(source_id=MARK)
+    existing = Application.objects.filter(
+        title__startswith="Соседи рядом", is_demo=True, organization=organization
     )
     if existing.exists():
         return existing.get()
-    organization = Organization.objects.create(
-        full_name="Автономная некоммерческая организация «Бенчмарк»", source_id=MARK, is_demo=True
-    )
-    funder = Funder.objects.filter(code="pfg").first() or Funder.objects.create(
-        code="pfg", name="Фонд президентских грантов", short_name="ФПГ", kind="federal_fund"
-    )
-    competition, _ = Competition.objects.get_or_create(
-        funder=funder,
-        title="Бенчмарк: конкурс 2027",
-        defaults={
-            "applications_open_on": date(2026, 10, 1),
-            "applications_close_on": date(2026, 12, 31),
-            "implementation_starts_from": date(2027, 3, 1),
-            "implementation_ends_by": date(2028, 6, 30),
-            "min_amount": Decimal("500000"),
-            "max_amount": Decimal("10000000"),
-            "is_demo": True,
-        },
-    )
+    competition = Competition.objects.order_by("pk").first()
+    if competition is None:
+        raise SystemExit("no competitions: bench.data.ensure() makes them")
     application = services.application_start(
         actor=None, organization=organization, competition=competition
     )
@@ -318,6 +305,7 @@ def bench_registry(rows_wanted: int) -> None:
 
 
 def run(argv: list[str]) -> None:
+    data.ensure(data.FULL)
     print(f"machine: {_load()}")
     bench_application_exports(_option(argv, "rounds", 5))
     rows = _option(argv, "registry-rows", 200_000)

@@ -1,12 +1,14 @@
 """Registry at scale: a 200,000-organisation generator, directory search latency, page query count,
 and import speed and memory against a bare COPY of the same rows.
 
-    DATABASE_URL=postgres://…/nkohub_organizations python -m bench organizations [--size=200000] [--import-rows=100000]
+    DATABASE_URL=postgres://…/nkohub_bench python -m bench organizations [--size=200000] [--import-rows=100000]
 
-The generator is idempotent: it tops the registry up to --size organisations marked `bench-N`.
+The data set is bench.data's (`ensure()`); --size changes only the number of organisations. SQL per
+directory page is measured by bench/bench_pages.py.
 """
 
 import csv
+import dataclasses
 import os
 import random
 import statistics
@@ -17,15 +19,12 @@ import time
 from pathlib import Path
 from typing import Any
 
-from django.db import connection, reset_queries
-from django.test import Client
-from django.test.utils import CaptureQueriesContext, override_settings
+from django.db import connection
 
-from nkohub.organizations.models import LegalForm, Organization, Sphere
+from bench import data, data_registry
+from nkohub.organizations.models import Organization
 from nkohub.organizations.sample_data import inn_for, ogrn_for, sample_organization
-from nkohub.organizations.search import search_text_for
 from nkohub.organizations.selectors import DirectoryQuery, directory_facets, directory_results
-from nkohub.territories.models import Municipality
 
 BATCH = 5000
 IMPORT_OFFSET = 2_000_000  # INN numbers of imported rows, apart from the generated registry
@@ -56,60 +55,11 @@ def _option(argv: list[str], name: str, default: int) -> int:
 
 
 def generate(size: int) -> None:
-    existing = Organization.objects.filter(source_id__startswith="bench-").count()
-    if existing >= size:
-        print(f"registry: {existing:,} generated organisations already present")
-        return
-    rng = random.Random(2026 + existing)
-    municipalities = {
-        m.name.removesuffix(" район"): m.pk for m in Municipality.objects.filter(region__code="40")
-    }
-    forms = dict(LegalForm.objects.values_list("name", "pk"))
-    spheres = dict(Sphere.objects.values_list("code", "pk"))
-    through = Organization.spheres.through
-    started = time.perf_counter()
-    for start in range(existing, size, BATCH):
-        batch, sphere_codes = [], []
-        for index in range(start, min(start + BATCH, size)):
-            s = sample_organization(rng, index + 1)
-            batch.append(
-                Organization(
-                    full_name=s.full_name,
-                    short_name=s.short_name,
-                    legal_form_id=forms.get(s.legal_form),
-                    inn=s.inn,
-                    ogrn=s.ogrn,
-                    municipality_id=municipalities.get(s.municipality),
-                    address=s.address,
-                    description=s.description,
-                    registration_date=s.registration_date,
-                    website=s.website,
-                    public_email=s.public_email,
-                    public_phone=s.public_phone,
-                    is_verified=s.is_verified,
-                    source=Organization.Source.DEMO,
-                    source_id=f"bench-{index}",
-                    is_demo=True,
-                    search_text=search_text_for(
-                        s.full_name, s.short_name, s.description, s.inn, s.ogrn
-                    ),
-                )
-            )
-            sphere_codes.append(s.spheres)
-        Organization.objects.bulk_create(batch)
-        through.objects.bulk_create(
-            [
-                through(organization_id=o.pk, sphere_id=spheres[c])
-                for o, codes in zip(batch, sphere_codes, strict=True)
-                for c in codes
-            ]
-        )
-        done = min(start + BATCH, size)
-        if done % 50_000 == 0 or done == size:
-            print(f"  generated {done:,} in {time.perf_counter() - started:.0f} s")
-    with connection.cursor() as cursor:
-        cursor.execute("ANALYZE organizations_organization")
-        cursor.execute("ANALYZE organizations_organization_spheres")
+    """The registry at exactly `size` generated organisations (bench.data; every other table as is)."""
+    if data_registry.ensure_organizations(size):
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE organizations_organization")
+            cursor.execute("ANALYZE organizations_organization_spheres")
 
 
 def _percentile(values: list[float], share: float) -> float:
@@ -156,24 +106,6 @@ def facets_latency(rounds: int) -> None:
     print(
         f"facet counts (5 GROUP BY, uncached): p50 {statistics.median(times):.1f} ms, p95 {_percentile(times, 0.95):.1f} ms"
     )
-
-
-@override_settings(ALLOWED_HOSTS=["testserver"], DEBUG=False)
-def page_queries() -> None:
-    client = Client()
-    for params in (
-        {},
-        {"q": "благотворительный фонд"},
-        {"q": "ветераны", "sphere": "veterans", "page": "3"},
-    ):
-        reset_queries()
-        with CaptureQueriesContext(connection) as captured:
-            started = time.perf_counter()
-            response = client.get("/organizations/", params)
-            elapsed = (time.perf_counter() - started) * 1000
-        print(
-            f"  page {params!r:60} status {response.status_code}, {len(captured)} SQL queries, {elapsed:.0f} ms"
-        )
 
 
 def write_import_file(path: Path, rows: int) -> None:
@@ -250,16 +182,11 @@ def import_speed(rows_list: list[int]) -> None:
 def run(argv: list[str]) -> None:
     if connection.vendor != "postgresql":
         print("Point DATABASE_URL at PostgreSQL: the figures the issue asks for are PostgreSQL's.")
-    size = _option(argv, "size", 200_000)
+    size = _option(argv, "size", data.FULL.organizations)
     import_rows = _option(argv, "import-rows", 100_000)
-    print(f"database: {connection.vendor}; registry size {size:,}")
-    generate(size)
-    total = Organization.objects.count()
-    print(f"organisations in the registry: {total:,}")
+    data.ensure(dataclasses.replace(data.FULL, organizations=size))
     search_latency(rounds=_option(argv, "rounds", 10))
     facets_latency(rounds=5)
-    print("directory page (server side, through the test client):")
-    page_queries()
     print("import (each row validated, matched by OGRN then INN, written in batches of 1,000):")
     import_speed([max(1, import_rows // 5), import_rows])
 

@@ -8,8 +8,13 @@ number of rows), with plain `.values()`; add one per page measured."""
 from collections.abc import Callable
 
 from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.utils import timezone
 
+from nkohub.grants.models import Competition
 from nkohub.organizations.models import Organization
+from nkohub.projects.models import FairEntry, Project
+from nkohub.reception.models import Appeal
+from nkohub.resources.models import ResourceOffer
 
 
 def organizations(request: HttpRequest) -> HttpResponse:
@@ -23,6 +28,76 @@ def organizations(request: HttpRequest) -> HttpResponse:
     return JsonResponse({"count": len(rows), "results": rows})
 
 
+def grants(request: HttpRequest) -> HttpResponse:
+    """/grants/: open and upcoming competitions, closing first, 20 a page."""
+    rows = list(
+        Competition.objects.filter(applications_close_on__gte=timezone.localdate())
+        .order_by("applications_close_on", "pk")
+        .values(
+            "pk",
+            "title",
+            "funder__name",
+            "applications_open_on",
+            "applications_close_on",
+            "min_amount",
+            "max_amount",
+            "cofinancing_min_percent",
+        )[:20]
+    )
+    return JsonResponse({"count": len(rows), "results": rows})
+
+
+def fair(request: HttpRequest) -> HttpResponse:
+    """/fair/: projects accepted to the fair, newest first, 12 a page."""
+    accepted = FairEntry.objects.filter(status=FairEntry.Status.ACCEPTED)
+    rows = list(
+        Project.objects.filter(pk__in=accepted.values("project_id"))
+        .order_by("-created_at", "-pk")
+        .values(
+            "pk",
+            "title",
+            "summary",
+            "status",
+            "covers_whole_region",
+            "organization__full_name",
+            "organization__short_name",
+        )[:12]
+    )
+    return JsonResponse({"count": len(rows), "results": rows})
+
+
+def resources(request: HttpRequest) -> HttpResponse:
+    """/resources/: published offers, newest first, 20 a page."""
+    rows = list(
+        ResourceOffer.objects.filter(status=ResourceOffer.Status.PUBLISHED)
+        .order_by("-published_at", "-created_at")
+        .values(
+            "pk",
+            "title",
+            "category",
+            "terms",
+            "organization__full_name",
+            "organization__short_name",
+            "municipality__name",
+        )[:20]
+    )
+    return JsonResponse({"count": len(rows), "results": rows})
+
+
+def reception(request: HttpRequest) -> HttpResponse:
+    """/reception/: published answers, the latest first, 20 a page."""
+    rows = list(
+        Appeal.objects.filter(status=Appeal.Status.ANSWERED, publish_consent=True)
+        .order_by("-answered_on", "-id")
+        .values("pk", "subject", "text", "answered_on", "authority__full_name", "topic__name")[:20]
+    )
+    return JsonResponse({"count": len(rows), "results": rows})
+
+
 FLOORS: dict[str, Callable[[HttpRequest], HttpResponse]] = {
     "organizations": organizations,
+    "grants": grants,
+    "fair": fair,
+    "resources": resources,
+    "reception": reception,
 }

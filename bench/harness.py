@@ -7,6 +7,10 @@ A figure is printed as
 
 and `summary()` at the end counts the ✔ and ✘ of the run. The load is the one-minute load average when
 the figure was taken: a figure taken under load says so beside itself.
+
+A percentile is never taken over fewer than MIN_SAMPLES (100) samples: `percentile()` raises
+TooFewSamples, and so does `figure(..., samples=n)` with n < 100. `cold_and_warm()` times an action
+with its caches cleared before every sample and, separately, with them warm.
 """
 
 import http.client
@@ -55,25 +59,67 @@ def load_note() -> str:
     return f"load {one:.2f} / {five:.2f} / {fifteen:.2f} ({os.cpu_count()} cores)"
 
 
-def percentile(values: list[float], share: float) -> float:
-    """The nearest-rank percentile: `share` of the samples are at or below it."""
-    if not values:
-        raise ValueError("no samples")
+MIN_SAMPLES = 100
+
+
+class TooFewSamples(ValueError):
+    """A percentile asked of fewer samples than MIN_SAMPLES: it would flatter (or slander) the code."""
+
+
+def percentile(values: list[float], share: float, *, minimum: int = MIN_SAMPLES) -> float:
+    """The nearest-rank percentile: `share` of the samples are at or below it. Refuses fewer than
+    `minimum` samples (100 unless a caller has a reason to say otherwise)."""
+    if not 0 < share <= 1:
+        raise ValueError(f"share must be in (0, 1], not {share}")
+    if len(values) < max(1, minimum):
+        raise TooFewSamples(f"a percentile over {len(values)} samples (at least {minimum} needed)")
     ordered = sorted(values)
     rank = max(1, int(-(-share * len(ordered) // 1)))  # ceil
     return ordered[min(rank, len(ordered)) - 1]
 
 
-def sample_ms(action: Callable[[], Any], *, samples: int, warmup: int = 0) -> list[float]:
-    """Milliseconds of `action`, `samples` times after `warmup` unmeasured runs."""
+def sample_ms(
+    action: Callable[[], Any],
+    *,
+    samples: int,
+    warmup: int = 0,
+    before_each: Callable[[], Any] | None = None,
+) -> list[float]:
+    """Milliseconds of `action`, `samples` times after `warmup` unmeasured runs; `before_each`
+    (unmeasured) runs before every sample, e.g. to clear the caches."""
     for _ in range(warmup):
         action()
     times = []
     for _ in range(samples):
+        if before_each is not None:
+            before_each()
         started = time.perf_counter()
         action()
         times.append((time.perf_counter() - started) * 1000)
     return times
+
+
+def clear_caches() -> None:
+    """Empty every configured Django cache (the page, fragment and facet caches)."""
+    from django.core.cache import caches
+
+    for name in caches:
+        caches[name].clear()
+
+
+def cold_and_warm(
+    action: Callable[[], Any],
+    *,
+    samples: int = MIN_SAMPLES,
+    clear: Callable[[], Any] = clear_caches,
+) -> tuple[list[float], list[float]]:
+    """Milliseconds of `action` cold (`clear` before every sample) and warm (caches filled by one
+    unmeasured run, then left alone), `samples` of each."""
+    if samples < MIN_SAMPLES:
+        raise TooFewSamples(f"{samples} samples asked (at least {MIN_SAMPLES} needed)")
+    cold = sample_ms(action, samples=samples, before_each=clear)
+    warm = sample_ms(action, samples=samples, warmup=1)
+    return cold, warm
 
 
 def describe(times: list[float]) -> str:
@@ -84,17 +130,39 @@ def describe(times: list[float]) -> str:
 
 
 def figure(
-    name: str, value: float, *, goal: float, unit: str = "ms", higher_is_better: bool = False
+    name: str,
+    value: float,
+    *,
+    goal: float,
+    unit: str = "ms",
+    higher_is_better: bool = False,
+    samples: int | None = None,
 ) -> Figure:
-    """Print one figure beside its goal and remember it for the summary."""
+    """Print one figure beside its goal and remember it for the summary. A percentile's figure
+    says how many samples it was taken over (`samples`), and is refused under MIN_SAMPLES."""
+    if samples is not None and samples < MIN_SAMPLES:
+        raise TooFewSamples(f"{name}: taken over {samples} samples (at least {MIN_SAMPLES} needed)")
+    if samples is not None:
+        name = f"{name} (n={samples})"
     item = Figure(name, value, goal, unit, higher_is_better, machine_load())
     _figures.append(item)
-    sign = "≥" if higher_is_better else "≤"
-    mark = "✔" if item.ok else "✘"
-    shown = f"{value:,.1f} {unit}".replace(",", " ")
-    wanted = f"{goal:,.1f} {unit}".replace(",", " ")
-    print(f"  {mark} {name:<58} {shown:>14}   goal {sign} {wanted:<14} load {item.load:.2f}")
+    print(format_figure(item))
     return item
+
+
+def format_figure(item: Figure) -> str:
+    """One line: ✔/✘, the name, the value, the goal and the load when it was taken."""
+    sign = "≥" if item.higher_is_better else "≤"
+    mark = "✔" if item.ok else "✘"
+    shown = f"{item.value:,.1f} {item.unit}".replace(",", " ")
+    wanted = f"{item.goal:,.1f} {item.unit}".replace(",", " ")
+    return f"  {mark} {item.name:<58} {shown:>14}   goal {sign} {wanted:<14} load {item.load:.2f}"
+
+
+def p95_figure(name: str, times: list[float], *, goal: float) -> Figure:
+    """The 95th percentile of `times` (ms) as a figure, with the number of samples beside it."""
+    note(f"{name}: {describe(times)}")
+    return figure(f"{name} p95", percentile(times, 0.95), goal=goal, samples=len(times))
 
 
 def note(text: str) -> None:
@@ -102,13 +170,24 @@ def note(text: str) -> None:
     print(f"    · {text}")
 
 
+def figures() -> list[Figure]:
+    """The figures taken so far in this run."""
+    return list(_figures)
+
+
 def summary() -> int:
-    """Print the count of ✔ and ✘; the exit status of the run (1 when any goal was missed)."""
-    passed = sum(f.ok for f in _figures)
+    """Print every figure of the run again as one table, then the count of ✔ and ✘; returns the
+    exit status of the run (1 when any goal was missed)."""
+    if not _figures:
+        print(f"\nno figures taken; {load_note()}")
+        return 0
     failed = [f for f in _figures if not f.ok]
-    print(f"\n{passed} of {len(_figures)} figures met their goals; {load_note()}")
-    for item in failed:
-        print(f"  ✘ {item.name}: {item.value:.1f} {item.unit} (load {item.load:.2f} when taken)")
+    print(f"\n== summary: {len(_figures) - len(failed)} of {len(_figures)} figures met their goals")
+    for item in _figures:
+        print(format_figure(item))
+    print(f"  {load_note()} at the end")
+    if failed:
+        print(f"  {len(failed)} ✘: " + "; ".join(f.name for f in failed))
     return 1 if failed else 0
 
 
@@ -170,6 +249,7 @@ def gunicorn(*, workers: int = 2, env: dict[str, str] | None = None) -> Iterator
         env=environment,
         check=True,
     )
+    (ROOT / "var").mkdir(exist_ok=True)
     log = (ROOT / "var" / "bench-gunicorn.log").open("w")
     process = subprocess.Popen(
         command, cwd=ROOT, env=environment, start_new_session=True, stdout=log, stderr=log
@@ -208,7 +288,8 @@ def http_rps(url: str, *, seconds: float = 10.0, connections: int = 8) -> tuple[
     generator (keep-alive connections in threads). Returns the figure and the tool's name."""
     if shutil.which("wrk"):
         result = subprocess.run(
-            ["wrk", "-t2", f"-c{connections}", f"-d{int(seconds)}s", url],
+            # a slow page is counted, not dropped: wrk's own timeout is 2 s
+            ["wrk", "-t2", f"-c{connections}", f"-d{int(seconds)}s", "--timeout", "60s", url],
             capture_output=True,
             text=True,
             check=True,
@@ -234,7 +315,7 @@ def _python_rps(url: str, *, seconds: float, connections: int) -> float:
     deadline = time.perf_counter() + seconds
 
     def worker(index: int) -> None:
-        connection = http.client.HTTPConnection(hostname, int(port or 80), timeout=30)
+        connection = http.client.HTTPConnection(hostname, int(port or 80), timeout=60)
         while time.perf_counter() < deadline:
             connection.request("GET", path)
             response = connection.getresponse()

@@ -1,13 +1,21 @@
 """Pictures for demo data, drawn at load time with Pillow (no binary files in the repository):
 emblem-like logos with an organisation's initials and landscape covers for projects.
 
-The same seed always draws the same picture, so the demo loaders stay idempotent.
+The same seed always draws the same picture, so the demo loaders stay idempotent. A drawn picture is
+kept in the user's cache directory (~/.cache/nkohub/demo-images, named by its arguments, this module's
+source, Pillow's version and the fonts found), so a second fresh set-up of the demo does not draw again.
 """
 
+import functools
+import hashlib
 import io
 import math
+import os
 import random
+from collections.abc import Callable
+from pathlib import Path
 
+import PIL
 from PIL import Image, ImageDraw, ImageFilter, ImageFont
 
 from nkohub.core.images import initials
@@ -44,8 +52,40 @@ def _png(image: Image.Image) -> bytes:
     return buffer.getvalue()
 
 
+@functools.cache
+def _version() -> str:
+    """What decides how a picture is drawn besides its arguments."""
+    source = Path(__file__).read_bytes()
+    return f"{hashlib.sha256(source).hexdigest()} {PIL.__version__} {_has_cyrillic_font()}"
+
+
+def _cached(kind: str, draw: Callable[[], bytes], *arguments: object) -> bytes:
+    """The picture `draw` makes, from the cache directory when an earlier run drew it."""
+    cache = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
+    directory = cache / "nkohub" / "demo-images"
+    digest = hashlib.sha256(repr((kind, arguments, _version())).encode()).hexdigest()[:32]
+    path = directory / f"{kind}-{digest}"
+    try:
+        return path.read_bytes()
+    except OSError:
+        pass
+    picture = draw()
+    try:
+        directory.mkdir(parents=True, exist_ok=True)
+        partial = directory / f"{path.name}.{os.getpid()}.tmp"
+        partial.write_bytes(picture)
+        partial.replace(path)
+    except OSError:
+        pass  # no cache directory: draw again next time
+    return picture
+
+
 def logo_png(name: str, seed: int, size: int = 512) -> bytes:
     """A round emblem with the organisation's initials on a transparent background."""
+    return _cached("logo", lambda: _draw_logo(name, seed, size), name, seed, size)
+
+
+def _draw_logo(name: str, seed: int, size: int) -> bytes:
     rng = random.Random(seed)  # noqa: S311 — pictures, not secrets
     main, accent, _light = PALETTES[seed % len(PALETTES)]
     scale = 4  # drawn larger, then reduced: smooth edges
@@ -100,6 +140,10 @@ def _mix(a: str, b: str, t: float) -> tuple[int, int, int]:
 
 def cover_jpeg(seed: int, width: int = 1600, height: int = 900) -> bytes:
     """A landscape illustration: a sky, the sun, rolling hills with trees and a village."""
+    return _cached("cover", lambda: _draw_cover(seed, width, height), seed, width, height)
+
+
+def _draw_cover(seed: int, width: int, height: int) -> bytes:
     rng = random.Random(seed)  # noqa: S311 — pictures, not secrets
     main, accent, light = PALETTES[seed % len(PALETTES)]
     image = Image.new("RGB", (width, height), light)
