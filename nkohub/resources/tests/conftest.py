@@ -8,8 +8,8 @@ import pytest
 
 from nkohub.organizations.models import Membership, Organization
 from nkohub.organizations.tests.factories import MembershipFactory, OrganizationFactory
-from nkohub.resources.models import ResourceOffer
-from nkohub.resources.tests.factories import OfferFactory
+from nkohub.resources.models import Booking, ResourceOffer
+from nkohub.resources.tests.factories import BookingFactory, OfferFactory
 
 
 @pytest.fixture
@@ -31,3 +31,9 @@ def requester(requester_org: Organization) -> Any:
     return MembershipFactory.create(
         organization=requester_org, role=Membership.Role.OWNER, user__email="rita@example.org"
     ).user
+
+
+@pytest.fixture
+def booking(offer: ResourceOffer, requester: Any, requester_org: Organization) -> Booking:
+    """Rita's pending booking of the offer for her organisation."""
+    return BookingFactory.create(offer=offer, organization=requester_org, requested_by=requester)
