@@ -12,8 +12,10 @@ from nkohub.organizations.models import (
 )
 
 IDENTIFIER_RE = re.compile(r"^\d{10}$|^\d{12}$|^\d{13}$")
-SEARCH_CANDIDATES = 1001  # PostgreSQL ranks at most this many matches of a search
 COUNT_LIMIT = 1000  # a broader search shows "more than 1 000" instead of counting every match
+SEARCH_CANDIDATES = (
+    COUNT_LIMIT + 1
+)  # matches a PostgreSQL search takes to count (not to rank: all are)
 SORTS = ("relevance", "name", "-registration_date", "-created_at")
 
 

@@ -10,7 +10,6 @@ from nkohub.organizations.models import (
 )
 from nkohub.organizations.selectors.common import (
     COUNT_LIMIT,
-    SEARCH_CANDIDATES,
     DirectoryQuery,
     _is_postgres,
     published_organizations,
@@ -19,8 +18,10 @@ from nkohub.organizations.selectors.searching import _search_postgres, _search_s
 
 
 def _filtered(
-    query: DirectoryQuery, *, without: str = "", bounded: bool = False, exact: bool = False
+    query: DirectoryQuery, *, without: str = "", bounded: int = 0, exact: bool = False
 ) -> QuerySet[Organization]:
+    """The published rows the query's filters and search match; `bounded`: at most that many of a
+    PostgreSQL search's matches, in no order (see DirectoryResults)."""
     organizations = published_organizations()
     if query.kind and without != "kind":
         organizations = organizations.filter(kind=query.kind)
@@ -42,12 +43,13 @@ def _filtered(
 
 
 def _sorted(
-    query: DirectoryQuery, *, bounded: bool = False, exact: bool = False
+    query: DirectoryQuery, *, bounded: int = 0, exact: bool = False
 ) -> QuerySet[Organization]:
     organizations = _filtered(query, bounded=bounded, exact=exact)
     sort = query.effective_sort
     if sort == "relevance":
-        return organizations.order_by(F("relevance").desc(nulls_last=True), "full_name", "pk")
+        # the stored rank is never NULL: a plain DESC matches the index organization_search_order
+        return organizations.order_by(F("relevance").desc(), "pk")
     if sort == "-registration_date":
         return organizations.order_by(
             F("registration_date").desc(nulls_last=True), "full_name", "pk"
@@ -74,50 +76,54 @@ def directory_organizations(query: DirectoryQuery) -> QuerySet[Organization]:
 
 class DirectoryResults:
     """The directory for the paginator: counts and sorts a narrow query (ids only), then loads just
-    the page's rows with their joins — a broad search sorts thousands of ids, not wide rows.
+    the page's rows with their joins — a broad search sorts ids, not wide rows.
 
-    A PostgreSQL search is bounded (at most SEARCH_CANDIDATES matches), so its sorted ids come in
-    one query that serves both the count and the page: the full-text match runs once, not twice.
-    A broad search first takes its candidates among the whole-word matches (lemmas and roots, no
-    prefixes — cheap for the GIN index); only when those are fewer than SEARCH_CANDIDATES and a
-    short word of the query could also match as a prefix does it search again with the prefixes.
-    Otherwise the count and the page's ids are two narrow queries. Then the page's rows and their
-    spheres: a fixed number of queries per page whatever the page size or the registry size."""
+    A PostgreSQL search first takes at most COUNT_LIMIT + 1 of its matches in no order (the GIN index
+    and a few heap pages: cheap whatever the number of matches). When they are all the matches, they
+    are sorted in the same query and serve both the exact count and every page. When there are more,
+    the count says "more than COUNT_LIMIT" and the page is the true top of *every* match in the
+    requested order, read by a second query that the sort's index answers (organization_search_order
+    for the ranking: the walk stops at the end of the page). The first query's candidates come from
+    the whole-word matches (lemmas and roots, no prefixes — cheap for the GIN index); only when those
+    are too few to cap the count and a short word could also match as a prefix does it search again
+    with the prefixes. Without a search, the count and the page's ids are two narrow queries. Then the
+    page's rows and their spheres: a fixed number of queries per page whatever the registry's size."""
 
     ordered = True  # for Paginator's check; the sort is in the query
 
     def __init__(self, query: DirectoryQuery) -> None:
         self._query = query
-        self._sorted = _sorted(query, bounded=True)
         self._bounded = bool(query.q.strip()) and _is_postgres()
-        self._ids: list[int] | None = None
+        self._sorted = _sorted(query, bounded=COUNT_LIMIT + 1 if self._bounded else 0)
+        self._candidates: list[int] | None = None
         self._count: int | None = None
         self.is_capped = False
 
-    def _all_ids(self) -> list[int]:
-        if self._ids is None:
+    def _bounded_ids(self) -> list[int]:
+        """At most COUNT_LIMIT + 1 matches, sorted: all of them unless there are more."""
+        if self._candidates is None:
             # The candidates must come from the GIN index. With their LIMIT, the planner may prefer
-            # a sequential scan that stops at the first SEARCH_CANDIDATES matches, as if matches
-            # were spread evenly; when they sit at the end of the table it reads most of it. The
-            # switch is local to this transaction, and put back for an enclosing one.
+            # a sequential scan that stops at the first candidates, as if matches were spread
+            # evenly; when they sit at the end of the table it reads most of it. The switch is
+            # local to this transaction, and put back for an enclosing one.
             with transaction.atomic(), connection.cursor() as cursor:
                 cursor.execute(
                     "SELECT current_setting('enable_seqscan'), "
                     "set_config('enable_seqscan', 'off', true)"
                 )
                 previous = cursor.fetchone()[0]
-                self._ids = self._search_ids()
+                self._candidates = self._search_ids()
                 cursor.execute("SELECT set_config('enable_seqscan', %s, true)", [previous])
-        return self._ids
+        return self._candidates
 
     def _search_ids(self) -> list[int]:
         parsed = search.parse_query(self._query.q)
         digits = "".join(self._query.q.split())
         if parsed and not digits.isdigit():
-            exact = _sorted(self._query, bounded=True, exact=True)
+            exact = _sorted(self._query, bounded=COUNT_LIMIT + 1, exact=True)
             ids = list(exact.values_list("pk", flat=True))
             has_prefixes = any(len(word.alternatives) == 1 for word in parsed)
-            if len(ids) >= SEARCH_CANDIDATES or not has_prefixes:
+            if len(ids) > COUNT_LIMIT or not has_prefixes:
                 return ids
         return list(self._sorted.values_list("pk", flat=True))
 
@@ -126,7 +132,7 @@ class DirectoryResults:
         refine. Filters alone count exactly: the registry's own figure, whatever its size."""
         if self._count is None:
             if self._bounded:
-                found = len(self._all_ids())
+                found = len(self._bounded_ids())
             elif not self._query.q.strip():
                 self._count = self._sorted.order_by().values("pk").count()
                 return self._count
@@ -139,11 +145,18 @@ class DirectoryResults:
     def __len__(self) -> int:
         return self.count()
 
-    def __getitem__(self, key: slice) -> list[Organization]:
+    def _page_ids(self, key: slice) -> list[int]:
         if self._bounded:
-            ids = self._all_ids()[key]
-        else:
-            ids = list(self._sorted.values_list("pk", flat=True)[key])
+            self.count()
+            if not self.is_capped:
+                return self._bounded_ids()[key]
+            # more matches than candidates: the true top of them all, in the sort's index order
+            every_match = _sorted(self._query)
+            return list(every_match.values_list("pk", flat=True)[key])
+        return list(self._sorted.values_list("pk", flat=True)[key])
+
+    def __getitem__(self, key: slice) -> list[Organization]:
+        ids = self._page_ids(key)
         rows = {o.pk: o for o in _with_card_data(Organization.objects.filter(pk__in=ids))}
         return [rows[pk] for pk in ids if pk in rows]
 
