@@ -14,14 +14,17 @@ from nkohub.organizations.selectors.common import (
     _is_postgres,
     published_organizations,
 )
-from nkohub.organizations.selectors.searching import _search_postgres, _search_sqlite
+from nkohub.organizations.selectors.searching import (
+    StoredSearchRank,
+    _search_postgres,
+    _search_sqlite,
+)
 
 
 def _filtered(
-    query: DirectoryQuery, *, without: str = "", bounded: int = 0, exact: bool = False
+    query: DirectoryQuery, *, without: str = "", exact: bool = False
 ) -> QuerySet[Organization]:
-    """The published rows the query's filters and search match; `bounded`: at most that many of a
-    PostgreSQL search's matches, in no order (see DirectoryResults)."""
+    """The published rows the query's filters and search match, with their rank when searched."""
     organizations = published_organizations()
     if query.kind and without != "kind":
         organizations = organizations.filter(kind=query.kind)
@@ -37,16 +40,12 @@ def _filtered(
         organizations = organizations.filter(is_verified=True)
     if query.q.strip():
         organizations = (_search_postgres if _is_postgres() else _search_sqlite)(
-            organizations, query, bounded=bounded, exact=exact
+            organizations, query, exact=exact
         )
     return organizations
 
 
-def _sorted(
-    query: DirectoryQuery, *, bounded: int = 0, exact: bool = False
-) -> QuerySet[Organization]:
-    organizations = _filtered(query, bounded=bounded, exact=exact)
-    sort = query.effective_sort
+def _ordered(organizations: QuerySet[Organization], sort: str) -> QuerySet[Organization]:
     if sort == "relevance":
         # the stored rank is never NULL: a plain DESC matches the index organization_search_order
         return organizations.order_by(F("relevance").desc(), "pk")
@@ -57,6 +56,10 @@ def _sorted(
     if sort == "-created_at":
         return organizations.order_by("-created_at", "-pk")
     return organizations.order_by("full_name", "pk")
+
+
+def _sorted(query: DirectoryQuery, *, exact: bool = False) -> QuerySet[Organization]:
+    return _ordered(_filtered(query, exact=exact), query.effective_sort)
 
 
 def _with_card_data(organizations: QuerySet[Organization]) -> QuerySet[Organization]:
@@ -72,6 +75,9 @@ def _with_card_data(organizations: QuerySet[Organization]) -> QuerySet[Organizat
 def directory_organizations(query: DirectoryQuery) -> QuerySet[Organization]:
     """The directory's rows: filtered, searched, sorted, with what a card shows."""
     return _with_card_data(_sorted(query))
+
+
+WALK_PAGES_UP_TO = 200  # a capped search's pages before this offset walk the ranking's index
 
 
 class DirectoryResults:
@@ -94,13 +100,13 @@ class DirectoryResults:
     def __init__(self, query: DirectoryQuery) -> None:
         self._query = query
         self._bounded = bool(query.q.strip()) and _is_postgres()
-        self._sorted = _sorted(query, bounded=COUNT_LIMIT + 1 if self._bounded else 0)
+        self._sorted = _sorted(query)
         self._candidates: list[int] | None = None
         self._count: int | None = None
         self.is_capped = False
 
     def _bounded_ids(self) -> list[int]:
-        """At most COUNT_LIMIT + 1 matches, sorted: all of them unless there are more."""
+        """At most COUNT_LIMIT + 1 matches; when they are all the matches, sorted."""
         if self._candidates is None:
             # The candidates must come from the GIN index. With their LIMIT, the planner may prefer
             # a sequential scan that stops at the first candidates, as if matches were spread
@@ -112,20 +118,28 @@ class DirectoryResults:
                     "set_config('enable_seqscan', 'off', true)"
                 )
                 previous = cursor.fetchone()[0]
-                self._candidates = self._search_ids()
+                ids = self._search_ids()
                 cursor.execute("SELECT set_config('enable_seqscan', %s, true)", [previous])
+            if len(ids) <= COUNT_LIMIT:  # every match: sort them (a few hundred rows at most)
+                among = Organization.objects.filter(pk__in=ids)
+                if self._query.effective_sort == "relevance":
+                    among = among.annotate(relevance=StoredSearchRank())
+                ids = list(_ordered(among, self._query.effective_sort).values_list("pk", flat=True))
+            self._candidates = ids
         return self._candidates
 
     def _search_ids(self) -> list[int]:
+        """Up to COUNT_LIMIT + 1 matches in no order: the GIN index and a few heap pages."""
         parsed = search.parse_query(self._query.q)
         digits = "".join(self._query.q.split())
         if parsed and not digits.isdigit():
-            exact = _sorted(self._query, bounded=COUNT_LIMIT + 1, exact=True)
-            ids = list(exact.values_list("pk", flat=True))
+            exact = _filtered(self._query, exact=True).order_by().values_list("pk", flat=True)
+            ids = list(exact[: COUNT_LIMIT + 1])
             has_prefixes = any(len(word.alternatives) == 1 for word in parsed)
             if len(ids) > COUNT_LIMIT or not has_prefixes:
                 return ids
-        return list(self._sorted.values_list("pk", flat=True))
+        every = _filtered(self._query).order_by().values_list("pk", flat=True)
+        return list(every[: COUNT_LIMIT + 1])
 
     def count(self) -> int:
         """A search counts exactly up to COUNT_LIMIT; beyond it the page says "more than" and asks to
@@ -150,9 +164,24 @@ class DirectoryResults:
             self.count()
             if not self.is_capped:
                 return self._bounded_ids()[key]
-            # more matches than candidates: the true top of them all, in the sort's index order
-            every_match = _sorted(self._query)
-            return list(every_match.values_list("pk", flat=True)[key])
+            # more matches than candidates: the true top of them all, in the sort's order
+            every_match = _sorted(self._query).values_list("pk", flat=True)[key]
+            if self._query.effective_sort != "relevance" or (key.start or 0) >= WALK_PAGES_UP_TO:
+                return list(every_match)
+            # The ranking's index walked in order, stopping at the end of the page: the matches
+            # are known to be over COUNT_LIMIT, so (unless they gather at the end of the index)
+            # a page of them comes within the first few thousand entries. The planner cannot know
+            # it — it multiplies the words' selectivities and expects a few dozen matches — and
+            # would fetch and sort them all. Local to this transaction, like the switch above.
+            with transaction.atomic(), connection.cursor() as cursor:
+                cursor.execute(
+                    "SELECT current_setting('enable_bitmapscan'), "
+                    "set_config('enable_bitmapscan', 'off', true)"
+                )
+                previous = cursor.fetchone()[0]
+                ids = list(every_match)
+                cursor.execute("SELECT set_config('enable_bitmapscan', %s, true)", [previous])
+            return ids
         return list(self._sorted.values_list("pk", flat=True)[key])
 
     def __getitem__(self, key: slice) -> list[Organization]:

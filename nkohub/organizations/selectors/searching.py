@@ -123,7 +123,6 @@ def _search_postgres(
     organizations: QuerySet[Organization],
     query: DirectoryQuery,
     *,
-    bounded: int = 0,
     exact: bool = False,
 ) -> QuerySet[Organization]:
     """Matches of the search with their rank (the stored static rank, see `static_rank`). `exact` matches each known word by whole lexemes only (no
@@ -165,10 +164,6 @@ def _search_postgres(
     elif not parsed:
         condition = Q(full_name__trigram_word_similar=text)
     organizations = organizations.filter(condition)
-    if bounded:
-        # at most `bounded` matches in no order (to count up to a cap): the GIN index and a few pages
-        candidates = organizations.order_by().values("pk")[:bounded]
-        organizations = Organization.objects.filter(pk__in=candidates).alias(search_vector=vector)
     return organizations.annotate(relevance=StoredSearchRank())
 
 
@@ -249,7 +244,6 @@ def _search_sqlite(
     organizations: QuerySet[Organization],
     query: DirectoryQuery,
     *,
-    bounded: int = 0,
     exact: bool = False,
 ) -> QuerySet[Organization]:
     text = query.q.strip()
