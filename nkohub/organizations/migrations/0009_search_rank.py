@@ -7,7 +7,8 @@ registry's stored static rank and the index that orders a search's matches by it
   SQLite computes in the query;
 - `organization_search_order`, a B-tree over (search_rank DESC, id) of the published rows: a broad search
   walks it in ranking order and stops at the end of the page instead of ranking tens of thousands of
-  matches.
+  matches;
+- an index over updated_at: the facet counts' cache key reads the registry's latest change.
 
 The model does not declare the column, like search_vector: only the PostgreSQL branch reads it.
 """
@@ -22,9 +23,12 @@ CREATE_SQL = [
     " + (CASE WHEN description <> '' THEN 1 ELSE 0 END)) STORED",
     "CREATE INDEX IF NOT EXISTS organization_search_order ON organizations_organization "
     "(search_rank DESC, id) WHERE is_published",
+    # the directory's facet counts are cached under the registry's latest change: a lookup, not a scan
+    "CREATE INDEX IF NOT EXISTS organization_updated_at ON organizations_organization (updated_at)",
     "ANALYZE organizations_organization",
 ]
 DROP_SQL = [
+    "DROP INDEX IF EXISTS organization_updated_at",
     "DROP INDEX IF EXISTS organization_search_order",
     "ALTER TABLE organizations_organization DROP COLUMN IF EXISTS search_rank",
 ]
