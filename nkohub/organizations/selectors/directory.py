@@ -1,6 +1,10 @@
 """The directory: filters, sorting, card data and bounded counting of results."""
 
-from django.db import connection, transaction
+from collections.abc import Iterator
+from contextlib import contextmanager, suppress
+from functools import cached_property
+
+from django.db import DatabaseError, connection
 from django.db.models import F, Prefetch, QuerySet
 
 from nkohub.organizations import search
@@ -77,6 +81,24 @@ def directory_organizations(query: DirectoryQuery) -> QuerySet[Organization]:
     return _with_card_data(_sorted(query))
 
 
+@contextmanager
+def _planner_without(setting: str) -> Iterator[None]:
+    """PostgreSQL's planner without one kind of plan (enable_seqscan, enable_bitmapscan) for the
+    statements inside, on this connection; put back afterwards (a failed transaction puts it back
+    itself when it is rolled back). Two statements, and no transaction of its own."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT current_setting(%s), set_config(%s, 'off', false)", [setting, setting]
+        )
+        previous = cursor.fetchone()[0]
+        try:
+            yield
+        finally:
+            # when the enclosing transaction failed, its rollback restores the setting itself
+            with suppress(DatabaseError):
+                cursor.execute("SELECT set_config(%s, %s, false)", [setting, previous])
+
+
 WALK_PAGES_UP_TO = 200  # a capped search's pages before this offset walk the ranking's index
 
 
@@ -100,26 +122,22 @@ class DirectoryResults:
     def __init__(self, query: DirectoryQuery) -> None:
         self._query = query
         self._bounded = bool(query.q.strip()) and _is_postgres()
-        self._sorted = _sorted(query)
         self._candidates: list[int] | None = None
         self._count: int | None = None
         self.is_capped = False
+
+    @cached_property
+    def _sorted(self) -> QuerySet[Organization]:
+        return _sorted(self._query)
 
     def _bounded_ids(self) -> list[int]:
         """At most COUNT_LIMIT + 1 matches; when they are all the matches, sorted."""
         if self._candidates is None:
             # The candidates must come from the GIN index. With their LIMIT, the planner may prefer
             # a sequential scan that stops at the first candidates, as if matches were spread
-            # evenly; when they sit at the end of the table it reads most of it. The switch is
-            # local to this transaction, and put back for an enclosing one.
-            with transaction.atomic(), connection.cursor() as cursor:
-                cursor.execute(
-                    "SELECT current_setting('enable_seqscan'), "
-                    "set_config('enable_seqscan', 'off', true)"
-                )
-                previous = cursor.fetchone()[0]
+            # evenly; when they sit at the end of the table it reads most of it.
+            with _planner_without("enable_seqscan"):
                 ids = self._search_ids()
-                cursor.execute("SELECT set_config('enable_seqscan', %s, true)", [previous])
             if len(ids) <= COUNT_LIMIT:  # every match: sort them (a few hundred rows at most)
                 among = Organization.objects.filter(pk__in=ids)
                 if self._query.effective_sort == "relevance":
@@ -172,20 +190,15 @@ class DirectoryResults:
             # are known to be over COUNT_LIMIT, so (unless they gather at the end of the index)
             # a page of them comes within the first few thousand entries. The planner cannot know
             # it — it multiplies the words' selectivities and expects a few dozen matches — and
-            # would fetch and sort them all. Local to this transaction, like the switch above.
-            with transaction.atomic(), connection.cursor() as cursor:
-                cursor.execute(
-                    "SELECT current_setting('enable_bitmapscan'), "
-                    "set_config('enable_bitmapscan', 'off', true)"
-                )
-                previous = cursor.fetchone()[0]
-                ids = list(every_match)
-                cursor.execute("SELECT set_config('enable_bitmapscan', %s, true)", [previous])
-            return ids
+            # would fetch and sort them all.
+            with _planner_without("enable_bitmapscan"):
+                return list(every_match)
         return list(self._sorted.values_list("pk", flat=True)[key])
 
     def __getitem__(self, key: slice) -> list[Organization]:
         ids = self._page_ids(key)
+        if not ids:
+            return []
         rows = {o.pk: o for o in _with_card_data(Organization.objects.filter(pk__in=ids))}
         return [rows[pk] for pk in ids if pk in rows]
 
