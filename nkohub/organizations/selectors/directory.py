@@ -1,9 +1,11 @@
 """The directory: filters, sorting, card data and bounded counting of results."""
 
+import hashlib
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from functools import cached_property
 
+from django.core.cache import cache
 from django.db import DatabaseError, connection
 from django.db.models import F, Prefetch, QuerySet
 
@@ -99,6 +101,7 @@ def _planner_without(setting: str) -> Iterator[None]:
                 cursor.execute("SELECT set_config(%s, %s, false)", [setting, previous])
 
 
+COUNTS_SECONDS = 60  # a filtered count of the registry is kept this long at most
 WALK_PAGES_UP_TO = 200  # a capped search's pages before this offset walk the ranking's index
 
 
@@ -119,8 +122,9 @@ class DirectoryResults:
 
     ordered = True  # for Paginator's check; the sort is in the query
 
-    def __init__(self, query: DirectoryQuery) -> None:
+    def __init__(self, query: DirectoryQuery, *, stamp: str | None = None) -> None:
         self._query = query
+        self._stamp = stamp
         self._bounded = bool(query.q.strip()) and _is_postgres()
         self._candidates: list[int] | None = None
         self._count: int | None = None
@@ -166,13 +170,29 @@ class DirectoryResults:
             if self._bounded:
                 found = len(self._bounded_ids())
             elif not self._query.q.strip():
-                self._count = self._sorted.order_by().values("pk").count()
+                self._count = self._filtered_count()
                 return self._count
             else:
                 found = self._sorted.order_by().values("pk")[: COUNT_LIMIT + 1].count()
             self.is_capped = found > COUNT_LIMIT
             self._count = min(found, COUNT_LIMIT)
         return self._count
+
+    def _filtered_count(self) -> int:
+        """Filters alone: every row counted (at 200,000 a scan of the table), so the figure is
+        cached under the registry's stamp (which any write changes) when the caller has read it."""
+        if self._stamp is None:
+            return self._sorted.order_by().values("pk").count()
+        stamp = self._stamp
+        key = (
+            "organizations:count:v1:"
+            + hashlib.md5(repr((self._query, stamp)).encode(), usedforsecurity=False).hexdigest()
+        )
+        count = cache.get(key)
+        if count is None:
+            count = self._sorted.order_by().values("pk").count()
+            cache.set(key, count, COUNTS_SECONDS)
+        return int(count)
 
     def __len__(self) -> int:
         return self.count()
@@ -203,8 +223,8 @@ class DirectoryResults:
         return [rows[pk] for pk in ids if pk in rows]
 
 
-def directory_results(query: DirectoryQuery) -> DirectoryResults:
-    return DirectoryResults(query)
+def directory_results(query: DirectoryQuery, *, stamp: str | None = None) -> DirectoryResults:
+    return DirectoryResults(query, stamp=stamp)
 
 
 def directory_export_rows(query: DirectoryQuery) -> QuerySet[Organization]:

@@ -7,7 +7,6 @@ from typing import Any, cast
 
 from django.core.cache import cache
 from django.db import connection
-from django.db.models import Max
 from django.utils.translation import gettext
 
 from nkohub.organizations.models import (
@@ -15,7 +14,7 @@ from nkohub.organizations.models import (
     Organization,
     Sphere,
 )
-from nkohub.organizations.selectors.common import DirectoryQuery
+from nkohub.organizations.selectors.common import DirectoryQuery, registry_stamp
 from nkohub.organizations.selectors.directory import _filtered
 from nkohub.territories.models import Municipality
 
@@ -136,20 +135,15 @@ def _facets_sql(query: DirectoryQuery) -> tuple[str, list[Any]]:
     return "WITH " + ", ".join(ctes) + " " + " UNION ALL ".join(selects), params + facet_params
 
 
-def _registry_stamp() -> tuple[Any, ...]:
-    """What changes with any write to the registry: the newest id and the latest change (two index
-    lookups). A deletion alone is seen when the cached counts expire."""
-    stamp = Organization.objects.aggregate(newest=Max("pk"), changed=Max("updated_at"))
-    return stamp["newest"], stamp["changed"]
-
-
-def directory_facets(query: DirectoryQuery) -> dict[str, list[FacetValue]]:
+def directory_facets(
+    query: DirectoryQuery, *, stamp: str | None = None
+) -> dict[str, list[FacetValue]]:
     """Counts next to each filter value: for each filter, the rows matching all the *other* filters.
-    One query for all of them, cached until the registry changes (or FACETS_SECONDS pass)."""
-    key = (
-        "organizations:facets:v3:"
-        + hashlib.md5(repr((query, _registry_stamp())).encode(), usedforsecurity=False).hexdigest()
-    )
+    One query for all of them, cached until the registry changes (`registry_stamp`, which the page
+    may pass when it has read it already) or FACETS_SECONDS pass."""
+    stamp = stamp if stamp is not None else registry_stamp()
+    digest = hashlib.md5(repr((query, stamp)).encode(), usedforsecurity=False).hexdigest()
+    key = "organizations:facets:v3:" + digest
     cached = cache.get(key)
     if cached is not None:
         return cast(dict[str, list[FacetValue]], cached)
