@@ -39,7 +39,9 @@ def directory(request: HttpRequest) -> HttpResponse:
         found = selectors.organization_by_identifier(query.q)
         if found is not None:
             return redirect("organizations:detail", found.pk)
-    stamp = selectors.registry_stamp()  # the cached counts and the facets' fragment are kept under it
+    stamp = (
+        selectors.registry_stamp()
+    )  # the cached counts and the facets' fragment are kept under it
     results = selectors.directory_results(query, stamp=stamp)
     page = paginate(request, results, per_page=DIRECTORY_PAGE_SIZE)
     partial_results = False
