@@ -1,4 +1,4 @@
-"""Registry at scale: a 200,000-organisation generator, directory search latency, page query count,
+"""Registry at scale: a 200,000-organisation generator, page query count,
 and import speed and memory against a bare COPY of the same rows.
 
     DATABASE_URL=postgres://…/nkohub_bench python -m bench organizations [--size=200000] [--import-rows=100000]
@@ -11,7 +11,6 @@ import csv
 import dataclasses
 import os
 import random
-import statistics
 import subprocess
 import sys
 import tempfile
@@ -24,27 +23,9 @@ from django.db import connection
 from bench import data, data_registry
 from nkohub.organizations.models import Organization
 from nkohub.organizations.sample_data import inn_for, ogrn_for, sample_organization
-from nkohub.organizations.selectors import DirectoryQuery, directory_facets, directory_results
 
 BATCH = 5000
 IMPORT_OFFSET = 2_000_000  # INN numbers of imported rows, apart from the generated registry
-QUERIES = [
-    "образовательные проекты",
-    "благотворительный фонд",
-    "благотворительый фонд",
-    "помощь пожилым людям",
-    "ветераны",
-    "приют для бездомных собак",
-    "Ладушки",
-    "молодёжные инициативы Обнинск",
-    "инвалидность реабилитация",
-    "казачье общество",
-    "экологические субботники",
-    "спортивный клуб",
-    "милосердее",
-    "4050000",
-    "405000012",
-]
 
 
 def _option(argv: list[str], name: str, default: int) -> int:
@@ -60,52 +41,6 @@ def generate(size: int) -> None:
         with connection.cursor() as cursor:
             cursor.execute("ANALYZE organizations_organization")
             cursor.execute("ANALYZE organizations_organization_spheres")
-
-
-def _percentile(values: list[float], share: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
-
-
-def search_latency(rounds: int) -> None:
-    """Server-side time of what the directory does for a query: count, first page, spheres of the page."""
-    per_query: dict[str, list[float]] = {}
-    all_times: list[float] = []
-    for q in QUERIES:
-        query = DirectoryQuery(q=q)
-        times = []
-        for attempt in range(rounds + 1):
-            started = time.perf_counter()
-            results = directory_results(
-                query
-            )  # what the page does: count, ids of the page, rows, spheres
-            count = results.count()
-            rows = results[0:20]
-            for row in rows:
-                list(row.spheres.all())
-            elapsed = (time.perf_counter() - started) * 1000
-            if attempt:  # the first run warms the caches
-                times.append(elapsed)
-        per_query[q] = times
-        all_times.extend(times)
-        print(
-            f"  {q!r:42} {count:>7,} found  p50 {statistics.median(times):6.1f} ms  p95 {_percentile(times, 0.95):6.1f} ms"
-        )
-    print(
-        f"search over all typical queries: p50 {statistics.median(all_times):.1f} ms, p95 {_percentile(all_times, 0.95):.1f} ms"
-    )
-
-
-def facets_latency(rounds: int) -> None:
-    times = []
-    for q in ("", "благотворительный фонд", "ветераны"):
-        for _ in range(rounds):
-            started = time.perf_counter()
-            directory_facets(DirectoryQuery(q=q, verified=bool(q)))
-            times.append((time.perf_counter() - started) * 1000)
-    print(
-        f"facet counts (5 GROUP BY, uncached): p50 {statistics.median(times):.1f} ms, p95 {_percentile(times, 0.95):.1f} ms"
-    )
 
 
 def write_import_file(path: Path, rows: int) -> None:
@@ -185,8 +120,7 @@ def run(argv: list[str]) -> None:
     size = _option(argv, "size", data.FULL.organizations)
     import_rows = _option(argv, "import-rows", 100_000)
     data.ensure(dataclasses.replace(data.FULL, organizations=size))
-    search_latency(rounds=_option(argv, "rounds", 10))
-    facets_latency(rounds=5)
+    print("search and facets: python -m bench search; directory page: python -m bench pages")
     print("import (each row validated, matched by OGRN then INN, written in batches of 1,000):")
     import_speed([max(1, import_rows // 5), import_rows])
 

@@ -27,6 +27,7 @@ from nkohub.organizations.selectors.common import (
     directory_query_changed,
     organization_by_identifier,
     published_organizations,
+    registry_stamp,
 )
 from nkohub.organizations.selectors.directory import (
     DirectoryResults,
@@ -97,5 +98,6 @@ __all__ = [
     "possible_duplicates",
     "published_organizations",
     "registry_count",
+    "registry_stamp",
     "registry_vocabulary",
 ]

@@ -5,15 +5,17 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from django.db import connection
-from django.db.models import Q, QuerySet
+from django.db.models import Max, Q, QuerySet
 
 from nkohub.organizations.models import (
     Organization,
 )
 
 IDENTIFIER_RE = re.compile(r"^\d{10}$|^\d{12}$|^\d{13}$")
-SEARCH_CANDIDATES = 1001  # PostgreSQL ranks at most this many matches of a search
 COUNT_LIMIT = 1000  # a broader search shows "more than 1 000" instead of counting every match
+SEARCH_CANDIDATES = (
+    COUNT_LIMIT + 1
+)  # matches a PostgreSQL search takes to count (not to rank: all are)
 SORTS = ("relevance", "name", "-registration_date", "-created_at")
 
 
@@ -61,6 +63,15 @@ def organization_by_identifier(q: str) -> Organization | None:
         return None
     lookup = Q(ogrn=value) if len(value) == 13 else Q(inn=value)
     return published_organizations().filter(lookup).only("pk").first()
+
+
+def registry_stamp() -> str:
+    """What changes with any write to the registry: its newest id and latest change (two index
+    lookups). The directory's cached counts and fragments are kept under it; a deletion alone is
+    seen when they expire (a minute)."""
+    stamp = Organization.objects.aggregate(newest=Max("pk"), changed=Max("updated_at"))
+    changed = stamp["changed"].isoformat() if stamp["changed"] else ""
+    return f"{stamp['newest']}:{changed}"
 
 
 def _is_postgres() -> bool:

@@ -1,13 +1,12 @@
 """Facet counts of the directory and the choices of its filters."""
 
 import hashlib
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, cast
 
-from django.conf import settings
 from django.core.cache import cache
-from django.db.models import Count, Max
-from django.db.models.functions import Coalesce
+from django.db import connection
 from django.utils.translation import gettext
 
 from nkohub.organizations.models import (
@@ -15,8 +14,9 @@ from nkohub.organizations.models import (
     Organization,
     Sphere,
 )
-from nkohub.organizations.selectors.common import DirectoryQuery
+from nkohub.organizations.selectors.common import DirectoryQuery, registry_stamp
 from nkohub.organizations.selectors.directory import _filtered
+from nkohub.territories.models import Municipality
 
 
 @dataclass
@@ -35,139 +35,140 @@ class FacetValue:
         return {self.param: None if self.selected else self.value, "page": None}
 
 
-def directory_facets(query: DirectoryQuery) -> dict[str, list[FacetValue]]:
-    """Counts next to each filter value: for each filter, the rows matching all the *other* filters."""
-    newest = Organization.objects.aggregate(newest=Max("pk"))[
-        "newest"
-    ]  # a new row refreshes the counts
-    key = (
-        f"organizations:facets:v2:{newest}:"  # v2: values carry their parameter
-        + hashlib.md5(repr(query).encode(), usedforsecurity=False).hexdigest()
-    )
-    cached = cache.get(key) if settings.DATABASE_IS_POSTGRES else None
-    if cached is not None:
-        return cached
-    facets: dict[str, list[FacetValue]] = {}
+@dataclass(frozen=True)
+class Facet:
+    """One filter of the directory and how its values are counted: `sql` selects (value, label,
+    position, count) from `{rows}`, the organisations matching every *other* filter (their id, kind,
+    register, legal_form_id, municipality_id, is_verified), with the tables it joins in braces."""
 
-    kinds = dict(Organization.Kind.choices)
-    rows = cast(
-        Any,
-        _filtered(query, without="kind")
-        .order_by()
-        .values("kind")
-        .annotate(n=Count("pk", distinct=True)),
-    )
-    facets["kind"] = sorted(
-        (
-            FacetValue(
-                "kind",
-                r["kind"],
-                str(kinds.get(r["kind"], r["kind"])),
-                r["n"],
-                r["kind"] == query.kind,
-            )
-            for r in rows
-        ),
-        key=lambda v: -v.count,
-    )
+    param: str
+    sql: str
+    order: Callable[[FacetValue, int], Any]  # the sort key of a value (and its position)
+    label: Callable[[str, str], str] = lambda value, label: label
+    shown: Callable[[list[FacetValue], DirectoryQuery], bool] = lambda values, query: bool(values)
 
-    rows = cast(
-        Any,
-        _filtered(query, without="sphere")
-        .filter(spheres__isnull=False)
-        .order_by()
-        .values("spheres__code", "spheres__name", "spheres__position")
-        .annotate(n=Count("pk", distinct=True)),
-    )
-    facets["sphere"] = [
-        FacetValue(
-            "sphere",
-            r["spheres__code"],
-            r["spheres__name"],
-            r["n"],
-            r["spheres__code"] == query.sphere,
-        )
-        for r in sorted(rows, key=lambda r: (r["spheres__position"], r["spheres__name"]))
-    ]
 
+def _choice_label(choices: Any) -> Callable[[str, str], str]:
+    return lambda value, _label: str(dict(choices).get(value, value))
+
+
+FACETS = (
+    Facet(
+        "kind",
+        "SELECT r.kind, '', 0, COUNT(*) FROM {rows} r GROUP BY r.kind",
+        order=lambda v, _position: -v.count,
+        label=_choice_label(Organization.Kind.choices),
+    ),
+    Facet(
+        "sphere",
+        "SELECT sp.code, sp.name, sp.position, COUNT(*) FROM {rows} r"
+        " JOIN {through} t ON t.organization_id = r.id JOIN {sphere} sp ON sp.id = t.sphere_id"
+        " GROUP BY sp.code, sp.name, sp.position",
+        order=lambda v, position: (position, v.label),
+    ),
     # the registers of the Ministry of Justice: shown once the registry holds more than one
-    registers = dict(Organization.Register.choices)
-    rows = cast(
-        Any,
-        _filtered(query, without="register")
-        .order_by()
-        .values("register")
-        .annotate(n=Count("pk", distinct=True)),
-    )
-    register_values = [
-        FacetValue(
-            "register",
-            r["register"],
-            str(registers.get(r["register"], r["register"])),
-            r["n"],
-            r["register"] == query.register,
-        )
-        for r in sorted(rows, key=lambda r: list(registers).index(r["register"]))
-    ]
-    facets["register"] = register_values if len(register_values) > 1 or query.register else []
+    Facet(
+        "register",
+        "SELECT r.register, '', 0, COUNT(*) FROM {rows} r GROUP BY r.register",
+        order=lambda v, _position: list(Organization.Register.values).index(v.value),
+        label=_choice_label(Organization.Register.choices),
+        shown=lambda values, query: len(values) > 1 or bool(query.register),
+    ),
+    Facet(
+        "legal_form",
+        "SELECT CAST(lf.id AS TEXT), lf.name, 0, COUNT(*) FROM {rows} r"
+        " JOIN {legal_form} lf ON lf.id = r.legal_form_id GROUP BY lf.id, lf.name",
+        order=lambda v, _position: (-v.count, v.label),
+    ),
+    Facet(
+        "municipality",
+        "SELECT CAST(m.id AS TEXT), m.name, 0, COUNT(*) FROM {rows} r"
+        " JOIN {municipality} m ON m.id = r.municipality_id GROUP BY m.id, m.name",
+        order=lambda v, _position: v.label,
+    ),
+    Facet(
+        "verified",
+        "SELECT '1', '', 0, COUNT(*) FROM {rows} r WHERE r.is_verified",
+        order=lambda v, _position: 0,
+        label=lambda _value, _label: gettext("only verified"),
+        shown=lambda values, query: bool(values and values[0].count) or query.verified,
+    ),
+)
+ROW_FIELDS = ("id", "kind", "register", "legal_form_id", "municipality_id", "is_verified")
+FACETS_SECONDS = 60  # counts of a big registry: a minute old is fine (and any write renews them)
 
-    rows = cast(
-        Any,
-        _filtered(query, without="legal_form")
-        .filter(legal_form__isnull=False)
-        .order_by()
-        .values("legal_form_id", "legal_form__name")
-        .annotate(n=Count("pk", distinct=True)),
-    )
-    facets["legal_form"] = sorted(
-        (
-            FacetValue(
-                "legal_form",
-                str(r["legal_form_id"]),
-                r["legal_form__name"],
-                r["n"],
-                r["legal_form_id"] == query.legal_form,
-            )
-            for r in rows
-        ),
-        key=lambda v: (-v.count, v.label),
-    )
 
-    rows = cast(
-        Any,
-        _filtered(query, without="municipality")
-        .filter(municipality__isnull=False)
-        .order_by()
-        .values("municipality_id", "municipality__name")
-        .annotate(n=Count("pk", distinct=True)),
-    )
-    facets["municipality"] = sorted(
-        (
-            FacetValue(
-                "municipality",
-                str(r["municipality_id"]),
-                r["municipality__name"],
-                r["n"],
-                r["municipality_id"] == query.municipality,
-            )
-            for r in rows
-        ),
-        key=lambda v: v.label,
-    )
+def _selected_value(query: DirectoryQuery, param: str) -> str:
+    value = getattr(query, param)
+    if value in (None, "", False):
+        return ""
+    return "1" if value is True else str(value)
 
-    verified = (
-        _filtered(query, without="verified")
-        .filter(is_verified=True)
-        .order_by()
-        .aggregate(n=Coalesce(Count("pk", distinct=True), 0))["n"]
-    )
-    facets["verified"] = (
-        [FacetValue("verified", "1", gettext("only verified"), verified, query.verified)]
-        if verified or query.verified
-        else []
-    )
-    if settings.DATABASE_IS_POSTGRES:  # counts of a big registry: a minute old is fine
-        cache.set(key, facets, 60)
+
+def _facets_sql(query: DirectoryQuery) -> tuple[str, list[Any]]:
+    """One statement for every facet: the rows of each distinct "every other filter" set once (a
+    CTE; the facets of the filters not in use share the query's own rows), a GROUP BY per facet."""
+    sets: dict[str, str] = {}  # `without` → the CTE's name
+    ctes: list[str] = []
+    selects: list[str] = []
+    params: list[Any] = []
+    facet_params: list[Any] = []
+    tables = {
+        "through": Organization.spheres.through._meta.db_table,
+        "sphere": Sphere._meta.db_table,
+        "legal_form": LegalForm._meta.db_table,
+        "municipality": Municipality._meta.db_table,
+    }
+    materialized = "MATERIALIZED " if connection.vendor == "postgresql" else ""
+    for facet in FACETS:
+        without = facet.param if _selected_value(query, facet.param) else ""
+        if without not in sets:
+            sets[without] = f"facet_rows_{len(sets)}"
+            rows = _filtered(query, without=without).order_by().values(*ROW_FIELDS)
+            sql, row_params = rows.query.sql_with_params()
+            ctes.append(f"{sets[without]} AS {materialized}({sql})")
+            params.extend(row_params)
+        branch = facet.sql.format(rows=sets[without], **tables)
+        # only FACETS' constant SQL and the models' table names are spliced in; values are parameters
+        selects.append("SELECT %s, v.* FROM (" + branch + ") v")  # noqa: S608
+        facet_params.append(facet.param)
+    return "WITH " + ", ".join(ctes) + " " + " UNION ALL ".join(selects), params + facet_params
+
+
+def directory_facets(
+    query: DirectoryQuery, *, stamp: str | None = None
+) -> dict[str, list[FacetValue]]:
+    """Counts next to each filter value: for each filter, the rows matching all the *other* filters.
+    One query for all of them, cached until the registry changes (`registry_stamp`, which the page
+    may pass when it has read it already) or FACETS_SECONDS pass."""
+    stamp = stamp if stamp is not None else registry_stamp()
+    digest = hashlib.md5(repr((query, stamp)).encode(), usedforsecurity=False).hexdigest()
+    key = "organizations:facets:v3:" + digest
+    cached = cache.get(key)
+    if cached is not None:
+        return cast(dict[str, list[FacetValue]], cached)
+    return _computed_facets(query, key)
+
+
+def _computed_facets(query: DirectoryQuery, key: str | None = None) -> dict[str, list[FacetValue]]:
+    sql, params = _facets_sql(query)
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        rows = cursor.fetchall()
+    by_param: dict[str, list[tuple[FacetValue, int]]] = {facet.param: [] for facet in FACETS}
+    facets_by_param = {facet.param: facet for facet in FACETS}
+    for param, value, label, position, count in rows:
+        facet = facets_by_param[param]
+        selected = _selected_value(query, param)
+        item = FacetValue(param, str(value), facet.label(str(value), label), count, False)
+        item.selected = bool(selected) and item.value == selected
+        by_param[param].append((item, position))
+    facets = {}
+    for facet in FACETS:
+        values = [v for v, _ in sorted(by_param[facet.param], key=lambda p: facet.order(*p))]
+        facets[facet.param] = values if facet.shown(values, query) else []
+    if key is not None:
+        cache.set(key, facets, FACETS_SECONDS)
     return facets
 
 

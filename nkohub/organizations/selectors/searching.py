@@ -5,7 +5,16 @@ from typing import Any
 
 from django.core.cache import cache
 from django.db import connection, transaction
-from django.db.models import Exists, FloatField, Q, QuerySet, Value
+from django.db.models import (
+    Case,
+    Exists,
+    ExpressionWrapper,
+    IntegerField,
+    Q,
+    QuerySet,
+    Value,
+    When,
+)
 from django.db.models.expressions import Expression
 
 from nkohub.core import spelling
@@ -14,7 +23,6 @@ from nkohub.organizations.models import (
     Organization,
 )
 from nkohub.organizations.selectors.common import (
-    SEARCH_CANDIDATES,
     DirectoryQuery,
     _is_postgres,
     published_organizations,
@@ -65,6 +73,40 @@ class StoredSearchVector(Expression):
         return f"{compiler.quote_name(alias)}.search_vector", []
 
 
+class StoredSearchRank(Expression):
+    """The stored static rank of migration 0009 (`static_rank()` computed by PostgreSQL into a
+    generated column, B-tree-indexed with the id in ranking order), qualified like StoredSearchVector."""
+
+    def __init__(self) -> None:
+        super().__init__(output_field=IntegerField())
+
+    def as_sql(self, compiler: Any, connection: Any) -> Any:
+        alias = compiler.query.get_initial_alias()
+        return f"{compiler.quote_name(alias)}.search_rank", []
+
+
+def static_rank() -> Expression:
+    """The directory's ranking of a search's matches (docs/architecture.md, "Directory search"): 4 for
+    an organisation verified by an operator + 2 for an active one + 1 for one with a description,
+    higher first, then the id (the earlier on the platform first). PostgreSQL stores it (migration
+    0009); SQLite computes this expression in the query."""
+    return ExpressionWrapper(
+        Case(When(is_verified=True, then=Value(4)), default=Value(0))
+        + Case(When(status=Organization.Status.ACTIVE, then=Value(2)), default=Value(0))
+        + Case(When(~Q(description=""), then=Value(1)), default=Value(0)),
+        output_field=IntegerField(),
+    )
+
+
+def static_rank_of(organization: Organization) -> int:
+    """`static_rank()` of one organisation, in Python (the tests' brute-force ranking)."""
+    return (
+        4 * organization.is_verified
+        + 2 * (organization.status == Organization.Status.ACTIVE)
+        + (organization.description != "")
+    )
+
+
 def _word_tsquery(word: search.QueryWord, *, exact: bool = False) -> str:
     """A raw tsquery matching one query word: its lemma, or its root — as a whole lexeme, since every
     organisation's search text holds the roots of its own long words; only a short lemma, which has
@@ -81,17 +123,12 @@ def _search_postgres(
     organizations: QuerySet[Organization],
     query: DirectoryQuery,
     *,
-    bounded: bool = False,
     exact: bool = False,
 ) -> QuerySet[Organization]:
-    """Matches of the search, ranked. `exact` matches each known word by whole lexemes only (no
+    """Matches of the search with their rank (the stored static rank, see `static_rank`). `exact` matches each known word by whole lexemes only (no
     prefix): a subset of the full matches that the GIN index finds far faster, since a prefix match
     makes it read and merge the posting list of every lexeme with that start."""
-    from django.contrib.postgres.search import (
-        SearchQuery,
-        SearchRank,
-        TrigramWordSimilarity,
-    )
+    from django.contrib.postgres.search import SearchQuery
 
     text = query.q.strip()
     parsed = search.parse_query(text)
@@ -127,17 +164,7 @@ def _search_postgres(
     elif not parsed:
         condition = Q(full_name__trigram_word_similar=text)
     organizations = organizations.filter(condition)
-    if bounded:
-        # rank at most SEARCH_CANDIDATES matches: the page's work stays bounded on a huge registry
-        candidates = organizations.order_by().values("pk")[:SEARCH_CANDIDATES]
-        organizations = Organization.objects.filter(pk__in=candidates).alias(search_vector=vector)
-    rank: Any = TrigramWordSimilarity(text, "full_name")
-    if parsed:
-        ts_query = SearchQuery(
-            search.tsquery_for(parsed, any_word=True), search_type="raw", config="russian"
-        )
-        rank = SearchRank(vector, ts_query) + rank
-    return organizations.annotate(relevance=rank)
+    return organizations.annotate(relevance=StoredSearchRank())
 
 
 def registry_vocabulary() -> spelling.Vocabulary:
@@ -217,7 +244,6 @@ def _search_sqlite(
     organizations: QuerySet[Organization],
     query: DirectoryQuery,
     *,
-    bounded: bool = False,
     exact: bool = False,
 ) -> QuerySet[Organization]:
     text = query.q.strip()
@@ -226,7 +252,7 @@ def _search_sqlite(
     if digits.isdigit() and len(digits) >= 4:
         return organizations.filter(
             Q(inn__startswith=digits) | Q(ogrn__startswith=digits)
-        ).annotate(relevance=Value(1.0, output_field=FloatField()))
+        ).annotate(relevance=static_rank())
     vocabulary = registry_vocabulary() if parsed else None
     groups = []
     for word in parsed:
@@ -241,12 +267,9 @@ def _search_sqlite(
             word_q |= Q(search_text__contains=term)
         groups.append(word_q)
     if not groups:
-        return organizations.annotate(relevance=Value(0.0, output_field=FloatField()))
+        return organizations.annotate(relevance=static_rank())
     condition = Q()
     for word_q in groups:
         condition = (condition | word_q) if query.any_word else (condition & word_q)
     name_hit = Q(full_name__icontains=text) | Q(short_name__icontains=text)
-    from django.db.models import Case, When
-
-    relevance = Case(When(name_hit, then=Value(2.0)), default=Value(1.0), output_field=FloatField())
-    return organizations.filter(condition | name_hit).annotate(relevance=relevance)
+    return organizations.filter(condition | name_hit).annotate(relevance=static_rank())

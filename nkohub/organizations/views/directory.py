@@ -10,6 +10,7 @@ from django.http import FileResponse, HttpRequest, HttpResponse, StreamingHttpRe
 from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
@@ -38,17 +39,25 @@ def directory(request: HtmxHttpRequest) -> HttpResponse:
         found = selectors.organization_by_identifier(query.q)
         if found is not None:
             return redirect("organizations:detail", found.pk)
-    page = paginate(request, selectors.directory_results(query), per_page=DIRECTORY_PAGE_SIZE)
+    stamp = (
+        selectors.registry_stamp()
+    )  # the cached counts and the facets' fragment are kept under it
+    results = selectors.directory_results(query, stamp=stamp)
+    page = paginate(request, results, per_page=DIRECTORY_PAGE_SIZE)
     partial_results = False
     if query.q and len(query.q.split()) > 1 and page.paginator.count == 0:
         query = selectors.directory_query_changed(query, any_word=True)
-        page = paginate(request, selectors.directory_results(query), per_page=DIRECTORY_PAGE_SIZE)
+        results = selectors.directory_results(query, stamp=stamp)
+        page = paginate(request, results, per_page=DIRECTORY_PAGE_SIZE)
         partial_results = page.paginator.count > 0
+    facets_of = query  # the lazy facets below are those of the query the page shows
     context = {
         "form": form,
         "query": query,
         "page": page,
-        "facets": selectors.directory_facets(query),
+        "registry_stamp": stamp,
+        # read only when the template's cached fragment of the filters is missing
+        "facets": SimpleLazyObject(lambda: selectors.directory_facets(facets_of, stamp=stamp)),
         "partial_results": partial_results,
         "suggestion": selectors.directory_suggestion(query),
         "can_register": permissions.can_register_organization(request.user),
