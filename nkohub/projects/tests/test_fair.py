@@ -240,3 +240,22 @@ def test_the_fair_page_makes_a_constant_number_of_queries(
         response = client.get("/fair/", {"need": "money"})
     assert response.status_code == 200
     assert len(response.context["page"].object_list) == min(count, 12)
+
+
+def test_the_fair_counts_up_to_its_cap_and_says_more_than_past_it(
+    client: Any, season: FairSeason, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from nkohub.projects.views import projects as fair_views
+
+    monkeypatch.setattr(fair_views, "FAIR_COUNT_CAP", 3)
+    _fill(season, 4)
+    response = client.get("/fair/")
+    assert "Больше 3 проектов" in response.content.decode()
+    assert len(response.context["page"].object_list) == 3
+
+
+def test_the_fair_gives_the_exact_count_under_its_cap(client: Any, season: FairSeason) -> None:
+    _fill(season, 2)
+    response = client.get("/fair/")
+    assert response.context["page"].paginator.capped is False
+    assert response.context["page"].paginator.count == 2

@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from nkohub.core.errors import DomainError, add_domain_error
-from nkohub.core.pagination import paginate
+from nkohub.core.pagination import paginate, paginate_capped
 from nkohub.organizations.models import Organization
 from nkohub.organizations.selectors import organizations_user_acts_for
 from nkohub.projects import forms, permissions, selectors, services
@@ -21,6 +21,9 @@ from nkohub.projects import forms, permissions, selectors, services
 from ._shared import _project, _run
 
 # --- the fair ------------------------------------------------------------------------------------
+
+# The fair counts its projects up to this many and says «больше …» past it.
+FAIR_COUNT_CAP = 1000
 
 
 @require_safe
@@ -37,7 +40,9 @@ def fair(request: HttpRequest) -> HttpResponse:
             "status": data["status"],
             "query": data["q"].strip(),
         }
-    page = paginate(request, selectors.fair_projects(**filters), per_page=12)
+    page = paginate_capped(
+        request, selectors.fair_projects(**filters), per_page=12, cap=FAIR_COUNT_CAP
+    )
     page.object_list = selectors.with_coverage(list(page.object_list))
     context = {
         "form": form,
