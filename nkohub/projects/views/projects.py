@@ -16,7 +16,7 @@ from nkohub.core.errors import DomainError, add_domain_error
 from nkohub.core.pagination import paginate, paginate_capped
 from nkohub.organizations.models import Organization
 from nkohub.organizations.selectors import organizations_user_acts_for
-from nkohub.projects import forms, permissions, selectors, services
+from nkohub.projects import forms, fragments, permissions, selectors, services
 
 from ._shared import _project, _run
 
@@ -50,6 +50,8 @@ def fair(request: HttpRequest) -> HttpResponse:
         "season": selectors.current_season(),
         "filtered": any(filters.values()),
         "suggestion": selectors.fair_suggestion(filters["query"]) if filters.get("query") else "",
+        "filters_version": fragments.filters_version(),
+        "fragment_seconds": fragments.FRAGMENT_SECONDS,
     }
     htmx: Any = getattr(request, "htmx", None)
     partial = bool(htmx) and htmx.target == "fair-results"
