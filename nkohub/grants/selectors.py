@@ -7,7 +7,7 @@ from decimal import Decimal
 from typing import Any
 
 from django.conf import settings
-from django.db.models import Count, Prefetch, Q, QuerySet, Sum
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet, Sum
 from django.utils import timezone
 
 from nkohub.core.permissions import is_operator
@@ -40,11 +40,8 @@ def fund_directions() -> QuerySet[Sphere]:
 
 
 def competition_directions() -> QuerySet[Sphere]:
-    return (
-        Sphere.objects.filter(grant_competitions__isnull=False)
-        .distinct()
-        .order_by("-is_fund_direction", "position", "name")
-    )
+    used = Competition.directions.through.objects.filter(sphere=OuterRef("pk"))
+    return Sphere.objects.filter(Exists(used)).order_by("-is_fund_direction", "position", "name")
 
 
 def competitions_calendar(
@@ -80,13 +77,17 @@ def competitions_calendar(
     if funder is not None:
         competitions = competitions.filter(funder=funder)
     if direction is not None:
-        competitions = competitions.filter(directions=direction)
+        # EXISTS, not a join: no row repeats, so no DISTINCT over the wide rows is needed
+        directed = Competition.directions.through.objects.filter(
+            competition=OuterRef("pk"), sphere=direction
+        )
+        competitions = competitions.filter(Exists(directed))
     if query:
         competitions = competitions.filter(
             search.word_forms_condition(("title", "description", "funder__name"), query)
         )
     ordering = ["-applications_close_on"] if when == "past" else ["applications_close_on"]
-    return competitions.order_by(*ordering, "pk").distinct()
+    return competitions.order_by(*ordering, "pk")
 
 
 def competitions_suggestion(query: str) -> str:

@@ -7,9 +7,10 @@ class ProjectsConfig(AppConfig):
     verbose_name = _("Social projects")
 
     def ready(self) -> None:
-        from nkohub.projects import home
+        from nkohub.projects import fragments, home
 
         home.register()
+        fragments.connect()
         from nkohub.accounts.personal_data import PersonalDataHandler, register_personal_data
         from nkohub.core.cabinet import CabinetBlock, register_cabinet_block
         from nkohub.projects.cabinet import projects_cabinet_context

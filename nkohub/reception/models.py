@@ -286,6 +286,12 @@ class Appeal(models.Model):
         indexes = [
             models.Index(fields=["authority", "status"]),
             models.Index(fields=["status", "publish_consent"]),
+            # The public list's order over only the rows it shows: its first page comes from here.
+            models.Index(
+                fields=["-answered_on", "-id"],
+                condition=Q(status="answered", publish_consent=True),
+                name="reception_appeal_public_idx",
+            ),
         ]
         constraints = [
             models.UniqueConstraint(

@@ -139,7 +139,11 @@ class Project(models.Model):
                 name="project_money_non_negative",
             ),
         ]
-        indexes = [models.Index(fields=["organization", "status"])]
+        indexes = [
+            models.Index(fields=["organization", "status"]),
+            # The fair's order: its first page is read from this index, not sorted.
+            models.Index(fields=["-created_at", "-id"], name="projects_project_created_desc"),
+        ]
 
     def __str__(self) -> str:
         return self.title

@@ -245,3 +245,42 @@ def test_the_fair_page_makes_a_constant_number_of_queries(
         response = client.get("/fair/", {"need": "money"})
     assert response.status_code == 200
     assert len(response.context["page"].object_list) == min(count, 12)
+
+
+def test_the_fair_counts_up_to_its_cap_and_says_more_than_past_it(
+    client: Any, season: FairSeason, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from nkohub.projects.views import projects as fair_views
+
+    monkeypatch.setattr(fair_views, "FAIR_COUNT_CAP", 3)
+    _fill(season, 4)
+    response = client.get("/fair/")
+    assert "Больше 3 проектов" in response.content.decode()
+    assert len(response.context["page"].object_list) == 3
+
+
+def test_the_fair_gives_the_exact_count_under_its_cap(client: Any, season: FairSeason) -> None:
+    _fill(season, 2)
+    response = client.get("/fair/")
+    assert response.context["page"].paginator.capped is False
+    assert response.context["page"].paginator.count == 2
+
+
+@pytest.mark.parametrize("count", [5, 25])
+def test_the_fair_page_with_its_filters_cached_makes_fewer_queries(
+    client: Any, season: FairSeason, django_assert_num_queries: Any, count: int
+) -> None:
+    _fill(season, count)
+    client.get("/fair/")  # renders and caches the filter form
+    with django_assert_num_queries(8):  # 11 less the filter form's three option lists (cached)
+        response = client.get("/fair/")
+    assert len(response.context["page"].object_list) == min(count, 12)
+
+
+def test_a_new_sphere_appears_in_the_cached_filter_form_at_once(
+    client: Any, season: FairSeason
+) -> None:
+    _fill(season, 1)
+    client.get("/fair/")
+    make_sphere(name="Сфера, добавленная позже")
+    assert "Сфера, добавленная позже" in client.get("/fair/").content.decode()

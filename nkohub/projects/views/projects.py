@@ -12,15 +12,18 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from nkohub.core.errors import DomainError, add_domain_error
-from nkohub.core.pagination import paginate
+from nkohub.core.pagination import paginate, paginate_capped
 from nkohub.core.types import AuthenticatedHttpRequest, HtmxHttpRequest
 from nkohub.organizations.models import Organization
 from nkohub.organizations.selectors import organizations_user_acts_for
-from nkohub.projects import forms, permissions, selectors, services
+from nkohub.projects import forms, fragments, permissions, selectors, services
 
 from ._shared import _project, _run
 
 # --- the fair ------------------------------------------------------------------------------------
+
+# The fair counts its projects up to this many and says «больше …» past it.
+FAIR_COUNT_CAP = 1000
 
 
 @require_safe
@@ -37,7 +40,9 @@ def fair(request: HtmxHttpRequest) -> HttpResponse:
             "status": data["status"],
             "query": data["q"].strip(),
         }
-    page = paginate(request, selectors.fair_projects(**filters), per_page=12)
+    page = paginate_capped(
+        request, selectors.fair_projects(**filters), per_page=12, cap=FAIR_COUNT_CAP
+    )
     page.object_list = selectors.with_coverage(list(page.object_list))
     context = {
         "form": form,
@@ -45,6 +50,8 @@ def fair(request: HtmxHttpRequest) -> HttpResponse:
         "season": selectors.current_season(),
         "filtered": any(filters.values()),
         "suggestion": selectors.fair_suggestion(filters["query"]) if filters.get("query") else "",
+        "filters_version": fragments.filters_version(),
+        "fragment_seconds": fragments.FRAGMENT_SECONDS,
     }
     partial = bool(request.htmx) and request.htmx.target == "fair-results"
     template = "projects/_project_cards.html" if partial else "projects/fair.html"
