@@ -279,8 +279,8 @@ def bench_registry(rows_wanted: int) -> None:
     rows = Organization.objects.filter(is_published=True).count()
     if rows < rows_wanted:
         print(
-            f"registry: {rows:,} organisations (fewer than {rows_wanted:,}; generate them with "
-            f"`python -m bench organizations --size={rows_wanted}`)"
+            f"registry: {rows:,} organisations (fewer than {rows_wanted:,}: bench.data.ensure() "
+            "generates the fixed data set)"
         )
     for fmt in ("csv", "xlsx"):
         code = (

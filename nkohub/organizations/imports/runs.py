@@ -1,6 +1,7 @@
 """Use cases of importing: from the command line, and from the operator's page as a background task."""
 
 import traceback
+import uuid
 from dataclasses import asdict
 from pathlib import Path
 from typing import Any
@@ -48,15 +49,23 @@ def import_file(
     on_problem: Any = None,
     on_exclusion: Any = None,
     on_batch: Any = None,
+    run_id: str | None = None,
 ) -> ImportResult:
     """Import one file; ReaderError when the file cannot be read at all.
 
-    An EGRUL extract keeps only the cluster's region (`CLUSTER_REGION`) and non-profit forms."""
+    An EGRUL extract keeps only the cluster's region (`CLUSTER_REGION`) and non-profit forms.
+    `run_id` marks the engine's log records (an `ImportRun`'s id; a fresh one from the command)."""
     fmt = resolve_format(path, fmt)
     rows, bytes_read, close = open_rows(
         path, "csv" if fmt == "minjust-csv" else fmt, mapping, region_code=settings.CLUSTER_REGION
     )
-    importer = Importer(source=SOURCE_BY_FORMAT[fmt], dry_run=dry_run)
+    importer = Importer(
+        source=SOURCE_BY_FORMAT[fmt],
+        dry_run=dry_run,
+        run_id=run_id or f"cli-{uuid.uuid4().hex[:8]}",
+        file_format=fmt,
+        size=path.stat().st_size,
+    )
     importer.on_problem = on_problem
     importer.on_exclusion = on_exclusion
     try:
@@ -145,6 +154,7 @@ def import_run_execute(*, run_id: int) -> ImportRun:
             dry_run=run.dry_run,
             actor=run.created_by,
             on_batch=lambda r, done: _store(run, r, done),
+            run_id=f"run-{run.pk}",
         )
     except ReaderError as exc:
         run.status, run.error = ImportRun.Status.FAILED, str(exc)
