@@ -22,6 +22,7 @@ from typing import Any
 
 from django.conf import settings
 from django.db import transaction
+from django.utils.translation import gettext
 
 from nkohub.core.audit import audit_log
 from nkohub.core.errors import DomainError
@@ -195,8 +196,11 @@ def _application(
         ).first()
     if application is not None and application.organization_id != organization.pk:
         raise DomainError(
-            f"Заявка {values.get('fund_number')} уже есть на платформе у другой организации "
-            f"(«{application.organization}»)."
+            gettext(
+                "Application %(number)s is already on the platform with another organisation"
+                " («%(organization)s»)."
+            )
+            % {"number": values.get("fund_number"), "organization": application.organization}
         )
     result.actions["application"] = "updated" if application else "created"
     if application is None:

@@ -1,8 +1,9 @@
 """Errors raised by services and forms speak English source wrapped in gettext, never a Russian literal.
 
-The Russian a person reads lives in the app's catalogue. This walks the syntax of every services and
-forms module (and the few helpers they raise through) and fails on an error built from a literal
-with Cyrillic letters that is not the argument of a gettext call, naming the file and line.
+The Russian a person reads lives in the app's catalogue. This walks the syntax of every services,
+forms, imports and management command module (and the few helpers they raise through) and fails on
+an error built from a literal with Cyrillic letters that is not the argument of a gettext call,
+naming the file and line.
 """
 
 import ast
@@ -23,7 +24,11 @@ GETTEXT = {
     "npgettext_lazy",
 }
 # modules a service or form raises its checks through
-HELPERS = ["nkohub/organizations/documents.py", "nkohub/reception/workflow.py"]
+HELPERS = [
+    "nkohub/organizations/documents.py",
+    "nkohub/reception/workflow.py",
+    "nkohub/grants/card_import.py",
+]
 
 
 def checked_modules() -> list[Path]:
@@ -33,7 +38,7 @@ def checked_modules() -> list[Path]:
         if "tests" in relative.parts or "migrations" in relative.parts:
             continue
         names = {*relative.parts[:-1], relative.stem}
-        if names & {"services", "forms"}:
+        if names & {"services", "forms", "imports", "commands"}:
             found.add(path)
     found.update(ROOT / helper for helper in HELPERS)
     return sorted(found)

@@ -19,6 +19,8 @@ any size is read in constant memory. Nested look-alikes (founders' `НаимИН
 from collections.abc import Iterator
 from typing import IO, Any
 
+from django.utils.translation import gettext
+
 from nkohub.organizations.imports import okopf
 from nkohub.organizations.imports.readers import ReaderError, SourceRow, stream_xml
 
@@ -216,5 +218,7 @@ def egrul_rows(binary: IO[bytes], *, region_code: str | None = None) -> Iterator
             yield record_row(record, number, region_code=region_code)
     if number == 0:
         raise ReaderError(
-            "В XML-файле нет сведений о юридических лицах (элементов СвЮЛ): это не выписка ЕГРЮЛ."
+            gettext(
+                "The XML file holds no legal entities (no СвЮЛ elements): it is not an EGRUL extract."
+            )
         )

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any, Protocol
 
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 FIELDS: dict[str, Any] = {
@@ -213,10 +214,15 @@ def resolve_columns(headings: list[Any], mapping: dict[str, str] | None = None) 
     columns: dict[int, str] = {}
     for field, heading in (mapping or {}).items():
         if field not in FIELDS:
-            raise ReaderError(f"Неизвестное поле в сопоставлении колонок: {field}.")
+            raise ReaderError(
+                gettext("Unknown field in the column mapping: %(field)s.") % {"field": field}
+            )
         wanted = normalize_heading(heading)
         if wanted not in normalized:
-            raise ReaderError(f"В файле нет колонки «{heading}», указанной для поля {field}.")
+            raise ReaderError(
+                gettext("The file has no column «%(heading)s» named for the field %(field)s.")
+                % {"heading": heading, "field": field}
+            )
         columns[normalized.index(wanted)] = field
     taken = set(columns.values())
     best: dict[str, tuple[int, int]] = {}  # field → (rank of its alias, column)
@@ -232,7 +238,10 @@ def resolve_columns(headings: list[Any], mapping: dict[str, str] | None = None) 
         taken.add(field)
     if "full_name" not in taken and "ogrn" not in taken and "inn" not in taken:
         raise ReaderError(
-            "Не нашлось колонок с наименованием, ИНН или ОГРН. Проверьте строку заголовков или задайте сопоставление колонок."
+            gettext(
+                "No column with the name, INN or OGRN was found. Check the row of headings or"
+                " map the columns."
+            )
         )
     return columns
 
@@ -286,7 +295,7 @@ def csv_rows(
     try:
         headings = next(reader)
     except StopIteration as exc:
-        raise ReaderError("Файл пустой.") from exc
+        raise ReaderError(gettext("The file is empty.")) from exc
     columns = resolve_columns(headings, mapping)
     # numbered as the spreadsheet numbers its rows (the header is row 1), not by physical lines:
     # a cell with line breaks (Alt+Enter in Excel) spans several lines of the file
@@ -304,7 +313,7 @@ def xlsx_rows(path: Path, mapping: dict[str, str] | None = None) -> Iterator[Sou
         workbook = load_workbook(path, read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises several kinds for a broken file
         raise ReaderError(
-            "Не удалось открыть книгу Excel: файл повреждён или это не XLSX."
+            gettext("The Excel workbook could not be opened: the file is damaged or not XLSX.")
         ) from exc
     try:
         sheet = workbook.worksheets[0]
@@ -327,7 +336,7 @@ def xlsx_rows(path: Path, mapping: dict[str, str] | None = None) -> Iterator[Sou
                         values[field] = str(cell).strip()
             yield SourceRow(line=line, values=values)
         if columns is None:
-            raise ReaderError("В книге нет строки заголовков.")
+            raise ReaderError(gettext("The workbook has no row of headings."))
     finally:
         workbook.close()
 
@@ -372,7 +381,9 @@ class _XmlRecords:
 
 
 def _refuse_dtd(*_args: Any) -> None:
-    raise ReaderError("XML-файл содержит объявление DTD или сущностей; такие файлы не принимаются.")
+    raise ReaderError(
+        gettext("The XML file declares a DTD or entities; such files are not accepted.")
+    )
 
 
 class XmlCollector(Protocol):
@@ -407,7 +418,9 @@ def stream_xml(binary: IO[bytes], collector: XmlCollector) -> Iterator[list[Any]
         try:
             parser.Parse(chunk, finished)
         except expat.ExpatError as exc:
-            raise ReaderError(f"XML-файл повреждён: {exc}.") from exc
+            raise ReaderError(
+                gettext("The XML file is damaged: %(error)s.") % {"error": exc}
+            ) from exc
         records, collector.records = collector.records, []
         yield records
 
@@ -434,7 +447,9 @@ def minjust_xml_rows(
             yield SourceRow(line=number, values=values)
     if number == 0:
         raise ReaderError(
-            "В XML-файле не нашлось записей об организациях (с ОГРН, ИНН или наименованием)."
+            gettext(
+                "No records of organisations (with an OGRN, INN or name) were found in the XML file."
+            )
         )
 
 

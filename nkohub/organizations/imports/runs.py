@@ -11,6 +11,7 @@ from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from nkohub.core.audit import audit_log
 from nkohub.core.errors import DomainError
@@ -96,7 +97,7 @@ def import_run_create(
     *, actor: Any, upload: UploadedFile, fmt: str, mapping: dict[str, str], dry_run: bool
 ) -> ImportRun:
     if not permissions.can_import(actor):
-        raise DomainError("Импортировать организации может только оператор.")
+        raise DomainError(gettext("Only an operator imports organisations."))
     try:
         validate_import_file(upload)
     except ValidationError as exc:

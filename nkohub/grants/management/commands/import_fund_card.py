@@ -3,6 +3,7 @@ from pathlib import Path
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.utils.translation import gettext
 
 from nkohub.grants.card_import import card_files, fund_cards_import
 
@@ -24,10 +25,12 @@ class Command(BaseCommand):
     def handle(self, *args: Any, **options: Any) -> None:
         path = Path(options["path"])
         if not path.exists():
-            raise CommandError(f"Нет такого файла или папки: {path}")
+            raise CommandError(gettext("No such file or folder: %(path)s") % {"path": path})
         files = card_files(path)
         if not files:
-            raise CommandError(f"В папке {path} нет карточек (.txt, .md, .html).")
+            raise CommandError(
+                gettext("The folder %(path)s holds no cards (.txt, .md, .html).") % {"path": path}
+            )
         results = fund_cards_import(actor=None, files=files, dry_run=options["dry_run"])
         if options["json"]:
             payload: Any = [r.as_json() for r in results]
@@ -39,7 +42,10 @@ class Command(BaseCommand):
                 self._report(result)
         failed = sum(1 for r in results if not r.ok)
         if failed:
-            raise CommandError(f"Не импортировано карточек: {failed} из {len(results)}.")
+            raise CommandError(
+                gettext("Cards not imported: %(failed)s of %(total)s.")
+                % {"failed": failed, "total": len(results)}
+            )
 
     def _report(self, result: Any) -> None:
         verb = "проверена" if result.dry_run else "импортирована"

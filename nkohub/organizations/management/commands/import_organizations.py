@@ -4,6 +4,7 @@ from pathlib import Path
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.utils.translation import gettext
 
 from nkohub.organizations.imports.engine import Exclusion
 from nkohub.organizations.imports.readers import FIELDS, ReaderError
@@ -37,13 +38,14 @@ class Command(BaseCommand):
     def handle(self, *args: Any, **options: Any) -> None:
         path: Path = options["file"]
         if not path.is_file():
-            raise CommandError(f"Нет такого файла: {path}")
+            raise CommandError(gettext("No such file: %(path)s") % {"path": path})
         mapping = {}
         for item in options["map"]:
             field, sep, heading = item.partition("=")
             if not sep:
                 raise CommandError(
-                    f"Сопоставление «{item}» должно иметь вид поле=Заголовок колонки."
+                    gettext("The mapping «%(item)s» must read field=Column heading.")
+                    % {"item": item}
                 )
             mapping[field.strip()] = heading.strip()
 
