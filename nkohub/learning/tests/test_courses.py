@@ -80,7 +80,8 @@ def test_enrolling_twice_is_refused(client: Any, outsider: Any, course: Course) 
 
 def test_a_guest_cannot_enrol(client: Any, course: Course) -> None:
     response = client.post(reverse("learning:enrol", args=[course.slug]))
-    assert response.status_code == 302 and "/accounts/login/" in response["Location"]
+    assert response.status_code == 302
+    assert "/accounts/login/" in response["Location"]
     assert not Enrolment.objects.exists()
 
 
