@@ -3,6 +3,7 @@ import datetime as dt
 import factory
 from django.utils import timezone
 
+from nkohub.learning import reference
 from nkohub.learning.models import (
     Choice,
     Cohort,
@@ -18,8 +19,7 @@ from nkohub.learning.models import (
 
 def topic(slug: str = "grants") -> Topic:
     """One of the topics the data migration seeds (made again after a test that flushed them)."""
-    found, _created = Topic.objects.get_or_create(slug=slug, defaults={"name": slug})
-    return found
+    return reference.topic(slug)
 
 
 class CourseFactory(factory.django.DjangoModelFactory[Course]):
