@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 from playwright.sync_api import expect
 
-from nkohub.learning.models import Certificate, Course
+from nkohub.learning.models import Certificate, Course, Enrolment
 from nkohub.learning.tests.factories import CourseFactory, LessonFactory, ModuleFactory, quiz_lesson
 
 PHONE = {"width": 390, "height": 844}
@@ -130,3 +130,43 @@ def test_an_operator_builds_and_publishes_a_course(
     page.get_by_role("link", name="Фандрайзинг для небольших НКО").click()
     expect(page.get_by_text("Кто жертвует НКО")).to_be_visible()
     assert re.search(r"/learning/fundraising-basics/$", page.url)
+
+
+def test_the_demo_courses_pages_fit_a_phone(page: Any, login: Any, transactional_db: Any) -> None:
+    from django.conf import settings
+    from django.core.management import call_command
+
+    from nkohub.accounts.models import User
+    from nkohub.learning.models import Lesson
+    from nkohub.organizations.models import Membership
+
+    call_command("load_reference", verbosity=0)
+    call_command("load_demo", "--quiet-logins", verbosity=0)
+    page.set_viewport_size(PHONE)
+    certificate = Certificate.objects.get()
+    paths = ["/learning/", "/learning/certificates/", certificate.get_absolute_url()]
+    paths += [course.get_absolute_url() for course in Course.objects.all()]
+    problems = {}
+
+    def check(paths: list[str]) -> None:
+        for path in paths:
+            response = page.goto(path)
+            assert response is not None
+            assert response.ok, f"{path} answered {response.status}"
+            width = page.evaluate("document.documentElement.scrollWidth")
+            if width > PHONE["width"]:
+                problems[path] = width
+
+    check(paths)
+    member = User.objects.get(email="member@demo.nko-cluster.ru")
+    login(member, password=settings.DEMO_PASSWORD)
+    lessons = Lesson.objects.filter(module__course__slug="nko-media").order_by("module__position")
+    check(["/learning/my/"] + [f"/learning/nko-media/lessons/{lesson.pk}/" for lesson in lessons])
+    owner = User.objects.get(email="owner@demo.nko-cluster.ru")
+    ngo = Membership.objects.get(user=owner, role=Membership.Role.OWNER).organization
+    page.context.clear_cookies()
+    login(owner, password=settings.DEMO_PASSWORD)
+    check([f"/learning/staff/{ngo.pk}/"])
+    sharing = Enrolment.objects.get(shares_progress=True).user
+    expect(page.get_by_role("cell", name=sharing.display_name)).to_be_visible()
+    assert not problems, f"pages wider than the phone: {problems}"
