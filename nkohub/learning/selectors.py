@@ -20,7 +20,10 @@ from nkohub.learning.models import (
     Topic,
 )
 from nkohub.learning.models.progress import normalise_code
+from nkohub.organizations import search
 from nkohub.organizations.models import Organization
+
+SEARCH_FIELDS = ("title", "summary", "audience", "description")
 
 
 def topics() -> QuerySet[Topic]:
@@ -41,11 +44,16 @@ def catalogue(*, topic: Topic | None = None, format: str = "", q: str = "") -> Q
     if format:
         courses = courses.filter(format=format)
     if q:
-        for word in q.split()[:6]:
-            courses = courses.filter(
-                Q(title__icontains=word) | Q(summary__icontains=word) | Q(audience__icontains=word)
-            )
+        courses = courses.filter(search.word_forms_condition(SEARCH_FIELDS, q))
     return courses
+
+
+def catalogue_suggestion(query: str) -> str:
+    """«Возможно, вы имели в виду …»: from the words of the published courses only."""
+    vocabulary = search.vocabulary_for(
+        "learning.courses", Course.objects.filter(status=Course.Status.PUBLISHED), SEARCH_FIELDS
+    )
+    return search.suggestion(query, vocabulary)
 
 
 def _outline(*, include_archived: bool) -> Prefetch[Any]:

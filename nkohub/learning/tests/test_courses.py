@@ -207,3 +207,16 @@ def test_the_catalogue_costs_the_same_queries_with_more_courses(
         _grow(CourseFactory.create(), modules=1, learners=0)
     with django_assert_num_queries(queries):
         client.get(reverse("learning:index"))
+
+
+def test_the_catalogue_finds_a_course_by_a_word_in_another_form(
+    client: Any, course: Course
+) -> None:
+    content = client.get(reverse("learning:index"), {"q": "заявки"}).content.decode()
+    assert "Как подать заявку на президентский грант" in content
+
+
+def test_a_misspelt_search_suggests_the_word_of_a_course(client: Any, course: Course) -> None:
+    content = client.get(reverse("learning:index"), {"q": "прездентский"}).content.decode()
+    assert "Возможно, вы имели в виду" in content
+    assert "«президентский»" in content

@@ -27,6 +27,7 @@ def index(request: HttpRequest) -> HttpResponse:
         "page": paginate(request, courses, per_page=12),
         "filtered": any(filters.values()),
         "can_create": permissions.can_create_course(request.user),
+        "suggestion": selectors.catalogue_suggestion(filters["q"]) if filters.get("q") else "",
     }
     return render(request, "learning/index.html", context)
 
