@@ -154,7 +154,7 @@ def test_another_persons_token_is_not_reused(
         )
 
 
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
 def test_one_submission_sent_eight_times_at_once_counts_once(outsider: Any, course: Course) -> None:
     name = str(connection.settings_dict["NAME"])
     assert connection.vendor != "sqlite" or "memory" not in name, "needs a file database"
@@ -178,7 +178,7 @@ def test_one_submission_sent_eight_times_at_once_counts_once(outsider: Any, cour
     assert Attempt.objects.count() == 1
 
 
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
 def test_different_submissions_at_once_never_exceed_the_limit(
     outsider: Any, course: Course
 ) -> None:
