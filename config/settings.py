@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "nkohub.reception",
     "nkohub.projects",
     "nkohub.grants",
+    "nkohub.learning",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -300,6 +301,8 @@ SECURE_CSP = {
     "connect-src": [CSP.SELF],
     "object-src": [CSP.NONE],
     "base-uri": [CSP.SELF],
+    # lessons embed videos from VK Video and RuTube
+    "frame-src": ["https://vk.com", "https://vkvideo.ru", "https://rutube.ru"],
     "frame-ancestors": [CSP.NONE],
     "form-action": [CSP.SELF],
 }

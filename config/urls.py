@@ -15,6 +15,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("reception/", include("nkohub.reception.urls")),
     path("fair/", include("nkohub.projects.urls")),
     path("grants/", include("nkohub.grants.urls")),
+    path("learning/", include("nkohub.learning.urls")),
     path("admin/", admin.site.urls),
 ]
 

@@ -19,6 +19,7 @@ OPERATOR_APP_LABELS = frozenset(
         "reception",
         "projects",
         "grants",
+        "learning",
         "account",
     }
 )

@@ -37,7 +37,8 @@ def test_htmx_comes_from_our_own_static_files(client) -> None:
 def test_navigation_shows_only_sections_that_exist(client) -> None:
     content = client.get(reverse("core:home")).content.decode()
     assert 'href="/organizations/"' in content
-    assert "/learning/" not in content
+    assert 'href="/learning/"' in content
+    assert "/events/" not in content
 
 
 @override_settings(DEBUG=False)

@@ -1,0 +1,52 @@
+from django.urls import path
+
+from nkohub.learning import views
+
+app_name = "learning"
+
+urlpatterns = [
+    path("", views.index, name="index"),
+    path("my/", views.mine, name="mine"),
+    path("new/", views.course_create, name="course_create"),
+    path("certificates/", views.certificate_lookup, name="certificate_lookup"),
+    path("certificates/<str:code>/", views.certificate_verify, name="certificate_verify"),
+    path("certificates/<str:code>/pdf/", views.certificate_download, name="certificate_pdf"),
+    path("certificates/<str:code>/revoke/", views.certificate_revoke, name="certificate_revoke"),
+    path("staff/<int:organization_pk>/", views.staff_progress, name="staff_progress"),
+    path("<slug:slug>/", views.course_detail, name="course"),
+    path("<slug:slug>/enrol/", views.enrol, name="enrol"),
+    path("<slug:slug>/sharing/", views.sharing, name="sharing"),
+    path("<slug:slug>/continue/", views.continue_course, name="continue"),
+    path("<slug:slug>/edit/", views.course_edit, name="course_edit"),
+    path("<slug:slug>/manage/", views.course_manage, name="course_manage"),
+    path("<slug:slug>/status/", views.course_status, name="course_status"),
+    path("<slug:slug>/modules/", views.module_create, name="module_create"),
+    path("<slug:slug>/cohorts/", views.cohort_create, name="cohort_create"),
+    path(
+        "<slug:slug>/modules/<int:module_pk>/lessons/new/",
+        views.lesson_create,
+        name="lesson_create",
+    ),
+    path("<slug:slug>/lessons/<int:pk>/", views.lesson_detail, name="lesson"),
+    path("<slug:slug>/lessons/<int:pk>/done/", views.lesson_done, name="lesson_done"),
+    path("<slug:slug>/lessons/<int:pk>/quiz/", views.quiz_submit, name="quiz_submit"),
+    path("<slug:slug>/lessons/<int:pk>/video/", views.lesson_video, name="lesson_video"),
+    path(
+        "<slug:slug>/lessons/<int:pk>/files/<int:file_pk>/", views.lesson_file, name="lesson_file"
+    ),
+    path("<slug:slug>/lessons/<int:pk>/edit/", views.lesson_edit, name="lesson_edit"),
+    path("<slug:slug>/lessons/<int:pk>/remove/", views.lesson_remove, name="lesson_remove"),
+    path("<slug:slug>/lessons/<int:pk>/files/", views.lesson_file_add, name="lesson_file_add"),
+    path(
+        "<slug:slug>/lessons/<int:pk>/files/<int:file_pk>/delete/",
+        views.lesson_file_remove,
+        name="lesson_file_remove",
+    ),
+    path("<slug:slug>/lessons/<int:pk>/quiz/settings/", views.quiz_settings, name="quiz_settings"),
+    path("<slug:slug>/lessons/<int:pk>/questions/", views.question_create, name="question_create"),
+    path(
+        "<slug:slug>/lessons/<int:pk>/questions/<int:question_pk>/delete/",
+        views.question_delete,
+        name="question_delete",
+    ),
+]
