@@ -2,12 +2,13 @@
 
 A fragment belongs to a *group* ("grants.calendar", "resources.catalogue"). The group's version is
 part of every key, and any write to a model the group shows gives it a new version
-(`invalidate_on`, connected in the app's `ready()`), so a changed row appears at once and the old
-entries are never read again (they expire after FRAGMENT_SECONDS). The rest of the key is whatever
+(`invalidate_on`, connected in the app's `ready()`), so a changed row appears at once: a fragment
+is kept with the version it was rendered at and shown only while that is the group's version. The rest of the key is whatever
 else the HTML depends on — the query string, the language, the day, the viewer's own marks — given
 by the caller:
 
-    html = fragments.cached("grants.calendar", render, request.GET.urlencode(), today, followed)
+    html = fragments.cached("grants.calendar", {"results": render}, request.GET.urlencode(), today)
+    html["results"]
 
 The view calls `cached` before it touches the database for the fragment: on a hit no query runs.
 A cache that is down costs a live render, never an error (core.cache.ResilientRedisCache).
@@ -15,7 +16,7 @@ A cache that is down costs a live render, never an error (core.cache.ResilientRe
 
 import hashlib
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from django.core.cache import cache
@@ -47,23 +48,38 @@ def bump(group: str) -> None:
     cache.set(_version_key(group), uuid.uuid4().hex[:12], timeout=None)
 
 
-def fragment_key(group: str, *parts: object) -> str:
+def fragment_key(group: str, name: str, *parts: object) -> str:
     language = translation.get_language() or ""
     digest = hashlib.blake2b(
         "\x1f".join(str(part) for part in (language, *parts)).encode(), digest_size=16
     ).hexdigest()
-    return f"fragment:{group}:{version(group)}:{digest}"
+    return f"fragment:{group}:{name}:{digest}"
 
 
-def cached(group: str, render: Callable[[], str], *parts: object) -> SafeString:
-    """The group's fragment for `parts` (and the active language): from the cache, else rendered by
-    `render()` and kept for FRAGMENT_SECONDS."""
-    key = fragment_key(group, *parts)
-    html = cache.get(key)
-    if html is None:
-        html = render()
-        cache.set(key, str(html), FRAGMENT_SECONDS)
-    return mark_safe(html)  # HTML the platform's own templates rendered
+def cached(
+    group: str, renders: Mapping[str, Callable[[], str]], *parts: object
+) -> dict[str, SafeString]:
+    """The group's fragments named in `renders` for `parts` (and the active language): from the
+    cache, else rendered by their function and kept for FRAGMENT_SECONDS.
+
+    One read fetches the group's version and every fragment: each is stored with the version it
+    was rendered at and used only while that is still the group's version."""
+    keys = {name: fragment_key(group, name, *parts) for name in renders}
+    found = cache.get_many([_version_key(group), *keys.values()])
+    current = found.get(_version_key(group)) or version(group)
+    html: dict[str, SafeString] = {}
+    missing: dict[str, tuple[str, str]] = {}
+    for name, key in keys.items():
+        stored = found.get(key)
+        if isinstance(stored, tuple) and stored[0] == current:
+            text = stored[1]
+        else:
+            text = str(renders[name]())
+            missing[key] = (current, text)
+        html[name] = mark_safe(text)  # HTML the platform's own templates rendered
+    if missing:
+        cache.set_many(missing, FRAGMENT_SECONDS)
+    return html
 
 
 # A save that writes only these changes nothing a list shows (a log-in stamps last_login).

@@ -76,22 +76,16 @@ def calendar(request: HtmxHttpRequest) -> HttpResponse:
         }
         return render_to_string("grants/_competitions.html", context, request)
 
+    def filters() -> str:
+        return render_to_string("grants/_calendar_filters.html", {"form": form()}, request)
+
+    renders = {"results": results} if request.htmx else {"results": results, "filters": filters}
     html = fragments.cached(
-        selectors.CALENDAR_FRAGMENTS, results, "results", query_string, today, sorted(followed)
+        selectors.CALENDAR_FRAGMENTS, renders, query_string, today, sorted(followed)
     )
     if request.htmx:
-        return HttpResponse(html)
-    filters = fragments.cached(
-        selectors.CALENDAR_FRAGMENTS,
-        lambda: render_to_string("grants/_calendar_filters.html", {"form": form()}, request),
-        "filters",
-        query_string,
-    )
-    context = {
-        "filters": filters,
-        "results": html,
-        "can_manage": can_manage_competitions(request.user),
-    }
+        return HttpResponse(html["results"])
+    context = {**html, "can_manage": can_manage_competitions(request.user)}
     return render(request, "grants/calendar.html", context)
 
 
