@@ -120,45 +120,32 @@ def test_the_calendar_is_paginated(client: Any, pfg: Any) -> None:
     assert "Страница 2 из 2" in second.content.decode()
 
 
-def _followed_calendar(owner: Any, social: Sphere, memory: Sphere, count: int) -> None:
+@pytest.fixture(params=[5, 25])
+def followed_calendar(request: Any, client: Any, owner: Any, social: Sphere, memory: Sphere) -> Any:
+    """The owner, logged in, follows every competition of a calendar of 5 or 25."""
     pfg = FunderFactory.create()
-    for n in range(count):
+    for n in range(request.param):
         competition = CompetitionFactory.create(funder=pfg, applications_close_on=days(3 + n))
         competition.directions.set([social, memory])
         CompetitionFollow.objects.create(competition=competition, user=owner)
-
-
-@pytest.mark.parametrize("count", [5, 25])
-def test_the_calendar_runs_a_constant_number_of_queries_with_cold_caches(
-    client: Any,
-    owner: Any,
-    social: Sphere,
-    memory: Sphere,
-    count: int,
-    django_assert_num_queries: Any,
-) -> None:
-    _followed_calendar(owner, social, memory, count)
-    client.force_login(owner)
-    client.get(reverse("grants:calendar"))  # warm the session
-    cache.clear()
-    with django_assert_num_queries(COLD_QUERIES):
-        client.get(reverse("grants:calendar"))
-
-
-@pytest.mark.parametrize("count", [5, 25])
-def test_the_calendar_from_its_cached_fragments_queries_only_the_session_and_follows(
-    client: Any,
-    owner: Any,
-    social: Sphere,
-    memory: Sphere,
-    count: int,
-    django_assert_num_queries: Any,
-) -> None:
-    _followed_calendar(owner, social, memory, count)
     client.force_login(owner)
     client.get(reverse("grants:calendar"))  # warm the session and the fragments
+    return client
+
+
+def test_the_calendar_runs_a_constant_number_of_queries_with_cold_caches(
+    followed_calendar: Any, django_assert_num_queries: Any
+) -> None:
+    cache.clear()
+    with django_assert_num_queries(COLD_QUERIES):
+        followed_calendar.get(reverse("grants:calendar"))
+
+
+def test_the_calendar_from_its_cached_fragments_queries_only_the_session_and_follows(
+    followed_calendar: Any, django_assert_num_queries: Any
+) -> None:
     with django_assert_num_queries(3):  # the session, the user, the followed competitions
-        client.get(reverse("grants:calendar"))
+        followed_calendar.get(reverse("grants:calendar"))
 
 
 def test_the_calendar_shows_a_new_competition_at_once(client: Any, calendar: Any) -> None:
