@@ -14,6 +14,7 @@ class GrantsConfig(AppConfig):
         from nkohub.grants import home
 
         home.register()
+        self._connect_fragments()
         from nkohub.accounts.personal_data import PersonalDataHandler, register_personal_data
         from nkohub.core.cabinet import CabinetBlock, register_cabinet_block
         from nkohub.grants.cabinet import grants_cabinet_context
@@ -28,6 +29,14 @@ class GrantsConfig(AppConfig):
         self._register_notification_kinds()
         self._register_jobs()
         self._warm_pdf_renderer()
+
+    def _connect_fragments(self) -> None:
+        from nkohub.core.fragments import invalidate_on
+        from nkohub.grants.models import Competition, Funder
+        from nkohub.grants.selectors import CALENDAR_FRAGMENTS
+        from nkohub.organizations.models import Sphere
+
+        invalidate_on(CALENDAR_FRAGMENTS, Competition, Funder, Sphere)
 
     def _warm_pdf_renderer(self) -> None:
         """Task workers render the PDFs: with GRANTS_WARM_PDF_RENDERER they load WeasyPrint and

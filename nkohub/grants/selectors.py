@@ -33,6 +33,8 @@ from nkohub.organizations.models import Organization, Sphere
 from nkohub.territories.models import Municipality, Region
 
 CLOSING_SOON_DAYS = 14
+# the calendar's cached filters and results (core.fragments): dropped on any write to what they show
+CALENDAR_FRAGMENTS = "grants.calendar"
 
 
 def fund_directions() -> QuerySet[Sphere]:

@@ -7,10 +7,10 @@ class ProjectsConfig(AppConfig):
     verbose_name = _("Social projects")
 
     def ready(self) -> None:
-        from nkohub.projects import fragments, home
+        from nkohub.projects import home
 
         home.register()
-        fragments.connect()
+        self._connect_fragments()
         from nkohub.accounts.personal_data import PersonalDataHandler, register_personal_data
         from nkohub.core.cabinet import CabinetBlock, register_cabinet_block
         from nkohub.projects.cabinet import projects_cabinet_context
@@ -27,6 +27,29 @@ class ProjectsConfig(AppConfig):
             )
         )
         self._register_notification_kinds()
+
+    def _connect_fragments(self) -> None:
+        from nkohub.core.fragments import invalidate_on
+        from nkohub.organizations.models import Organization, Sphere
+        from nkohub.projects import models
+        from nkohub.projects.selectors import FAIR_FRAGMENTS
+        from nkohub.territories.models import Municipality
+
+        # the cards (a project, its organisation, spheres, places, needs and their coverage by
+        # pledges), the season and the filters' seasons, spheres and municipalities
+        invalidate_on(
+            FAIR_FRAGMENTS,
+            models.Project,
+            models.FairEntry,
+            models.FairSeason,
+            models.ProjectNeed,
+            models.Pledge,
+            models.Partnership,
+            models.Fulfilment,
+            Organization,
+            Sphere,
+            Municipality,
+        )
 
     def _register_notification_kinds(self) -> None:
         try:

@@ -25,6 +25,8 @@ from nkohub.projects.models import (
 )
 
 ZERO = Decimal("0")
+# the fair's cached season, filters and results (core.fragments): dropped on any write to what they show
+FAIR_FRAGMENTS = "projects.fair"
 
 
 def _accepted_entries() -> QuerySet[FairEntry]:

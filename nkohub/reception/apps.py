@@ -10,6 +10,7 @@ class ReceptionConfig(AppConfig):
         from nkohub.reception import home
 
         home.register()
+        self._connect_fragments()
         from nkohub.accounts.personal_data import PersonalDataHandler, register_personal_data
         from nkohub.core.cabinet import CabinetBlock, register_cabinet_block
         from nkohub.reception import personal_data, selectors
@@ -63,3 +64,12 @@ class ReceptionConfig(AppConfig):
         )
         for code, label in NOTIFICATION_KINDS.items():
             register_notification_kind(code, label)
+
+    def _connect_fragments(self) -> None:
+        from nkohub.core.fragments import invalidate_on
+        from nkohub.organizations.models import Organization
+        from nkohub.reception.models import Appeal, Topic
+        from nkohub.reception.selectors import PUBLIC_FRAGMENTS
+
+        # the answers (an appeal, its authority and topic) and the filters' authorities and topics
+        invalidate_on(PUBLIC_FRAGMENTS, Appeal, Organization, Topic)

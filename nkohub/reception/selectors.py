@@ -18,6 +18,8 @@ from nkohub.reception.permissions import authorities_user_serves, can_manage_cal
 from nkohub.reception.production_calendar import ProductionCalendar
 
 LIST_JOINS = ("authority", "topic", "organization", "assignee", "author")
+# the public answers' cached filters and results (core.fragments): dropped on any write to what they show
+PUBLIC_FRAGMENTS = "reception.public"
 
 
 def appeals_of_author(user: Any) -> QuerySet[Appeal]:

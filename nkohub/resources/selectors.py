@@ -41,6 +41,8 @@ from nkohub.resources.models import (
 from nkohub.territories.models import Municipality
 
 # Weights of the match score (0..100): category, place, time, text.
+# the catalogue's cached filters and results (core.fragments): dropped on any write to what they show
+CATALOGUE_FRAGMENTS = "resources.catalogue"
 SCORE_SAME_CATEGORY = 40.0
 SCORE_OTHER_CATEGORY = 15.0
 SCORE_SAME_MUNICIPALITY = 25.0

@@ -5,6 +5,7 @@ from io import StringIO
 from typing import Any
 
 import pytest
+from django.core.cache import cache
 from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
@@ -17,6 +18,8 @@ from nkohub.notifications.models import Notification
 from nkohub.organizations.models import Sphere
 
 pytestmark = pytest.mark.django_db
+
+COLD_QUERIES = 8
 
 
 def days(n: int) -> datetime.date:
@@ -117,24 +120,47 @@ def test_the_calendar_is_paginated(client: Any, pfg: Any) -> None:
     assert "Страница 2 из 2" in second.content.decode()
 
 
-@pytest.mark.parametrize("count", [5, 25])
-def test_the_calendar_runs_a_constant_number_of_queries(
-    client: Any,
-    owner: Any,
-    social: Sphere,
-    memory: Sphere,
-    count: int,
-    django_assert_num_queries: Any,
-) -> None:
+@pytest.fixture(params=[5, 25])
+def followed_calendar(request: Any, client: Any, owner: Any, social: Sphere, memory: Sphere) -> Any:
+    """The owner, logged in, follows every competition of a calendar of 5 or 25."""
     pfg = FunderFactory.create()
-    for n in range(count):
+    for n in range(request.param):
         competition = CompetitionFactory.create(funder=pfg, applications_close_on=days(3 + n))
         competition.directions.set([social, memory])
         CompetitionFollow.objects.create(competition=competition, user=owner)
     client.force_login(owner)
-    client.get(reverse("grants:calendar"))  # warm the session and the caches
-    with django_assert_num_queries(8):
-        client.get(reverse("grants:calendar"))
+    client.get(reverse("grants:calendar"))  # warm the session and the fragments
+    return client
+
+
+def test_the_calendar_runs_a_constant_number_of_queries_with_cold_caches(
+    followed_calendar: Any, django_assert_num_queries: Any
+) -> None:
+    cache.clear()
+    with django_assert_num_queries(COLD_QUERIES):
+        followed_calendar.get(reverse("grants:calendar"))
+
+
+def test_the_calendar_from_its_cached_fragments_queries_only_the_session_and_follows(
+    followed_calendar: Any, django_assert_num_queries: Any
+) -> None:
+    with django_assert_num_queries(3):  # the session, the user, the followed competitions
+        followed_calendar.get(reverse("grants:calendar"))
+
+
+def test_the_calendar_shows_a_new_competition_at_once(client: Any, calendar: Any) -> None:
+    client.get(reverse("grants:calendar"))  # the fragments are cached
+    CompetitionFactory.create(title="Только что объявлен", applications_close_on=days(30))
+    assert "Только что объявлен" in client.get(reverse("grants:calendar")).content.decode()
+
+
+def test_the_calendar_shows_a_renamed_direction_at_once(
+    client: Any, calendar: Any, social: Sphere
+) -> None:
+    client.get(reverse("grants:calendar"))  # the fragments are cached
+    social.name = "Социальная поддержка семей"
+    social.save()
+    assert "Социальная поддержка семей" in client.get(reverse("grants:calendar")).content.decode()
 
 
 def test_the_icalendar_feed_has_one_event_per_deadline(

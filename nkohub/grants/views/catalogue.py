@@ -1,5 +1,6 @@
 """The competition catalogue: calendar, competition pages, following and starting an application."""
 
+import functools
 from datetime import timedelta
 from typing import Any, cast
 
@@ -7,11 +8,13 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
+from nkohub.core import fragments
 from nkohub.core.errors import DomainError
 from nkohub.core.pagination import paginate
 from nkohub.core.permissions import require
@@ -31,8 +34,10 @@ from nkohub.grants.permissions import (
 )
 
 
-def _calendar_queryset(request: HttpRequest) -> tuple[CalendarFilterForm, Any]:
-    form = CalendarFilterForm(request.GET or None)
+def _calendar_queryset(
+    request: HttpRequest, form: CalendarFilterForm | None = None
+) -> tuple[CalendarFilterForm, Any]:
+    form = form or CalendarFilterForm(request.GET or None)
     filters: dict[str, Any] = {}
     if form.is_valid():
         filters = {
@@ -50,18 +55,38 @@ def _query(form: CalendarFilterForm) -> str:
 
 @require_safe
 def calendar(request: HtmxHttpRequest) -> HttpResponse:
-    form, competitions = _calendar_queryset(request)
-    context = {
-        "form": form,
-        "page": paginate(request, competitions),
-        "today": timezone.localdate(),
-        "closing_soon": timezone.localdate() + timedelta(days=selectors.CLOSING_SOON_DAYS),
-        "followed": selectors.followed_competition_ids(request.user),
-        "can_manage": can_manage_competitions(request.user),
-        "suggestion": selectors.competitions_suggestion(query) if (query := _query(form)) else "",
-    }
-    template = "grants/_competitions.html" if request.htmx else "grants/calendar.html"
-    return render(request, template, context)
+    """The filters and the results are cached fragments (core.fragments, group CALENDAR_FRAGMENTS:
+    any write to a competition, funder or direction drops them); on a hit no query runs but the
+    viewer's own followed competitions."""
+    today = timezone.localdate()
+    followed = selectors.followed_competition_ids(request.user)
+    form = functools.cache(lambda: CalendarFilterForm(request.GET or None))
+    query_string = request.GET.urlencode()
+
+    def results() -> str:
+        _form, competitions = _calendar_queryset(request, form())
+        context = {
+            "page": paginate(request, competitions),
+            "today": today,
+            "closing_soon": today + timedelta(days=selectors.CLOSING_SOON_DAYS),
+            "followed": followed,
+            "suggestion": selectors.competitions_suggestion(query)
+            if (query := _query(form()))
+            else "",
+        }
+        return render_to_string("grants/_competitions.html", context, request)
+
+    def filters() -> str:
+        return render_to_string("grants/_calendar_filters.html", {"form": form()}, request)
+
+    renders = {"results": results} if request.htmx else {"results": results, "filters": filters}
+    html = fragments.cached(
+        selectors.CALENDAR_FRAGMENTS, renders, query_string, today, sorted(followed)
+    )
+    if request.htmx:
+        return HttpResponse(html["results"])
+    context = {**html, "can_manage": can_manage_competitions(request.user)}
+    return render(request, "grants/calendar.html", context)
 
 
 @require_safe

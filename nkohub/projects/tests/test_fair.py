@@ -267,14 +267,23 @@ def test_the_fair_gives_the_exact_count_under_its_cap(client: Any, season: FairS
 
 
 @pytest.mark.parametrize("count", [5, 25])
-def test_the_fair_page_with_its_filters_cached_makes_fewer_queries(
+def test_the_fair_page_from_its_cached_fragments_makes_no_query(
     client: Any, season: FairSeason, django_assert_num_queries: Any, count: int
 ) -> None:
     _fill(season, count)
-    client.get("/fair/")  # renders and caches the filter form
-    with django_assert_num_queries(8):  # 11 less the filter form's three option lists (cached)
+    client.get("/fair/")  # renders and caches the season, the filters and the results
+    with django_assert_num_queries(0):
         response = client.get("/fair/")
-    assert len(response.context["page"].object_list) == min(count, 12)
+    assert response.content.decode().count('class="card project-card"') == min(count, 12)
+
+
+def test_a_project_accepted_to_the_fair_appears_in_the_cached_results_at_once(
+    client: Any, season: FairSeason
+) -> None:
+    _fill(season, 1)
+    client.get("/fair/")
+    FairEntryFactory.create(project=ProjectFactory.create(title="Принят только что"), season=season)
+    assert "Принят только что" in client.get("/fair/").content.decode()
 
 
 def test_a_new_sphere_appears_in_the_cached_filter_form_at_once(

@@ -1,22 +1,25 @@
 """The fair's public pages and a project's own pages: create, edit, status."""
 
+import functools
 from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
+from nkohub.core import fragments
 from nkohub.core.errors import DomainError, add_domain_error
 from nkohub.core.pagination import paginate, paginate_capped
 from nkohub.core.types import AuthenticatedHttpRequest, HtmxHttpRequest
 from nkohub.organizations.models import Organization
 from nkohub.organizations.selectors import organizations_user_acts_for
-from nkohub.projects import forms, fragments, permissions, selectors, services
+from nkohub.projects import forms, permissions, selectors, services
 
 from ._shared import _project, _run
 
@@ -28,11 +31,16 @@ FAIR_COUNT_CAP = 1000
 
 @require_safe
 def fair(request: HtmxHttpRequest) -> HttpResponse:
-    form = forms.FairFilterForm(request.GET or None)
-    filters: dict[str, Any] = {}
-    if form.is_valid():
-        data = form.cleaned_data
-        filters = {
+    """The season, the filters and the results are cached fragments (core.fragments, group
+    selectors.FAIR_FRAGMENTS: any write to what they show drops them); on a hit no query runs."""
+    form = functools.cache(lambda: forms.FairFilterForm(request.GET or None))
+    today = timezone.localdate()
+
+    def filters() -> dict[str, Any]:
+        if not form().is_valid():
+            return {}
+        data = form().cleaned_data
+        return {
             "season": data["season"],
             "sphere": data["sphere"],
             "municipality": data["municipality"],
@@ -40,22 +48,38 @@ def fair(request: HtmxHttpRequest) -> HttpResponse:
             "status": data["status"],
             "query": data["q"].strip(),
         }
-    page = paginate_capped(
-        request, selectors.fair_projects(**filters), per_page=12, cap=FAIR_COUNT_CAP
-    )
-    page.object_list = selectors.with_coverage(list(page.object_list))
-    context = {
-        "form": form,
-        "page": page,
-        "season": selectors.current_season(),
-        "filtered": any(filters.values()),
-        "suggestion": selectors.fair_suggestion(filters["query"]) if filters.get("query") else "",
-        "filters_version": fragments.filters_version(),
-        "fragment_seconds": fragments.FRAGMENT_SECONDS,
-    }
+
+    def results() -> str:
+        chosen = filters()
+        page = paginate_capped(
+            request, selectors.fair_projects(**chosen), per_page=12, cap=FAIR_COUNT_CAP
+        )
+        page.object_list = selectors.with_coverage(list(page.object_list))
+        context = {
+            "page": page,
+            "filtered": any(chosen.values()),
+            "suggestion": selectors.fair_suggestion(chosen["query"]) if chosen.get("query") else "",
+        }
+        return render_to_string("projects/_project_cards.html", context, request)
+
+    def filter_form() -> str:
+        context = {"form": form(), "filtered": any(filters().values())}
+        return render_to_string("projects/_fair_filters.html", context, request)
+
+    def season() -> str:
+        context = {"season": selectors.current_season(today)}
+        return render_to_string("projects/_fair_season.html", context, request)
+
     partial = bool(request.htmx) and request.htmx.target == "fair-results"
-    template = "projects/_project_cards.html" if partial else "projects/fair.html"
-    return render(request, template, context)
+    renders = (
+        {"results": results}
+        if partial
+        else {"results": results, "filters": filter_form, "season": season}
+    )
+    html = fragments.cached(selectors.FAIR_FRAGMENTS, renders, request.GET.urlencode(), today)
+    if partial:
+        return HttpResponse(html["results"])
+    return render(request, "projects/fair.html", html)
 
 
 @require_safe

@@ -104,6 +104,25 @@ def test_the_public_list_runs_a_constant_number_of_queries(client: Any, make_app
     assert count(5) == count(25)
 
 
+def test_the_public_list_from_its_cached_fragments_runs_no_query(
+    client: Any, make_appeal: Any
+) -> None:
+    make_appeal(Appeal.Status.ANSWERED, publish=True)
+    client.get(reverse("reception:public"))  # renders and caches the filters and the results
+    with CaptureQueriesContext(connection) as queries:
+        client.get(reverse("reception:public"))
+    assert len(queries) == 0
+
+
+def test_a_newly_published_answer_appears_in_the_cached_list_at_once(
+    client: Any, make_appeal: Any
+) -> None:
+    make_appeal(Appeal.Status.ANSWERED, publish=True)
+    client.get(reverse("reception:public"))
+    make_appeal(Appeal.Status.ANSWERED, publish=True, subject="Только что опубликован")
+    assert "Только что опубликован" in client.get(reverse("reception:public")).content.decode()
+
+
 def test_an_authoritys_record_for_a_period(
     make_appeal: Any, official: Any, authority: Any, other_authority: Any
 ) -> None:

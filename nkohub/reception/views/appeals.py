@@ -1,6 +1,7 @@
 """Pages of appeals: the public Q&A and records, the author's side, the appeal's page and its actions,
 the officials' desk. Thin: check access, call one service or selector, render or redirect."""
 
+import functools
 from collections.abc import Callable
 from typing import Any
 
@@ -8,12 +9,14 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
+from nkohub.core import fragments
 from nkohub.core.errors import DomainError
 from nkohub.core.pagination import paginate
 from nkohub.core.types import AuthenticatedHttpRequest, HtmxHttpRequest
@@ -34,26 +37,36 @@ from nkohub.reception.views._shared import _add_domain_error
 # Public side ---------------------------------------------------------------------------------
 @require_safe
 def public(request: HtmxHttpRequest) -> HttpResponse:
-    form = forms.PublicFilterForm(request.GET or None)
-    params: dict[str, Any] = {}
-    if form.is_bound and form.is_valid():
-        params = {
-            "q": form.cleaned_data["q"].strip(),
-            "topic": form.cleaned_data["topic"].pk if form.cleaned_data["topic"] else None,
-            "authority": form.cleaned_data["authority"].pk
-            if form.cleaned_data["authority"]
-            else None,
+    """The filters and the results are cached fragments (core.fragments, group
+    selectors.PUBLIC_FRAGMENTS: any write to what they show drops them); on a hit no query runs."""
+    form = functools.cache(lambda: forms.PublicFilterForm(request.GET or None))
+
+    def results() -> str:
+        params: dict[str, Any] = {}
+        if form().is_bound and form().is_valid():
+            data = form().cleaned_data
+            params = {
+                "q": data["q"].strip(),
+                "topic": data["topic"].pk if data["topic"] else None,
+                "authority": data["authority"].pk if data["authority"] else None,
+            }
+        context = {
+            "page": paginate(request, selectors.published_appeals(**params)),
+            "filtered": any(params.values()),
+            "suggestion": selectors.published_appeals_suggestion(params["q"])
+            if params.get("q")
+            else "",
         }
-    page = paginate(request, selectors.published_appeals(**params))
-    suggestion = selectors.published_appeals_suggestion(params["q"]) if params.get("q") else ""
-    template = "reception/_public_results.html" if request.htmx else "reception/public.html"
-    context = {
-        "form": form,
-        "page": page,
-        "filtered": any(params.values()),
-        "suggestion": suggestion,
-    }
-    return render(request, template, context)
+        return render_to_string("reception/_public_results.html", context, request)
+
+    def filters() -> str:
+        return render_to_string("reception/_public_filters.html", {"form": form()}, request)
+
+    renders = {"results": results} if request.htmx else {"results": results, "filters": filters}
+    html = fragments.cached(selectors.PUBLIC_FRAGMENTS, renders, request.GET.urlencode())
+    if request.htmx:
+        return HttpResponse(html["results"])
+    return render(request, "reception/public.html", html)
 
 
 @require_safe

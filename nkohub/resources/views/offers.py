@@ -1,16 +1,19 @@
 """The catalogue and offers: availability, photos, the calendar, booking."""
 
 import datetime as dt
+import functools
 from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
+from nkohub.core import fragments
 from nkohub.core.errors import DomainError, add_domain_error
 from nkohub.core.forms import date_from_query
 from nkohub.core.pagination import paginate
@@ -34,17 +37,29 @@ from ._shared import _offer, _perform, _submit
 # --- catalogue and offers ----------------------------------------------------------------
 @require_safe
 def catalogue(request: HtmxHttpRequest) -> HttpResponse:
-    form = forms.CatalogueFilterForm(request.GET or None)
-    filters = form.cleaned_data if form.is_valid() else {}
-    offers = selectors.offers_catalogue(**{k: v for k, v in filters.items() if v})
-    context = {
-        "form": form,
-        "page": paginate(request, offers),
-        "filtered": any(filters.values()),
-        "suggestion": selectors.catalogue_suggestion(filters["q"]) if filters.get("q") else "",
-    }
-    template = "resources/_offer_list.html" if request.htmx else "resources/catalogue.html"
-    return render(request, template, context)
+    """The filters and the results are cached fragments (core.fragments, group
+    selectors.CATALOGUE_FRAGMENTS: any write to what they show drops them); on a hit no query runs."""
+    form = functools.cache(lambda: forms.CatalogueFilterForm(request.GET or None))
+    query_string = request.GET.urlencode()
+
+    def results() -> str:
+        filters = form().cleaned_data if form().is_valid() else {}
+        offers = selectors.offers_catalogue(**{k: v for k, v in filters.items() if v})
+        context = {
+            "page": paginate(request, offers),
+            "filtered": any(filters.values()),
+            "suggestion": selectors.catalogue_suggestion(filters["q"]) if filters.get("q") else "",
+        }
+        return render_to_string("resources/_offer_list.html", context, request)
+
+    def filters() -> str:
+        return render_to_string("resources/_catalogue_filters.html", {"form": form()}, request)
+
+    renders = {"results": results} if request.htmx else {"results": results, "filters": filters}
+    html = fragments.cached(selectors.CATALOGUE_FRAGMENTS, renders, query_string)
+    if request.htmx:
+        return HttpResponse(html["results"])
+    return render(request, "resources/catalogue.html", html)
 
 
 @require_safe
