@@ -57,7 +57,7 @@ class AskForm(PlatformForm):
         initial=Question.Visibility.PRIVATE,
         widget=forms.RadioSelect,
     )
-    files = MultipleFileField(label=_("Files"))
+    attachments = MultipleFileField(label=_("Files"))
 
     def __init__(self, *args: Any, organizations: Any, competences: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

@@ -9,6 +9,8 @@ An article stores `search_text`: the lemmas and roots of its title, question and
   перед Минюстом».
 """
 
+from typing import Any
+
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
 from django.db import connection
 from django.db.models import Case, ExpressionWrapper, F, IntegerField, Q, QuerySet, Value, When
@@ -33,7 +35,7 @@ def _word_condition(alternatives: tuple[str, ...]) -> Q:
     return condition
 
 
-def _russian_vector() -> SearchVector:
+def _russian_vector() -> Any:
     return (
         SearchVector("title", weight="A", config="russian")
         + SearchVector("question_text", weight="B", config="russian")

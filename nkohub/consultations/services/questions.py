@@ -29,7 +29,7 @@ def _check_files(files: list[UploadedFile]) -> None:
     try:
         validate_attachments(files)
     except ValidationError as error:
-        raise DomainError(" ".join(error.messages), field="files") from error
+        raise DomainError(" ".join(error.messages), field="attachments") from error
 
 
 @transaction.atomic

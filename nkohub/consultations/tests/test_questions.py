@@ -236,3 +236,41 @@ def test_the_asker_withdraws_a_question_nobody_took(client: Any, member: Any, ng
     client.post(reverse("consultations:withdraw", args=[question.pk]))
     question.refresh_from_db()
     assert question.status == Question.Status.WITHDRAWN
+
+
+def test_the_form_sends_files_with_the_question(client: Any, member: Any, ngo: Any) -> None:
+    client.force_login(member)
+    pdf = SimpleUploadedFile("смета.pdf", b"%PDF-1.4 budget", content_type="application/pdf")
+    _ask(client, ngo, attachments=pdf)
+    assert list(QuestionFile.objects.values_list("original_name", flat=True)) == ["смета.pdf"]
+
+
+def test_a_file_too_large_is_shown_next_to_the_field(client: Any, member: Any, ngo: Any) -> None:
+    client.force_login(member)
+    big = SimpleUploadedFile("big.txt", b"a" * (10 * 1024 * 1024 + 1), content_type="text/plain")
+    response = _ask(client, ngo, attachments=big)
+    assert "big.txt" in str(response.context["form"].errors["attachments"])
+
+
+@pytest.mark.parametrize("size", [2, 12])
+def test_the_expert_desk_is_constant_in_queries(
+    client: Any, django_assert_num_queries: Any, expert: Any, size: int
+) -> None:
+    for n in range(size):
+        QuestionFactory.create()
+        if n % 2:
+            _taken(expert)
+    client.force_login(expert.user)
+    with django_assert_num_queries(10):
+        client.get(reverse("consultations:desk"))
+
+
+@pytest.mark.parametrize("size", [2, 12])
+def test_my_questions_are_constant_in_queries(
+    client: Any, django_assert_num_queries: Any, member: Any, ngo: Any, size: int
+) -> None:
+    for _n in range(size):
+        QuestionFactory.create(organization=ngo)
+    client.force_login(member)
+    with django_assert_num_queries(4):
+        client.get(reverse("consultations:mine"))

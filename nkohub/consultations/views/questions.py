@@ -38,7 +38,7 @@ def ask(request: AuthenticatedHttpRequest) -> HttpResponse:
             title=data["title"],
             text=data["text"],
             visibility=data["visibility"],
-            files=data["files"],
+            files=data["attachments"],
         ),
         _("Your question is sent to the experts of its topic."),
     )
