@@ -10,6 +10,7 @@ from django.utils.translation import pgettext_lazy
 from nkohub.consultations.models import Article, Competence, Question
 from nkohub.core.attachments import MultipleFileField
 from nkohub.core.forms import PlatformForm, PlatformModelForm
+from nkohub.organizations.models import Organization
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 TIME = forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
@@ -40,7 +41,7 @@ class KnowledgeBaseFilterForm(PlatformForm):
 
 class AskForm(PlatformForm):
     organization = forms.ModelChoiceField(
-        label=_("On behalf of"), queryset=Competence.objects.none()
+        label=_("On behalf of"), queryset=Organization.objects.none()
     )
     competence = forms.ModelChoiceField(
         label=pgettext_lazy("consultations", "Topic"), queryset=Competence.objects.none()
@@ -162,7 +163,7 @@ class SlotForm(PlatformForm):
 
 class BookForm(PlatformForm):
     organization = forms.ModelChoiceField(
-        label=_("For organisation"), queryset=Competence.objects.none()
+        label=_("For organisation"), queryset=Organization.objects.none()
     )
     topic_note = forms.CharField(label=_("What to discuss"), required=False, max_length=500)
 

@@ -54,8 +54,9 @@ def matching(articles: QuerySet[Article], q: str) -> QuerySet[Article]:
     if connection.vendor == "postgresql":
         query = SearchQuery(q, search_type="websearch", config="russian")
         return (
-            articles.annotate(rank=SearchRank(_russian_vector(), query))
-            .filter(Q(rank__gt=0) | lemmas)
+            articles.annotate(document=_russian_vector())
+            .filter(Q(document=query) | lemmas)
+            .annotate(rank=SearchRank(F("document"), query))
             .order_by("-rank", "-published_at", "-id")
         )
     return articles.filter(lemmas)

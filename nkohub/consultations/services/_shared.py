@@ -46,7 +46,7 @@ def _askers(question: Question) -> list[Any]:
 
 def _lock(question: Question) -> Question:
     return (
-        Question.objects.select_for_update()
+        Question.objects.select_for_update(of=("self",))
         .select_related("competence", "organization", "asked_by", "expert__user")
         .get(pk=question.pk)
     )

@@ -276,7 +276,9 @@ def questions_escalate_overdue(*, today: date | None = None) -> int:
 
 @transaction.atomic
 def _escalate(pk: int, today: date) -> int:
-    question = Question.objects.select_for_update().select_related("competence").get(pk=pk)
+    question = (
+        Question.objects.select_for_update(of=("self",)).select_related("competence").get(pk=pk)
+    )
     if question.escalated_at is not None or not question.is_overdue(today):
         return 0
     question.escalated_at = timezone.now()

@@ -114,7 +114,9 @@ def slot_book(
 def slot_cancel_booking(*, actor: "User", slot: Slot) -> Slot:
     """The person who booked (or the expert) frees the slot again."""
     slot = (
-        Slot.objects.select_for_update().select_related("expert__user", "booked_by").get(pk=slot.pk)
+        Slot.objects.select_for_update(of=("self",))
+        .select_related("expert__user", "booked_by")
+        .get(pk=slot.pk)
     )
     if slot.status != Slot.Status.BOOKED:
         raise DomainError(_("This slot is not booked."))

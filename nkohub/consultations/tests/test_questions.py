@@ -274,3 +274,34 @@ def test_my_questions_are_constant_in_queries(
     client.force_login(member)
     with django_assert_num_queries(4):
         client.get(reverse("consultations:mine"))
+
+
+def test_only_the_expert_who_took_it_asks_for_a_clarification(
+    client: Any, expert: Any, rival: Any
+) -> None:
+    question = _taken(expert)
+    client.force_login(rival.user)
+    response = client.post(reverse("consultations:clarify", args=[question.pk]), {"text": "?"})
+    assert response.status_code == 404
+
+
+def test_an_outsider_cannot_withdraw_a_question(client: Any, outsider: Any) -> None:
+    question = QuestionFactory.create()
+    client.force_login(outsider)
+    assert client.post(reverse("consultations:withdraw", args=[question.pk])).status_code == 404
+
+
+def test_no_one_but_an_expert_has_the_competences_page(
+    client: Any, expert: Any, member: Any
+) -> None:
+    client.force_login(member)
+    assert client.get(reverse("consultations:profile")).status_code == 404
+
+
+def test_an_expert_declares_competences(client: Any, expert: Any) -> None:
+    client.force_login(expert.user)
+    client.post(
+        reverse("consultations:profile"),
+        {"competences": [competence("law").pk, competence("taxes").pk], "is_active": "on"},
+    )
+    assert sorted(c.slug for c in expert.competences.all()) == ["law", "taxes"]

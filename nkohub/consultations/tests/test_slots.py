@@ -4,7 +4,7 @@ import datetime as dt
 from typing import Any
 
 import pytest
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
 from django.urls import reverse
 from django.utils import timezone
 
@@ -52,7 +52,7 @@ def test_only_experts_publish_slots(client: Any, member: Any) -> None:
     assert client.get(reverse("consultations:slot_create")).status_code == 404
 
 
-@pytest.mark.skipif("connection.vendor != 'postgresql'")
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="an exclusion constraint: PostgreSQL")
 def test_postgres_refuses_an_overlap_written_past_the_service(expert: Any) -> None:
     SlotFactory.create(expert=expert, starts_at=_at(hour=10), ends_at=_at(hour=12))
     with pytest.raises(IntegrityError, match="consultations_slot_no_overlap"), transaction.atomic():
@@ -117,3 +117,9 @@ def test_the_slots_page_is_constant_in_queries(
         )
     with django_assert_num_queries(2):
         client.get(reverse("consultations:slots"))
+
+
+def test_only_the_expert_withdraws_their_slot(client: Any, member: Any, expert: Any) -> None:
+    slot = _create(expert, _at())
+    client.force_login(member)
+    assert client.post(reverse("consultations:withdraw_slot", args=[slot.pk])).status_code == 404
