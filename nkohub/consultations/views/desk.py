@@ -10,9 +10,10 @@ from django.views.decorators.http import require_safe
 
 from nkohub.consultations import forms, permissions, selectors, services
 from nkohub.core.pagination import paginate
+from nkohub.core.service_calls import submit_form
 from nkohub.core.types import AuthenticatedHttpRequest
 
-from ._shared import _expert, _submit
+from ._shared import _expert
 
 
 @login_required
@@ -44,7 +45,7 @@ def profile(request: AuthenticatedHttpRequest) -> HttpResponse:
             "is_active": expert.is_active,
         },
     )
-    done = _submit(
+    done = submit_form(
         request,
         form,
         lambda data: services.expert_update(

@@ -8,9 +8,10 @@ from django.views.decorators.http import require_POST, require_safe
 
 from nkohub.consultations import forms, permissions, selectors, services
 from nkohub.core.pagination import paginate
+from nkohub.core.service_calls import perform, submit_form
 from nkohub.core.types import AuthenticatedHttpRequest
 
-from ._shared import _article, _perform, _question, _submit
+from ._shared import _article, _question
 
 
 @require_safe
@@ -45,7 +46,7 @@ def publish_question(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse
     question = _question(request.user, pk)
     permissions.require(permissions.can_publish_question(request.user, question))
     made: list[object] = []
-    ok = _perform(
+    ok = perform(
         request,
         lambda: made.append(services.article_from_question(actor=request.user, question=question)),
         _("A draft article is made of the answer. Edit it and publish."),
@@ -62,7 +63,7 @@ def article_edit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     form = forms.ArticleForm(
         request.POST or None, instance=article, initial={"publish": article.is_published}
     )
-    done = _submit(
+    done = submit_form(
         request,
         form,
         lambda data: services.article_update(

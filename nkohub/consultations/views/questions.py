@@ -12,10 +12,11 @@ from nkohub.consultations import forms, permissions, selectors, services
 from nkohub.consultations.models import Question
 from nkohub.core.pagination import paginate
 from nkohub.core.permissions import is_operator
+from nkohub.core.service_calls import perform, submit_form
 from nkohub.core.storage import original_filename
 from nkohub.core.types import AuthenticatedHttpRequest
 
-from ._shared import _perform, _question, _submit
+from ._shared import _question
 
 
 @login_required
@@ -28,7 +29,7 @@ def ask(request: AuthenticatedHttpRequest) -> HttpResponse:
         organizations=organizations,
         competences=selectors.competences(),
     )
-    question = _submit(
+    question = submit_form(
         request,
         form,
         lambda data: services.question_ask(
@@ -110,7 +111,7 @@ def take(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     permissions.require(permissions.can_take(request.user, question))
     expert = permissions.expert_of(request.user)
     assert expert is not None  # can_take allowed it
-    _perform(
+    perform(
         request,
         lambda: services.question_take(actor=request.user, question=question, expert=expert),
         _("The question is yours. Answer it by its due date."),
@@ -126,7 +127,7 @@ def _form_write(
     done: str,
 ) -> HttpResponse:
     form = form_class(request.POST)
-    if _submit(request, form, write, done) is None:  # type: ignore[arg-type]
+    if submit_form(request, form, write, done) is None:  # type: ignore[arg-type]
         for error in form.errors.values():
             messages.error(request, " ".join(error))
     return _back(question)
@@ -204,7 +205,7 @@ def rate(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
 def withdraw(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     question = _question(request.user, pk)
     permissions.require(permissions.can_withdraw(request.user, question))
-    _perform(
+    perform(
         request,
         lambda: services.question_withdraw(actor=request.user, question=question),
         _("The question is withdrawn."),

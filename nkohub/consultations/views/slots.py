@@ -9,9 +9,10 @@ from django.views.decorators.http import require_POST, require_safe
 
 from nkohub.consultations import forms, permissions, selectors, services
 from nkohub.core.pagination import paginate
+from nkohub.core.service_calls import perform, submit_form
 from nkohub.core.types import AuthenticatedHttpRequest
 
-from ._shared import _expert, _perform, _slot, _submit
+from ._shared import _expert, _slot
 
 
 @require_safe
@@ -44,7 +45,7 @@ def slot_create(request: AuthenticatedHttpRequest) -> HttpResponse:
             competence=data.get("competence"),  # type: ignore[arg-type]
         )
 
-    if _submit(request, form, write, _("The slot is published.")) is not None:
+    if submit_form(request, form, write, _("The slot is published.")) is not None:
         return redirect("consultations:desk")
     return render(request, "consultations/slot_form.html", {"form": form})
 
@@ -59,7 +60,7 @@ def book(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
         messages.error(request, _("Choose the organisation you book for."))
         return redirect("consultations:slots")
     permissions.require(permissions.can_book(request.user, slot, form.cleaned_data["organization"]))
-    _perform(
+    perform(
         request,
         lambda: services.slot_book(
             actor=request.user,
@@ -77,7 +78,7 @@ def book(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
 def cancel_booking(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     slot = _slot(pk)
     permissions.require(permissions.can_cancel_booking(request.user, slot), hide=True)
-    _perform(
+    perform(
         request,
         lambda: services.slot_cancel_booking(actor=request.user, slot=slot),
         _("The booking is cancelled."),
@@ -90,7 +91,7 @@ def cancel_booking(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
 def withdraw_slot(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     slot = _slot(pk)
     permissions.require(permissions.can_withdraw_slot(request.user, slot), hide=True)
-    _perform(
+    perform(
         request,
         lambda: services.slot_withdraw(actor=request.user, slot=slot),
         _("The slot is withdrawn."),
