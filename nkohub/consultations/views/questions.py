@@ -1,17 +1,24 @@
 """Asking a question, the question's page with what each side may do there, its files."""
 
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.functional import Promise
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST, require_safe
 
 from nkohub.consultations import forms, permissions, selectors, services
 from nkohub.consultations.models import Question
+from nkohub.core.forms import PlatformForm
 from nkohub.core.pagination import paginate
-from nkohub.core.permissions import is_operator
+from nkohub.core.permissions import Decision, is_operator
 from nkohub.core.service_calls import perform, submit_form
 from nkohub.core.storage import original_filename
 from nkohub.core.types import AuthenticatedHttpRequest
@@ -119,85 +126,72 @@ def take(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     return _back(question)
 
 
-def _form_write(
-    request: AuthenticatedHttpRequest,
-    question: Question,
-    form_class: type,
-    write: object,
-    done: str,
-) -> HttpResponse:
-    form = form_class(request.POST)
-    if submit_form(request, form, write, done) is None:  # type: ignore[arg-type]
-        for error in form.errors.values():
-            messages.error(request, " ".join(error))
-    return _back(question)
+@dataclass(frozen=True)
+class Step:
+    """One step of a question's thread taken with a form: who may take it, the form, the service."""
+
+    allowed: Callable[[Any, Question], Decision]
+    form: type[PlatformForm]
+    write: Callable[[Any, Question, dict[str, Any]], Any]
+    done: "str | Promise"
 
 
-@login_required
-@require_POST
-def answer(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
-    question = _question(request.user, pk)
-    permissions.require(permissions.can_answer(request.user, question))
-    return _form_write(
-        request,
-        question,
+def _step(step: Step) -> Callable[..., HttpResponse]:
+    @login_required
+    @require_POST
+    def view(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+        question = _question(request.user, pk)
+        permissions.require(step.allowed(request.user, question))
+        form = step.form(request.POST)
+        done = submit_form(
+            request, form, lambda data: step.write(request.user, question, data), str(step.done)
+        )
+        if done is None:
+            for errors in form.errors.values():
+                messages.error(request, " ".join(str(error) for error in errors))
+        return _back(question)
+
+    return view
+
+
+answer = _step(
+    Step(
+        permissions.can_answer,
         forms.AnswerForm,
-        lambda data: services.question_answer(
-            actor=request.user, question=question, answer=data["answer"]
+        lambda actor, q, data: services.question_answer(
+            actor=actor, question=q, answer=data["answer"]
         ),
-        _("The answer is sent to the organisation."),
+        gettext_lazy("The answer is sent to the organisation."),
     )
-
-
-@login_required
-@require_POST
-def clarify(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
-    question = _question(request.user, pk)
-    permissions.require(permissions.can_answer(request.user, question))
-    return _form_write(
-        request,
-        question,
+)
+clarify = _step(
+    Step(
+        permissions.can_answer,
         forms.TextForm,
-        lambda data: services.question_ask_clarification(
-            actor=request.user, question=question, text=data["text"]
+        lambda actor, q, data: services.question_ask_clarification(
+            actor=actor, question=q, text=data["text"]
         ),
-        _("Your question is sent to the asker; the clock stops until they reply."),
+        gettext_lazy("Your question is sent to the asker; the clock stops until they reply."),
     )
-
-
-@login_required
-@require_POST
-def reply(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
-    question = _question(request.user, pk)
-    permissions.require(permissions.can_reply(request.user, question))
-    return _form_write(
-        request,
-        question,
+)
+reply = _step(
+    Step(
+        permissions.can_reply,
         forms.TextForm,
-        lambda data: services.question_reply(
-            actor=request.user, question=question, text=data["text"]
-        ),
-        _("Your reply is sent to the expert."),
+        lambda actor, q, data: services.question_reply(actor=actor, question=q, text=data["text"]),
+        gettext_lazy("Your reply is sent to the expert."),
     )
-
-
-@login_required
-@require_POST
-def rate(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
-    question = _question(request.user, pk)
-    permissions.require(permissions.can_rate(request.user, question))
-    return _form_write(
-        request,
-        question,
+)
+rate = _step(
+    Step(
+        permissions.can_rate,
         forms.RateForm,
-        lambda data: services.question_rate(
-            actor=request.user,
-            question=question,
-            rating=data["rating"],
-            comment=data.get("comment", ""),
+        lambda actor, q, data: services.question_rate(
+            actor=actor, question=q, rating=data["rating"], comment=data.get("comment", "")
         ),
-        _("Thank you for rating the answer."),
+        gettext_lazy("Thank you for rating the answer."),
     )
+)
 
 
 @login_required
