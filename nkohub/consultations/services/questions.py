@@ -1,6 +1,6 @@
 """A question's life: asked with files, taken by one expert, clarified, answered, rated, escalated."""
 
-from datetime import date
+from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from django.core.files.uploadedfile import UploadedFile
@@ -23,6 +23,9 @@ if TYPE_CHECKING:
     from nkohub.accounts.models import User
 
 
+RESEND_WINDOW = timedelta(minutes=10)
+
+
 def _check_files(files: list[UploadedFile]) -> None:
     from django.core.exceptions import ValidationError
 
@@ -43,9 +46,21 @@ def question_ask(
     visibility: str = Question.Visibility.PRIVATE,
     files: list[UploadedFile] | None = None,
 ) -> Question:
-    """Ask on behalf of the organisation; the topic's experts are told; the due date is stored."""
+    """Ask on behalf of the organisation; the topic's experts are told; the due date is stored.
+    The same question sent again by the same person within `RESEND_WINDOW` (a double click, a retried
+    request) is the question already asked."""
     files = files or []
     _check_files(files)  # type and size before anything is stored
+    again = Question.objects.filter(
+        asked_by=actor,
+        organization=organization,
+        competence=competence,
+        title=title.strip(),
+        text=text.strip(),
+        created_at__gte=timezone.now() - RESEND_WINDOW,
+    ).first()
+    if again is not None:
+        return again
     if not competence.is_active:
         raise DomainError(_("Questions on this topic are not accepted now."), field="competence")
     question = Question(

@@ -305,3 +305,10 @@ def test_an_expert_declares_competences(client: Any, expert: Any) -> None:
         {"competences": [competence("law").pk, competence("taxes").pk], "is_active": "on"},
     )
     assert sorted(c.slug for c in expert.competences.all()) == ["law", "taxes"]
+
+
+def test_sending_the_same_question_twice_asks_it_once(client: Any, member: Any, ngo: Any) -> None:
+    client.force_login(member)
+    _ask(client, ngo)
+    _ask(client, ngo)
+    assert Question.objects.count() == 1
