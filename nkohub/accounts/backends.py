@@ -20,6 +20,7 @@ OPERATOR_APP_LABELS = frozenset(
         "projects",
         "grants",
         "learning",
+        "consultations",
         "account",
     }
 )

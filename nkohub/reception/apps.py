@@ -11,6 +11,10 @@ class ReceptionConfig(AppConfig):
 
         home.register()
         self._connect_fragments()
+        from nkohub.core.working_days import register_working_calendar
+        from nkohub.reception.production_calendar import ProductionCalendar
+
+        register_working_calendar(ProductionCalendar)
         from nkohub.accounts.personal_data import PersonalDataHandler, register_personal_data
         from nkohub.core.cabinet import CabinetBlock, register_cabinet_block
         from nkohub.reception import personal_data, selectors

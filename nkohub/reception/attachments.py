@@ -1,79 +1,19 @@
-"""What an attached file may be: a document or a picture of a sensible size, checked by its contents."""
+"""Attachments of appeals: the platform's shared rule (`nkohub.core.attachments`)."""
 
-from pathlib import Path
+from nkohub.core.attachments import (
+    ALLOWED,
+    MAX_FILE_SIZE,
+    MAX_FILES,
+    MultipleFileField,
+    validate_attachment,
+    validate_attachments,
+)
 
-from django.core.exceptions import ValidationError
-from django.core.files.uploadedfile import UploadedFile
-from django.template.defaultfilters import filesizeformat
-from django.utils.translation import gettext as _
-
-MAX_FILE_SIZE = 10 * 1024 * 1024
-MAX_FILES = 5
-
-# extension → the first bytes a genuine file of that type starts with (None: plain text, no signature)
-ALLOWED: dict[str, tuple[bytes, ...] | None] = {
-    ".pdf": (b"%PDF",),
-    ".png": (b"\x89PNG\r\n\x1a\n",),
-    ".jpg": (b"\xff\xd8\xff",),
-    ".jpeg": (b"\xff\xd8\xff",),
-    ".docx": (b"PK\x03\x04",),
-    ".xlsx": (b"PK\x03\x04",),
-    ".odt": (b"PK\x03\x04",),
-    ".ods": (b"PK\x03\x04",),
-    ".doc": (b"\xd0\xcf\x11\xe0",),
-    ".xls": (b"\xd0\xcf\x11\xe0",),
-    ".rtf": (b"{\\rtf",),
-    ".txt": None,
-}
-
-
-def validate_attachment(upload: UploadedFile) -> None:
-    name = upload.name or ""
-    extension = Path(name).suffix.lower()
-    if extension not in ALLOWED:
-        raise ValidationError(
-            _(
-                "«%(name)s»: this type of file is not accepted. Attach PDF, Word, Excel, OpenDocument, RTF, text or JPEG/PNG pictures."
-            )
-            % {"name": name},
-            code="file_type",
-        )
-    if upload.size is not None and upload.size > MAX_FILE_SIZE:
-        raise ValidationError(
-            _("«%(name)s» is larger than %(limit)s.")
-            % {"name": name, "limit": filesizeformat(MAX_FILE_SIZE)},
-            code="file_size",
-        )
-    if not upload.size:
-        raise ValidationError(_("«%(name)s» is empty.") % {"name": name}, code="file_empty")
-    signatures = ALLOWED[extension]
-    upload.seek(0)
-    head = upload.read(8)
-    upload.seek(0)
-    if signatures is None:
-        if b"\x00" in head:
-            raise ValidationError(
-                _("«%(name)s» is not a text file.") % {"name": name}, code="file_content"
-            )
-        return
-    if not any(head.startswith(signature) for signature in signatures):
-        raise ValidationError(
-            _("«%(name)s» does not look like a %(type)s file: its contents do not match its name.")
-            % {"name": name, "type": extension[1:].upper()},
-            code="file_content",
-        )
-
-
-def validate_attachments(uploads: list[UploadedFile]) -> None:
-    if len(uploads) > MAX_FILES:
-        raise ValidationError(
-            _("Attach at most %(count)d files.") % {"count": MAX_FILES}, code="too_many_files"
-        )
-    errors: list[ValidationError] = []
-    for upload in uploads:
-        try:
-            validate_attachment(upload)
-        except ValidationError as error:
-            errors.append(error)
-    if errors:
-        raise ValidationError(errors)
+__all__ = [
+    "ALLOWED",
+    "MAX_FILES",
+    "MAX_FILE_SIZE",
+    "MultipleFileField",
+    "validate_attachment",
+    "validate_attachments",
+]

@@ -5,16 +5,15 @@ from typing import Any
 from django import forms
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
-from django.core.files.uploadedfile import UploadedFile
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from nkohub.core.attachments import MultipleFileField
 from nkohub.core.forms import PlatformForm, PlatformModelForm
 from nkohub.organizations.models import Organization
 from nkohub.organizations.selectors import organizations_user_acts_for
 from nkohub.reception import deadlines, selectors
-from nkohub.reception.attachments import MAX_FILES, validate_attachments
 from nkohub.reception.models import Appeal, CalendarDay, Topic
 
 
@@ -22,37 +21,6 @@ def _choice(form: forms.BaseForm, name: str) -> forms.ModelChoiceField:
     field = form.fields[name]
     assert isinstance(field, forms.ModelChoiceField)
     return field
-
-
-class MultipleFileInput(forms.ClearableFileInput):
-    allow_multiple_selected = True
-
-
-class MultipleFileField(forms.FileField):
-    """Several files in one input; each is checked by `validate_attachments`."""
-
-    widget = MultipleFileInput
-
-    def __init__(self, **kwargs: Any) -> None:
-        kwargs.setdefault("required", False)
-        kwargs.setdefault(
-            "help_text",
-            _(
-                "Up to %(count)d files of 10 MB: PDF, Word, Excel, OpenDocument, RTF, text, JPEG or PNG."
-            )
-            % {"count": MAX_FILES},
-        )
-        super().__init__(**kwargs)
-        self.widget.attrs.setdefault(
-            "accept", ".pdf,.doc,.docx,.odt,.rtf,.txt,.xls,.xlsx,.ods,.jpg,.jpeg,.png"
-        )
-
-    def clean(self, data: Any, initial: Any = None) -> list[UploadedFile]:
-        files = [f for f in (data if isinstance(data, (list, tuple)) else [data]) if f]
-        if not files and self.required:
-            raise ValidationError(self.error_messages["required"], code="required")
-        validate_attachments(files)
-        return files
 
 
 FILES_KEPT_NOTE = _("The text you typed is kept; choose the files again after correcting them.")

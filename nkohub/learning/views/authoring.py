@@ -10,11 +10,12 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from nkohub.core.service_calls import perform, submit_form
 from nkohub.core.types import AuthenticatedHttpRequest
 from nkohub.learning import forms, permissions, services
 from nkohub.learning.models import Course, Lesson
 
-from ._shared import _course, _lesson, _perform, _submit
+from ._shared import _course, _lesson
 
 
 def _manage_url(course: Course) -> str:
@@ -41,7 +42,7 @@ def course_create(request: AuthenticatedHttpRequest) -> HttpResponse:
             actor=request.user, authors=form.chosen_authors() or [], **data
         )
 
-    course = _submit(request, form, write, _("The course is created as a draft."))
+    course = submit_form(request, form, write, _("The course is created as a draft."))
     if course is not None:
         return redirect(_manage_url(course))
     return render(request, "learning/course_form.html", {"form": form, "course": None})
@@ -64,7 +65,7 @@ def course_edit(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
             actor=request.user, course=course, authors=form.chosen_authors(), **data
         )
 
-    if _submit(request, form, write, _("The course is saved.")):
+    if submit_form(request, form, write, _("The course is saved.")):
         return redirect(_manage_url(course))
     return render(request, "learning/course_form.html", {"form": form, "course": course})
 
@@ -88,7 +89,7 @@ def course_status(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
     course = _course(request.user, slug, edit=True)
     permissions.require(permissions.can_publish_course(request.user, course))
     status = request.POST.get("status", "")
-    _perform(
+    perform(
         request,
         lambda: services.course_set_status(actor=request.user, course=course, status=status),
         _("The course is published.")
@@ -103,7 +104,7 @@ def course_status(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
 def module_create(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
     course = _course(request.user, slug, edit=True)
     form = forms.ModuleForm(request.POST)
-    _submit(
+    submit_form(
         request,
         form,
         lambda data: services.module_create(actor=request.user, course=course, title=data["title"]),
@@ -117,7 +118,7 @@ def module_create(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
 def cohort_create(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
     course = _course(request.user, slug, edit=True)
     form = forms.CohortForm(request.POST)
-    if _submit(
+    if submit_form(
         request,
         form,
         lambda data: services.cohort_create(actor=request.user, course=course, **data),
@@ -149,7 +150,7 @@ def lesson_create(request: AuthenticatedHttpRequest, slug: str, module_pk: int) 
             data.pop("position", None)
         return services.lesson_create(actor=request.user, module=module, video=video, **data)
 
-    lesson = _submit(request, form, write, _("The lesson is added."))
+    lesson = submit_form(request, form, write, _("The lesson is added."))
     if lesson is not None:
         if lesson.kind in (Lesson.Kind.QUIZ, Lesson.Kind.FILES):
             return redirect(_lesson_edit_url(course, lesson))
@@ -185,7 +186,7 @@ def lesson_edit(request: AuthenticatedHttpRequest, slug: str, pk: int) -> HttpRe
         video = data.pop("video_upload", None)
         return services.lesson_update(actor=request.user, lesson=lesson, video=video, **data)
 
-    if _submit(request, form, write, _("The lesson is saved.")):
+    if submit_form(request, form, write, _("The lesson is saved.")):
         return redirect(_lesson_edit_url(course, lesson))
     if request.method == "POST":
         lesson.refresh_from_db()
@@ -200,13 +201,13 @@ def lesson_remove(request: AuthenticatedHttpRequest, slug: str, pk: int) -> Http
     course = _course(request.user, slug, edit=True, include_archived=True)
     lesson = _lesson(course, pk)
     if request.POST.get("restore"):
-        _perform(
+        perform(
             request,
             lambda: services.lesson_restore(actor=request.user, lesson=lesson),
             _("The lesson is back in the course."),
         )
     else:
-        _perform(
+        perform(
             request,
             lambda: services.lesson_remove(actor=request.user, lesson=lesson),
             _("The lesson is taken out of the course; learners' progress in it is kept."),
@@ -220,7 +221,7 @@ def lesson_file_add(request: AuthenticatedHttpRequest, slug: str, pk: int) -> Ht
     course = _course(request.user, slug, edit=True, include_archived=True)
     lesson = _lesson(course, pk)
     form = forms.LessonFileForm(request.POST, request.FILES)
-    if _submit(
+    if submit_form(
         request,
         form,
         lambda data: services.lesson_file_add(
@@ -243,7 +244,7 @@ def lesson_file_remove(
     item = next((f for f in lesson.files.all() if f.pk == file_pk), None)
     if item is None:
         raise Http404
-    _perform(
+    perform(
         request,
         lambda: services.lesson_file_remove(actor=request.user, item=item),
         _("The file is removed."),
@@ -264,7 +265,7 @@ def _quiz_lesson(request: AuthenticatedHttpRequest, slug: str, pk: int) -> tuple
 def quiz_settings(request: AuthenticatedHttpRequest, slug: str, pk: int) -> HttpResponse:
     course, lesson = _quiz_lesson(request, slug, pk)
     form = forms.QuizSettingsForm(request.POST, instance=lesson.quiz)
-    if _submit(
+    if submit_form(
         request,
         form,
         lambda data: services.quiz_update(actor=request.user, quiz=lesson.quiz, **data),
@@ -292,7 +293,7 @@ def question_create(request: AuthenticatedHttpRequest, slug: str, pk: int) -> Ht
             accepted_answers=data["accepted_answers"],
         )
 
-    if _submit(request, form, write, _("The question is added.")):
+    if submit_form(request, form, write, _("The question is added.")):
         return redirect(_lesson_edit_url(course, lesson) + "#questions")
     context = _lesson_edit_context(course, lesson, question_form=form)
     return render(request, "learning/lesson_edit.html", context, status=400)
@@ -307,7 +308,7 @@ def question_delete(
     question = lesson.quiz.questions.filter(pk=question_pk).first()
     if question is None:
         raise Http404
-    _perform(
+    perform(
         request,
         lambda: services.question_delete(actor=request.user, question=question),
         _("The question is deleted."),

@@ -9,10 +9,11 @@ from django.views.decorators.http import require_POST, require_safe
 
 from nkohub.core.pagination import paginate
 from nkohub.core.permissions import is_operator
+from nkohub.core.service_calls import perform, submit_form
 from nkohub.core.types import AuthenticatedHttpRequest
 from nkohub.learning import forms, permissions, selectors, services
 
-from ._shared import _course, _perform, _submit
+from ._shared import _course
 
 
 @require_safe
@@ -63,7 +64,7 @@ def enrol(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
     form = forms.EnrolForm(
         request.POST, course=course, organizations=selectors.organizations_of(request.user)
     )
-    done = _submit(
+    done = submit_form(
         request,
         form,
         lambda data: services.enrolment_create(
@@ -101,7 +102,7 @@ def sharing(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
     form = forms.SharingForm(request.POST, organizations=selectors.organizations_of(request.user))
     if form.is_valid():
         organization = form.cleaned_data["share_with"]
-        _perform(
+        perform(
             request,
             lambda: services.enrolment_set_sharing(
                 actor=request.user, enrolment=enrolment, organization=organization

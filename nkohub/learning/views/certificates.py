@@ -7,12 +7,11 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
+from nkohub.core.service_calls import submit_form
 from nkohub.core.types import AuthenticatedHttpRequest
 from nkohub.learning import forms, permissions, selectors, services
 from nkohub.learning.certificates import certificate_filename, certificate_pdf
 from nkohub.learning.models.progress import normalise_code
-
-from ._shared import _submit
 
 
 @require_safe
@@ -69,7 +68,7 @@ def certificate_revoke(request: AuthenticatedHttpRequest, code: str) -> HttpResp
         raise Http404
     permissions.require(permissions.can_revoke_certificate(request.user))
     form = forms.RevokeForm(request.POST)
-    _submit(
+    submit_form(
         request,
         form,
         lambda data: services.certificate_revoke(

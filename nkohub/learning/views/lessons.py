@@ -12,13 +12,14 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
 from nkohub.core.errors import DomainError
+from nkohub.core.service_calls import perform
 from nkohub.core.storage import original_filename
 from nkohub.core.types import AuthenticatedHttpRequest
 from nkohub.learning import forms, permissions, selectors, services
 from nkohub.learning.models import Lesson
 from nkohub.learning.ranges import ranged_response
 
-from ._shared import _course, _lesson, _perform
+from ._shared import _course, _lesson
 
 
 def _open(request: HttpRequest, slug: str, pk: int) -> tuple:
@@ -102,7 +103,7 @@ def lesson_done(request: AuthenticatedHttpRequest, slug: str, pk: int) -> HttpRe
         or permissions.refused(_("Enrol in the course to mark its lessons."))
     )
     assert enrolment is not None
-    _perform(
+    perform(
         request,
         lambda: services.lesson_complete(actor=request.user, enrolment=enrolment, lesson=lesson),
         _("The lesson is marked as done."),

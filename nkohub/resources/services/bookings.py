@@ -3,10 +3,11 @@
 import datetime as dt
 from typing import TYPE_CHECKING
 
-from django.db import IntegrityError, connection, transaction
+from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from nkohub.core import intervals
 from nkohub.core.audit import audit_log
 from nkohub.core.errors import DomainError
 from nkohub.notifications.services import notify
@@ -27,59 +28,35 @@ if TYPE_CHECKING:
 
 
 # --- bookings ---------------------------------------------------------------------------
-def _overlapping(offer_id: int, starts_at: dt.datetime, ends_at: dt.datetime) -> bool:
-    return Booking.objects.filter(
-        offer_id=offer_id,
-        status__in=Booking.HOLDING_STATUSES,
-        starts_at__lt=ends_at,
-        ends_at__gt=starts_at,
-    ).exists()
-
-
 # Namespace of the PostgreSQL advisory locks that queue the writers of one offer's bookings.
 BOOKING_LOCK_NAMESPACE = 0x424B  # "BK"
 
 
-def _queue_writers_of(offer_id: int) -> None:
-    """PostgreSQL: writers of one offer's bookings take turns until their transaction ends.
+def _overlapping(offer_id: int, starts_at: dt.datetime, ends_at: dt.datetime) -> bool:
+    holding = Booking.objects.filter(offer_id=offer_id, status__in=Booking.HOLDING_STATUSES)
+    return intervals.overlapping(holding, starts_at, ends_at)
 
-    The exclusion constraint inserts first and looks for conflicts second, so two concurrent inserts of
-    the same slot can each find the other's uncommitted row and wait for each other: PostgreSQL then
-    breaks the cycle by failing one with "deadlock detected" (a 500, seen as a flaky 20-way race test under
-    load). With this lock the second writer waits for the first to finish, then its overlap check sees the
-    committed booking. Bookings of different offers never wait for each other; the constraint stays the
-    authority.
-    """
-    if connection.vendor == "postgresql":
-        with connection.cursor() as cursor:
-            cursor.execute(
-                "SELECT pg_advisory_xact_lock(%s, %s)",
-                [BOOKING_LOCK_NAMESPACE, offer_id % 2_147_483_647],
-            )
+
+def _queue_writers_of(offer_id: int) -> None:
+    """PostgreSQL: writers of one offer's bookings take turns until their transaction ends
+    (why: `nkohub.core.intervals`)."""
+    intervals.queue_writers_of(BOOKING_LOCK_NAMESPACE, offer_id)
 
 
 def _save_holding(booking: Booking) -> None:
-    """Save a booking that holds its slot; the overlap check and the insert are one serialised step.
-
-    SQLite: the surrounding transaction began IMMEDIATE, holding the write lock, so no other writer can insert
-    between our check and our insert. PostgreSQL: writers of the offer queue on an advisory lock (see
-    `_queue_writers_of`), and the exclusion constraint still refuses any overlap that reaches the table;
-    we turn its error into the same message.
-    """
-    _queue_writers_of(booking.offer_id)
-    if _overlapping(booking.offer_id, booking.starts_at, booking.ends_at):
-        raise BookingConflict(
+    """Save a booking that holds its slot: the overlap check and the insert are one serialised step
+    (`nkohub.core.intervals.save_without_overlap`), the exclusion constraint the authority."""
+    intervals.save_without_overlap(
+        booking,
+        holding=Booking.objects.filter(
+            offer_id=booking.offer_id, status__in=Booking.HOLDING_STATUSES
+        ),
+        lock=(BOOKING_LOCK_NAMESPACE, booking.offer_id),
+        constraint="resources_booking_no_overlap",
+        conflict=lambda: BookingConflict(
             _("This time is already taken. Choose another slot."), field="starts_at"
-        )
-    try:
-        with transaction.atomic():
-            booking.save()
-    except IntegrityError as error:
-        if "resources_booking_no_overlap" in str(error):
-            raise BookingConflict(
-                _("This time is already taken. Choose another slot."), field="starts_at"
-            ) from error
-        raise
+        ),
+    )
 
 
 @transaction.atomic

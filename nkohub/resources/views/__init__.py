@@ -10,9 +10,6 @@ from ._shared import (
 from ._shared import (
     _request as _request,
 )
-from ._shared import (
-    _submit as _submit,
-)
 from .bookings import (
     booking_cancel as booking_cancel,
 )

@@ -7,29 +7,13 @@ from django.contrib import messages
 from django.http import Http404, HttpRequest
 from django.shortcuts import get_object_or_404
 
-from nkohub.core.errors import DomainError, add_domain_error
+from nkohub.core.errors import DomainError
 from nkohub.resources import permissions, selectors
 from nkohub.resources.models import (
     Booking,
     ResourceOffer,
     ResourceRequest,
 )
-
-
-def _submit(
-    request: HttpRequest, form: Any, write: Callable[[dict[str, Any]], Any], success: str
-) -> Any:
-    """On a valid POST run `write` (one service call) with the cleaned data: its result, or None when the
-    form is not sent, not valid, or the service refused (the reason is then shown on the form)."""
-    if request.method != "POST" or not form.is_valid():
-        return None
-    try:
-        result = write(dict(form.cleaned_data))
-    except DomainError as error:
-        add_domain_error(form, error, fields=getattr(form, "error_fields", None))
-        return None
-    messages.success(request, success)
-    return result
 
 
 def _perform(request: HttpRequest, write: Callable[[], Any], success: str) -> None:

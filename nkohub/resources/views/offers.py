@@ -18,6 +18,7 @@ from nkohub.core.errors import DomainError, add_domain_error
 from nkohub.core.forms import date_from_query
 from nkohub.core.pagination import paginate
 from nkohub.core.permissions import require
+from nkohub.core.service_calls import submit_form
 from nkohub.core.types import AuthenticatedHttpRequest, HtmxHttpRequest
 from nkohub.organizations.selectors import organizations_user_acts_for
 from nkohub.resources import forms, permissions, selectors, services
@@ -31,7 +32,7 @@ from nkohub.resources.models import (
     ResourceRequest,
 )
 
-from ._shared import _offer, _perform, _submit
+from ._shared import _offer, _perform
 
 
 # --- catalogue and offers ----------------------------------------------------------------
@@ -92,7 +93,7 @@ def offer_create(request: AuthenticatedHttpRequest) -> HttpResponse:
             actor=request.user, organization=organization, publish=publish, **data
         )
 
-    offer = _submit(request, form, write, _("The offer is saved."))
+    offer = submit_form(request, form, write, _("The offer is saved."))
     if offer is None:
         return render(request, "resources/offer_form.html", {"form": form, "offer": None})
     if not offer.is_bookable:
@@ -111,7 +112,7 @@ def offer_create(request: AuthenticatedHttpRequest) -> HttpResponse:
 def offer_edit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     offer = _offer(request.user, pk, manage=True)
     form = forms.OfferForm(request.POST or None, instance=offer)
-    if _submit(
+    if submit_form(
         request,
         form,
         lambda data: services.offer_update(actor=request.user, offer=offer, **data),
@@ -203,7 +204,7 @@ def availability_remove(
 def offer_photos(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     offer = _offer(request.user, pk, manage=True)
     form = forms.PhotoForm(request.POST or None, request.FILES or None)
-    if _submit(
+    if submit_form(
         request,
         form,
         lambda data: services.offer_photo_add(actor=request.user, offer=offer, **data),
@@ -293,7 +294,9 @@ def offer_book(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
             resource_request=data["request"],
         )
 
-    booking = _submit(request, form, write, _("The booking is sent to the owner for confirmation."))
+    booking = submit_form(
+        request, form, write, _("The booking is sent to the owner for confirmation.")
+    )
     if booking is not None:
         return redirect(booking)
     return render(request, "resources/offer_book.html", {"offer": offer, "form": form})

@@ -11,6 +11,7 @@ from django.views.decorators.http import require_POST, require_safe
 
 from nkohub.core.pagination import paginate
 from nkohub.core.permissions import require
+from nkohub.core.service_calls import submit_form
 from nkohub.core.types import AuthenticatedHttpRequest
 from nkohub.organizations.selectors import organizations_user_acts_for
 from nkohub.resources import forms, permissions, selectors, services
@@ -18,7 +19,7 @@ from nkohub.resources.models import (
     ResourceRequest,
 )
 
-from ._shared import _perform, _request, _submit
+from ._shared import _perform, _request
 
 
 # --- requests ---------------------------------------------------------------------------
@@ -64,7 +65,7 @@ def request_create(request: AuthenticatedHttpRequest) -> HttpResponse:
         require(permissions.can_request_for(request.user, organization))
         return services.request_create(actor=request.user, organization=organization, **data)
 
-    resource_request = _submit(
+    resource_request = submit_form(
         request, form, write, _("The request is published; see the suggested offers below.")
     )
     if resource_request is not None:
@@ -82,7 +83,7 @@ def request_edit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
             actor=request.user, resource_request=resource_request, **data
         )
 
-    if _submit(request, form, write, _("The request is saved.")):
+    if submit_form(request, form, write, _("The request is saved.")):
         return redirect(resource_request)
     return render(
         request, "resources/request_form.html", {"form": form, "resource_request": resource_request}
