@@ -8,7 +8,7 @@ from django.db.models import Max, QuerySet
 from nkohub.core.errors import DomainError
 
 COURSE_FIELDS = ("title", "slug", "topic", "summary", "description", "audience", "format", "hours")
-LESSON_FIELDS = ("title", "kind", "body", "embed_url", "minutes", "position")
+LESSON_FIELDS = ("title", "kind", "body", "embed_url", "recording", "minutes", "position")
 
 
 def _full_clean(obj: Any, **kwargs: Any) -> None:

@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from nkohub.core.types import AuthenticatedHttpRequest
-from nkohub.learning import forms, permissions, services
+from nkohub.learning import forms, permissions, selectors, services
 from nkohub.learning.models import Course, Lesson
 
 from ._shared import _course, _lesson, _perform, _submit
@@ -165,6 +165,8 @@ def _lesson_edit_context(course: Course, lesson: Lesson, **forms_given: Any) -> 
         "lesson": lesson,
         "form": forms_given.get("form") or forms.LessonForm(instance=lesson),
         "file_form": forms_given.get("file_form") or forms.LessonFileForm(),
+        "materials": selectors.materials_attached(lesson),
+        "material_form": forms.LessonMaterialForm(materials=selectors.materials_attachable()),
     }
     if lesson.kind == Lesson.Kind.QUIZ:
         quiz = lesson.quiz

@@ -10,7 +10,16 @@ from django.utils.translation import gettext_lazy as _
 
 from nkohub.core.forms import BoundedDateField, PlatformForm, PlatformModelForm
 from nkohub.learning.embeds import embed_address
-from nkohub.learning.models import Cohort, Course, Lesson, Module, Question, Quiz, Topic
+from nkohub.learning.models import (
+    Cohort,
+    Course,
+    Lesson,
+    Module,
+    Question,
+    Quiz,
+    Recording,
+    Topic,
+)
 from nkohub.organizations.models import Organization
 
 MAX_VIDEO_BYTES = 500 * 1024 * 1024
@@ -152,12 +161,20 @@ class LessonForm(PlatformModelForm):
 
     class Meta:
         model = Lesson
-        fields = ["title", "kind", "body", "embed_url", "minutes", "position"]
+        fields = ["title", "kind", "body", "embed_url", "recording", "minutes", "position"]
         widgets = {"body": forms.Textarea(attrs={"rows": 12})}
         help_texts = {
             "body": _("Markdown. For a video, files or a quiz: what to pay attention to."),
             "embed_url": _("A link to a video on VK Video or RuTube."),
+            "recording": _("For a lesson of kind «webinar recording»: a published recording."),
         }
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        recording: Any = self.fields["recording"]
+        recording.queryset = Recording.objects.filter(status=Recording.Status.PUBLISHED).order_by(
+            "-held_on", "title"
+        )
 
     def clean_embed_url(self) -> str:
         url = self.cleaned_data.get("embed_url", "")
@@ -179,6 +196,8 @@ class LessonForm(PlatformModelForm):
         data = super().clean() or {}
         if data.get("kind") == Lesson.Kind.EMBED and not data.get("embed_url"):
             self.add_error("embed_url", _("Paste a link to a video on VK Video or RuTube."))
+        if data.get("kind") == Lesson.Kind.RECORDING and not data.get("recording"):
+            self.add_error("recording", _("Choose the webinar recording."))
         return data
 
 
