@@ -24,9 +24,7 @@ class RecordingFilterForm(PlatformForm):
 
 
 class RecordingForm(PlatformModelForm):
-    held_on = BoundedDateField(
-        label=_("Held on"), widget=forms.DateInput(attrs={"type": "date"})
-    )
+    held_on = BoundedDateField(label=_("Held on"), widget=forms.DateInput(attrs={"type": "date"}))
     video_upload = forms.FileField(
         label=_("Video file (MP4 or WebM)"), required=False, help_text=_("Up to 500 MB.")
     )
@@ -45,7 +43,9 @@ class RecordingForm(PlatformModelForm):
         ]
         widgets = {"description": forms.Textarea(attrs={"rows": 6})}
         help_texts = {
-            "speakers": _("Names and where they work, for example: Анна Петрова (ресурсный центр)."),
+            "speakers": _(
+                "Names and where they work, for example: Анна Петрова (ресурсный центр)."
+            ),
             "description": _("Markdown: **bold**, lists, links."),
             "embed_url": _("A link to the video on VK Video or RuTube, or upload the file below."),
         }

@@ -79,9 +79,9 @@ def library_suggestion(query: str) -> str:
 
 def tags() -> QuerySet[MaterialTag]:
     """Tags of published materials, for the catalogue's filter."""
-    return MaterialTag.objects.filter(
-        Exists(_published().filter(tags=OuterRef("pk")))
-    ).order_by("name")
+    return MaterialTag.objects.filter(Exists(_published().filter(tags=OuterRef("pk")))).order_by(
+        "name"
+    )
 
 
 def material_by_pk(pk: int) -> Material | None:

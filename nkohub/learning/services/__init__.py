@@ -19,6 +19,7 @@ from .courses import (
     question_delete,
     quiz_update,
 )
+from .enrolments import enrolment_create, enrolment_set_sharing, lesson_complete, lesson_open
 from .library import (
     lesson_material_attach,
     lesson_material_detach,
@@ -29,7 +30,6 @@ from .library import (
     material_update,
     parse_tags,
 )
-from .enrolments import enrolment_create, enrolment_set_sharing, lesson_complete, lesson_open
 from .quizzes import Submitted, attempt_submit, attempts_left
 from .recordings import recording_create, recording_set_status, recording_update
 
@@ -62,9 +62,9 @@ __all__ = [
     "material_update",
     "module_create",
     "module_update",
+    "parse_tags",
     "question_create",
     "question_delete",
-    "parse_tags",
     "quiz_update",
     "recording_create",
     "recording_set_status",

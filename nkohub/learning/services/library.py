@@ -166,7 +166,12 @@ def material_update(
     if upload is not None:
         _save_new_file(material, str(material.file.name))
         storage = material.file.storage
-        transaction.on_commit(lambda: [storage.delete(name) for name in old_files])
+
+        def delete_old() -> None:
+            for name in old_files:
+                storage.delete(name)
+
+        transaction.on_commit(delete_old)
         _enqueue_preview(material)
     else:
         material.save()
@@ -260,7 +265,9 @@ def material_preview_make(*, material_id: int) -> str:
         current.preview_text = documents.preview_of(text) if status == "ready" else ""
         current.search_text = _search_text(current, [t.name for t in current.tags.all()])
         if image is not None:
-            current.preview_image.save(f"{secrets.token_hex(8)}.png", ContentFile(image), save=False)
+            current.preview_image.save(
+                f"{secrets.token_hex(8)}.png", ContentFile(image), save=False
+            )
         else:
             current.preview_image = ""
         current.save()
@@ -275,7 +282,9 @@ def material_preview_make(*, material_id: int) -> str:
 @transaction.atomic
 def lesson_material_attach(*, actor: "User", lesson: Lesson, material: Material) -> None:
     if not material.is_published:
-        raise DomainError(_("Only published materials can be attached to a lesson."), field="material")
+        raise DomainError(
+            _("Only published materials can be attached to a lesson."), field="material"
+        )
     if lesson.materials.filter(pk=material.pk).exists():
         raise DomainError(_("This material is already attached to the lesson."), field="material")
     lesson.materials.add(material)

@@ -102,9 +102,12 @@ def recording_update(
 def recording_set_status(*, actor: "User", recording: Recording, status: str) -> Recording:
     if status not in Recording.TRANSITIONS.get(recording.status, ()):
         raise DomainError(_("The recording cannot move to this status."))
-    if status == Recording.Status.DRAFT and recording.lessons.filter(
-        module__course__status="published", archived_at__isnull=True
-    ).exists():
+    if (
+        status == Recording.Status.DRAFT
+        and recording.lessons.filter(
+            module__course__status="published", archived_at__isnull=True
+        ).exists()
+    ):
         raise DomainError(
             _("A published course has this recording as a lesson: take the lesson out first.")
         )

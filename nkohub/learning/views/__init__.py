@@ -24,6 +24,7 @@ from .certificates import (
     certificate_revoke,
     certificate_verify,
 )
+from .lessons import lesson_detail, lesson_done, lesson_file, lesson_video, quiz_submit
 from .library import (
     lesson_material_attach,
     lesson_material_detach,
@@ -36,7 +37,6 @@ from .library import (
     material_preview,
     material_status,
 )
-from .lessons import lesson_detail, lesson_done, lesson_file, lesson_video, quiz_submit
 from .recordings import (
     recording_create,
     recording_detail,

@@ -19,7 +19,6 @@ from nkohub.learning.ranges import ranged_response
 from ._shared import _perform, _submit
 
 
-
 def _recording(user: Any, pk: int, *, edit: bool = False) -> Recording:
     recording = selectors.recording_by_pk(pk)
     if recording is None or not permissions.can_view_recording(user, recording):
@@ -70,10 +69,10 @@ def recording_video(request: HttpRequest, pk: int) -> HttpResponse | StreamingHt
     recording = _recording(request.user, pk)
     if not recording.video:
         raise Http404
-    storage = recording.video.storage
+    storage, name = recording.video.storage, str(recording.video.name)
     try:
-        size = storage.size(recording.video.name)
-        handle = storage.open(recording.video.name, "rb")
+        size = storage.size(name)
+        handle = storage.open(name, "rb")
     except FileNotFoundError as error:
         raise Http404 from error
     return ranged_response(
