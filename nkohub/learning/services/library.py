@@ -252,7 +252,11 @@ def material_preview_make(*, material_id: int) -> str:
     if material is None or not material.file:
         return "gone"
     made_from = material.file.name
-    status, text, image = _made(material)
+    try:
+        status, text, image = _made(material)
+    except FileNotFoundError:
+        logger.warning("The file of material %s is missing: no preview", material_id)
+        return "gone"
     with transaction.atomic():
         current = (
             Material.objects.select_for_update().prefetch_related("tags").filter(pk=material_id)
