@@ -9,6 +9,7 @@ materials and the tests' uploads.
 
 import html
 import io
+import re
 
 
 def pdf_file(title: str, paragraphs: list[str]) -> bytes:
@@ -42,7 +43,7 @@ def xlsx_file(title: str, rows: list[list[object]]) -> bytes:
     workbook = Workbook()
     sheet = workbook.active
     assert sheet is not None
-    sheet.title = title[:31]
+    sheet.title = re.sub(r"[\\/*?:\[\]]", " ", title)[:31].strip() or "Лист1"
     for row in rows:
         sheet.append(row)
     buffer = io.BytesIO()

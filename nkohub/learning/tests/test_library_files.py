@@ -18,9 +18,7 @@ def odt_file(paragraphs: list[str]) -> bytes:
     """An OpenDocument text as LibreOffice writes it: the mimetype first, stored, then content.xml."""
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as package:
-        package.writestr(
-            zipfile.ZipInfo("mimetype"), "application/vnd.oasis.opendocument.text"
-        )
+        package.writestr(zipfile.ZipInfo("mimetype"), "application/vnd.oasis.opendocument.text")
         body = "".join(f"<text:p>{text}</text:p>" for text in paragraphs)
         package.writestr(
             "content.xml",
@@ -127,11 +125,14 @@ def test_the_text_of_an_opendocument_is_read(tmp_path: Path) -> None:
 
 def test_a_windows_1251_text_is_read_in_russian(tmp_path: Path) -> None:
     path = tmp_path / "note.txt"
-    path.write_bytes(sample_files.text_file(["Памятка волонтёру", "Приходите вовремя."], encoding="cp1251"))
+    path.write_bytes(
+        sample_files.text_file(["Памятка волонтёру", "Приходите вовремя."], encoding="cp1251")
+    )
     assert documents.extract_text(path, "txt") == "Памятка волонтёру\nПриходите вовремя."
 
 
 def test_a_long_text_is_previewed_by_its_beginning() -> None:
     text = "\n".join(f"Абзац номер {n} о подготовке заявки на грант." for n in range(200))
     preview = documents.preview_of(text)
-    assert len(preview) <= documents.PREVIEW_CHARS + 2 and preview.endswith(" …")
+    assert len(preview) <= documents.PREVIEW_CHARS + 2
+    assert preview.endswith(" …")

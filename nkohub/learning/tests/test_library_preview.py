@@ -49,7 +49,9 @@ def test_the_preview_picture_is_served_to_those_who_see_the_material(
     assert b"".join(response.streaming_content).startswith(b"\x89PNG")
 
 
-def test_a_drafts_preview_is_hidden_from_others(client: Any, operator: Any, outsider: Any, capture: Any) -> None:
+def test_a_drafts_preview_is_hidden_from_others(
+    client: Any, operator: Any, outsider: Any, capture: Any
+) -> None:
     _needs_poppler()
     with capture(execute=True):
         made = material(operator, publish=False)
