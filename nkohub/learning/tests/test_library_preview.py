@@ -130,7 +130,7 @@ def test_a_new_file_gets_a_new_preview(operator: Any, capture: Any) -> None:
 
 def test_the_previous_file_is_deleted_when_replaced(operator: Any, capture: Any) -> None:
     made = material(operator, name="Памятка.txt", content="Первая редакция".encode())
-    storage, old = made.file.storage, made.file.name
+    storage, old = made.file.storage, str(made.file.name)
     with capture(execute=True):
         services.material_update(
             actor=operator, material=made, upload=upload("Памятка.txt", "Вторая".encode())

@@ -171,7 +171,7 @@ def test_a_course_makes_a_recording_its_lesson(
     client: Any, operator: Any, outsider: Any, course: Course
 ) -> None:
     recording = RecordingFactory.create(title="Вебинар о заявке")
-    module = course.modules.first()
+    module = course.modules.get(position=1)
     client.force_login(operator)
     client.post(
         reverse("learning:lesson_create", args=[course.slug, module.pk]),
@@ -185,7 +185,7 @@ def test_a_course_makes_a_recording_its_lesson(
 
 
 def test_a_recording_lesson_needs_a_recording(client: Any, operator: Any, course: Course) -> None:
-    module = course.modules.first()
+    module = course.modules.get(position=1)
     client.force_login(operator)
     client.post(
         reverse("learning:lesson_create", args=[course.slug, module.pk]),
@@ -198,7 +198,7 @@ def test_a_recording_in_a_published_course_stays_published(operator: Any, course
     recording = RecordingFactory.create()
     services.lesson_create(
         actor=operator,
-        module=course.modules.first(),
+        module=course.modules.get(position=1),
         title="Запись",
         kind="recording",
         recording=recording,
