@@ -152,7 +152,30 @@ class ModuleForm(PlatformModelForm):
         fields = ["title"]
 
 
-class LessonForm(PlatformModelForm):
+class VideoSourceMixin:
+    """The checks of a video's two sources, shared by lessons and recordings: an embed link from VK Video
+    or RuTube (`embed_url`), an uploaded file (`video_upload`)."""
+
+    cleaned_data: dict[str, Any]
+
+    def clean_embed_url(self) -> str:
+        url = self.cleaned_data.get("embed_url", "")
+        if url and not embed_address(url):
+            raise forms.ValidationError(_("Paste a link to a video on VK Video or RuTube."))
+        return str(url)
+
+    def clean_video_upload(self) -> Any:
+        upload = self.cleaned_data.get("video_upload")
+        if upload is None:
+            return None
+        if upload.size > MAX_VIDEO_BYTES:
+            raise forms.ValidationError(_("The video is larger than 500 MB."))
+        if getattr(upload, "content_type", "") not in VIDEO_TYPES:
+            raise forms.ValidationError(_("Upload an MP4, WebM or Ogg video."))
+        return upload
+
+
+class LessonForm(VideoSourceMixin, PlatformModelForm):
     video_upload = forms.FileField(
         label=_("Video file (MP4 or WebM)"),
         required=False,
@@ -175,22 +198,6 @@ class LessonForm(PlatformModelForm):
         recording.queryset = Recording.objects.filter(status=Recording.Status.PUBLISHED).order_by(
             "-held_on", "title"
         )
-
-    def clean_embed_url(self) -> str:
-        url = self.cleaned_data.get("embed_url", "")
-        if url and not embed_address(url):
-            raise forms.ValidationError(_("Paste a link to a video on VK Video or RuTube."))
-        return url
-
-    def clean_video_upload(self) -> Any:
-        upload = self.cleaned_data.get("video_upload")
-        if upload is None:
-            return None
-        if upload.size > MAX_VIDEO_BYTES:
-            raise forms.ValidationError(_("The video is larger than 500 MB."))
-        if getattr(upload, "content_type", "") not in VIDEO_TYPES:
-            raise forms.ValidationError(_("Upload an MP4, WebM or Ogg video."))
-        return upload
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}

@@ -10,18 +10,12 @@ from django.utils.translation import pgettext_lazy
 
 from nkohub.core.forms import PlatformForm, PlatformModelForm
 from nkohub.learning import documents
-from nkohub.learning.models import Material, MaterialTag, Topic
+from nkohub.learning.models import Material, MaterialTag
+
+from .recordings import RecordingFilterForm
 
 
-class LibraryFilterForm(PlatformForm):
-    q = forms.CharField(label=_("Search"), required=False, max_length=200)
-    topic = forms.ModelChoiceField(
-        label=_("Topic"),
-        queryset=Topic.objects.all(),
-        required=False,
-        to_field_name="slug",
-        empty_label=_("any"),
-    )
+class LibraryFilterForm(RecordingFilterForm):
     tag = forms.ModelChoiceField(
         label=pgettext_lazy("library filter", "Tag"),
         queryset=MaterialTag.objects.none(),

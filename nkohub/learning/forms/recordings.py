@@ -6,13 +6,14 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from nkohub.core.forms import BoundedDateField, PlatformForm, PlatformModelForm
-from nkohub.learning.embeds import embed_address
 from nkohub.learning.models import Material, Recording, Topic
 
-from .courses import MAX_VIDEO_BYTES, VIDEO_TYPES
+from .courses import VideoSourceMixin
 
 
 class RecordingFilterForm(PlatformForm):
+    """Words and a topic: the filters the library's and the recordings' lists share."""
+
     q = forms.CharField(label=_("Search"), required=False, max_length=200)
     topic = forms.ModelChoiceField(
         label=_("Topic"),
@@ -23,7 +24,7 @@ class RecordingFilterForm(PlatformForm):
     )
 
 
-class RecordingForm(PlatformModelForm):
+class RecordingForm(VideoSourceMixin, PlatformModelForm):
     held_on = BoundedDateField(label=_("Held on"), widget=forms.DateInput(attrs={"type": "date"}))
     video_upload = forms.FileField(
         label=_("Video file (MP4 or WebM)"), required=False, help_text=_("Up to 500 MB.")
@@ -56,22 +57,6 @@ class RecordingForm(PlatformModelForm):
         slides.queryset = Material.objects.filter(status=Material.Status.PUBLISHED).order_by(
             "title"
         )
-
-    def clean_embed_url(self) -> str:
-        url = self.cleaned_data.get("embed_url", "")
-        if url and not embed_address(url):
-            raise forms.ValidationError(_("Paste a link to a video on VK Video or RuTube."))
-        return url
-
-    def clean_video_upload(self) -> Any:
-        upload = self.cleaned_data.get("video_upload")
-        if upload is None:
-            return None
-        if upload.size > MAX_VIDEO_BYTES:
-            raise forms.ValidationError(_("The video is larger than 500 MB."))
-        if getattr(upload, "content_type", "") not in VIDEO_TYPES:
-            raise forms.ValidationError(_("Upload an MP4, WebM or Ogg video."))
-        return upload
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}

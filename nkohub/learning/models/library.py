@@ -27,6 +27,49 @@ def _preview_path(instance: Any, filename: str) -> str:
     return f"learning/library/previews/{timezone.now():%Y/%m}/{filename}"
 
 
+class Contribution(models.Model):
+    """What the library and the recordings share: who added it and when, the demo flag, and a lifecycle
+    of draft → published (and back) whose transitions are defined here once."""
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", pgettext_lazy("material", "draft")
+        PUBLISHED = "published", pgettext_lazy("material", "published")
+
+    TRANSITIONS: dict[str, tuple[str, ...]] = {
+        Status.DRAFT: (Status.PUBLISHED,),
+        Status.PUBLISHED: (Status.DRAFT,),
+    }
+
+    status = models.CharField(
+        pgettext_lazy("material field", "status"),
+        max_length=20,
+        choices=Status.choices,
+        default=Status.DRAFT,
+    )
+    is_demo = models.BooleanField(_("demo"), default=False)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("added by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("created"), default=timezone.now)
+    published_at = models.DateTimeField(_("published"), null=True, blank=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    class Meta:
+        abstract = True
+
+    def __str__(self) -> str:
+        return str(getattr(self, "title", ""))
+
+    @property
+    def is_published(self) -> bool:
+        return self.status == self.Status.PUBLISHED
+
+
 class MaterialTag(models.Model):
     """A free word that groups materials across topics («бюджет», «шаблон договора»); kept in lower case."""
 
@@ -41,21 +84,12 @@ class MaterialTag(models.Model):
         return self.name
 
 
-class Material(models.Model):
+class Material(Contribution):
     class Kind(models.TextChoices):
         DOCUMENT = "document", pgettext_lazy("material kind", "document")
         TEMPLATE = "template", pgettext_lazy("material kind", "template")
         CHECKLIST = "checklist", pgettext_lazy("material kind", "checklist")
         PRESENTATION = "presentation", pgettext_lazy("material kind", "presentation")
-
-    class Status(models.TextChoices):
-        DRAFT = "draft", pgettext_lazy("material", "draft")
-        PUBLISHED = "published", pgettext_lazy("material", "published")
-
-    TRANSITIONS: dict[str, tuple[str, ...]] = {
-        Status.DRAFT: (Status.PUBLISHED,),
-        Status.PUBLISHED: (Status.DRAFT,),
-    }
 
     class Preview(models.TextChoices):
         PENDING = "pending", _("being prepared")
@@ -100,24 +134,6 @@ class Material(models.Model):
     content_text = models.TextField(_("text of the file"), blank=True, editable=False)
     search_text = models.TextField(_("words for search"), blank=True, editable=False)
     download_count = models.PositiveIntegerField(_("downloads"), default=0, editable=False)
-    status = models.CharField(
-        pgettext_lazy("material field", "status"),
-        max_length=20,
-        choices=Status.choices,
-        default=Status.DRAFT,
-    )
-    is_demo = models.BooleanField(_("demo"), default=False)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("uploaded by"),
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-    )
-    created_at = models.DateTimeField(_("created"), default=timezone.now)
-    published_at = models.DateTimeField(_("published"), null=True, blank=True)
-    updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     class Meta:
         verbose_name = _("library material")
@@ -133,12 +149,5 @@ class Material(models.Model):
             models.Index(fields=["status", "-published_at"], name="material_status_published")
         ]
 
-    def __str__(self) -> str:
-        return self.title
-
     def get_absolute_url(self) -> str:
         return reverse("learning:material", args=[self.pk])
-
-    @property
-    def is_published(self) -> bool:
-        return self.status == self.Status.PUBLISHED

@@ -4,7 +4,6 @@ for now; any course can make it a lesson (a lesson of kind "recording")."""
 
 from typing import Any
 
-from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
@@ -16,23 +15,14 @@ from django.utils.translation import pgettext_lazy
 from nkohub.core.storage import private_storage
 
 from .courses import Topic
-from .library import Material
+from .library import Contribution, Material
 
 
 def _recording_path(instance: Any, filename: str) -> str:
     return f"learning/recordings/{timezone.now():%Y/%m}/{filename}"
 
 
-class Recording(models.Model):
-    class Status(models.TextChoices):
-        DRAFT = "draft", pgettext_lazy("recording", "draft")
-        PUBLISHED = "published", pgettext_lazy("recording", "published")
-
-    TRANSITIONS: dict[str, tuple[str, ...]] = {
-        Status.DRAFT: (Status.PUBLISHED,),
-        Status.PUBLISHED: (Status.DRAFT,),
-    }
-
+class Recording(Contribution):
     title = models.CharField(pgettext_lazy("recording field", "title"), max_length=200)
     description = models.TextField(
         pgettext_lazy("recording field", "description"), max_length=10_000, blank=True
@@ -64,24 +54,6 @@ class Recording(models.Model):
         null=True,
         blank=True,
     )
-    status = models.CharField(
-        pgettext_lazy("recording field", "status"),
-        max_length=20,
-        choices=Status.choices,
-        default=Status.DRAFT,
-    )
-    is_demo = models.BooleanField(_("demo"), default=False)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("created by"),
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-    )
-    created_at = models.DateTimeField(_("created"), default=timezone.now)
-    published_at = models.DateTimeField(_("published"), null=True, blank=True)
-    updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     class Meta:
         verbose_name = _("webinar recording")
@@ -101,12 +73,5 @@ class Recording(models.Model):
         ]
         indexes = [models.Index(fields=["status", "-held_on"], name="recording_status_held")]
 
-    def __str__(self) -> str:
-        return self.title
-
     def get_absolute_url(self) -> str:
         return reverse("learning:recording", args=[self.pk])
-
-    @property
-    def is_published(self) -> bool:
-        return self.status == self.Status.PUBLISHED

@@ -15,7 +15,6 @@ from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.db.models import F
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from nkohub.core.audit import audit_log, diff_fields
@@ -26,7 +25,7 @@ from nkohub.learning.models import Lesson, Material, MaterialTag, Topic
 from nkohub.notifications.background import enqueue_on_commit
 from nkohub.organizations.search import search_text_for
 
-from ._shared import _full_clean
+from ._shared import _full_clean, _move_status
 
 if TYPE_CHECKING:
     from nkohub.accounts.models import User
@@ -182,18 +181,12 @@ def material_update(
 
 @transaction.atomic
 def material_set_status(*, actor: "User", material: Material, status: str) -> Material:
-    if status not in Material.TRANSITIONS.get(material.status, ()):
-        raise DomainError(_("The material cannot move to this status."))
-    old = material.status
-    if status == Material.Status.PUBLISHED:
-        material.published_at = material.published_at or timezone.now()
-    material.status = status
-    material.save(update_fields=["status", "published_at", "updated_at"])
-    audit_log(
+    _move_status(
+        material,
+        status,
         actor=actor,
         action="learning.material.status",
-        obj=material,
-        changes={"status": [old, status]},
+        refusal=_("The material cannot move to this status."),
     )
     return material
 

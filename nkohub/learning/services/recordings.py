@@ -4,7 +4,6 @@ from typing import TYPE_CHECKING, Any
 
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from nkohub.core.audit import audit_log, diff_fields
@@ -13,7 +12,7 @@ from nkohub.core.storage import original_filename
 from nkohub.learning.embeds import embed_address
 from nkohub.learning.models import Recording
 
-from ._shared import _full_clean
+from ._shared import _full_clean, _move_status
 
 if TYPE_CHECKING:
     from nkohub.accounts.models import User
@@ -100,26 +99,18 @@ def recording_update(
 
 @transaction.atomic
 def recording_set_status(*, actor: "User", recording: Recording, status: str) -> Recording:
-    if status not in Recording.TRANSITIONS.get(recording.status, ()):
-        raise DomainError(_("The recording cannot move to this status."))
-    if (
-        status == Recording.Status.DRAFT
-        and recording.lessons.filter(
-            module__course__status="published", archived_at__isnull=True
-        ).exists()
-    ):
+    in_use = recording.lessons.filter(
+        module__course__status="published", archived_at__isnull=True
+    ).exists()
+    if status == Recording.Status.DRAFT and in_use:
         raise DomainError(
             _("A published course has this recording as a lesson: take the lesson out first.")
         )
-    old = recording.status
-    if status == Recording.Status.PUBLISHED:
-        recording.published_at = recording.published_at or timezone.now()
-    recording.status = status
-    recording.save(update_fields=["status", "published_at", "updated_at"])
-    audit_log(
+    _move_status(
+        recording,
+        status,
         actor=actor,
         action="learning.recording.status",
-        obj=recording,
-        changes={"status": [old, status]},
+        refusal=_("The recording cannot move to this status."),
     )
     return recording
