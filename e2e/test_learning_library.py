@@ -1,6 +1,7 @@
 """The library in a real browser, on a phone and on a desktop: an operator uploads a PDF and sees the
 picture of its first page, publishes it; a member finds it by another form of a Russian word,
-downloads it, and the download count rises. Every page visited fits a 390 px screen."""
+downloads it, and the download count rises; a webinar recording opens from its list. Every page visited
+fits a 390 px screen."""
 
 import shutil
 from pathlib import Path
@@ -11,7 +12,7 @@ from playwright.sync_api import expect
 
 from nkohub.core.tests.tools import missing_tool
 from nkohub.learning.models import Material
-from nkohub.learning.tests.factories import budget_pdf, topic
+from nkohub.learning.tests.factories import RecordingFactory, budget_pdf, topic
 
 PHONE = {"width": 390, "height": 844}
 DESKTOP = {"width": 1280, "height": 900}
@@ -82,3 +83,10 @@ def test_upload_a_pdf_see_its_preview_then_find_and_download_it(
     expect(count).to_have_text("1")
     shot("downloaded")
     assert Material.objects.get().download_count == 1
+
+    # the webinar recordings beside the library fit the screen too
+    recording = RecordingFactory.create(title="Вебинар: как подготовить заявку на грант")
+    page.goto("/learning/recordings/")
+    page.get_by_role("link", name=recording.title).click()
+    expect(page.locator("iframe[src^='https://rutube.ru/play/embed/']")).to_have_count(1)
+    _fits(page, size)
