@@ -11,9 +11,12 @@ from nkohub.learning.models import (
     Lesson,
     LessonFile,
     LessonProgress,
+    Material,
+    MaterialTag,
     Module,
     Question,
     Quiz,
+    Recording,
     Topic,
 )
 
@@ -75,6 +78,8 @@ class LessonAdmin(admin.ModelAdmin):
     list_filter = ["kind"]
     list_select_related = ["module__course"]
     search_fields = ["title", "module__course__title"]
+    raw_id_fields = ["recording"]
+    filter_horizontal = ["materials"]
     inlines = [LessonFileInline]
 
 
@@ -141,3 +146,51 @@ class CertificateAdmin(admin.ModelAdmin):
     list_display = ["code", "full_name", "course_title", "issued_at", "revoked_at"]
     search_fields = ["code", "full_name", "course_title"]
     readonly_fields = ["enrolment", "code", "full_name", "course_title", "hours", "issued_at"]
+
+
+@admin.register(MaterialTag)
+class MaterialTagAdmin(admin.ModelAdmin):
+    list_display = ["name"]
+    search_fields = ["name"]
+
+
+@admin.register(Material)
+class MaterialAdmin(admin.ModelAdmin):
+    """Operators correct descriptions, topics and statuses here; a new file is uploaded on the site,
+    where it is checked and gets its preview."""
+
+    list_display = ["title", "kind", "file_format", "status", "download_count", "preview_status"]
+    list_filter = ["status", "kind", "file_format", "preview_status", "topics", "is_demo"]
+    search_fields = ["title", "description", "original_name"]
+    filter_horizontal = ["topics", "tags"]
+    readonly_fields = [
+        "file",
+        "original_name",
+        "file_format",
+        "size",
+        "preview_status",
+        "download_count",
+        "created_by",
+        "created_at",
+        "published_at",
+        "updated_at",
+    ]
+    exclude = ["preview_image"]
+
+
+@admin.register(Recording)
+class RecordingAdmin(admin.ModelAdmin):
+    list_display = ["title", "held_on", "speakers", "minutes", "status"]
+    list_filter = ["status", "topic", "is_demo"]
+    list_select_related = ["topic"]
+    search_fields = ["title", "speakers", "description"]
+    raw_id_fields = ["slides"]
+    readonly_fields = [
+        "video",
+        "video_name",
+        "video_type",
+        "created_by",
+        "created_at",
+        "published_at",
+        "updated_at",
+    ]

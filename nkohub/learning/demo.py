@@ -1,12 +1,13 @@
 """Demo courses (nkohub.learning.demo_courses) built through the services, and learners at three
 stages: the NGO editor halfway through the grants course sharing progress with the NGO, a member who
-completed the media course (with a certificate), and a member who has just enrolled."""
+completed the media course (with a certificate), and a member who has just enrolled; then the library
+and the webinar recordings (nkohub.learning.demo_library)."""
 
 import uuid
 from typing import Any
 
 from nkohub.core.demo_context import DemoContext
-from nkohub.learning import services
+from nkohub.learning import demo_library, services
 from nkohub.learning.demo_courses import COURSES
 from nkohub.learning.models import Course, Enrolment, Lesson
 from nkohub.learning.reference import topic
@@ -113,3 +114,4 @@ def load(ctx: DemoContext) -> None:
     if "member" in users:
         _learner(users["member"], courses["nko-media"], done=None)
         _learner(users["member"], courses["nko-accounting-basics"], done=0)
+    demo_library.load(ctx)

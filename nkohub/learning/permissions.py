@@ -3,6 +3,8 @@
 Operators manage courses and topics and name a course's authors (experts), who then build it with them.
 Members enrol in published courses; a lesson is open to its learners and its authors; an organisation's
 owners see the progress of those of its members who consented to share it.
+The library and the recordings are contributed by operators and by the experts named as authors of a
+course; each stays a draft, seen only by its uploader and the operators, until it is published.
 """
 
 from typing import Any
@@ -10,7 +12,15 @@ from typing import Any
 from django.utils.translation import gettext_lazy as _
 
 from nkohub.core.permissions import ALLOWED, Decision, is_operator, refused, require
-from nkohub.learning.models import Certificate, Cohort, Course, Enrolment, Lesson
+from nkohub.learning.models import (
+    Certificate,
+    Cohort,
+    Course,
+    Enrolment,
+    Lesson,
+    Material,
+    Recording,
+)
 from nkohub.organizations.models import Membership, Organization
 from nkohub.organizations.permissions import membership_role
 
@@ -108,3 +118,32 @@ def can_revoke_certificate(user: Any) -> bool:
 # --- an organisation's staff ------------------------------------------------------------------
 def can_view_staff_progress(user: Any, organization: Organization) -> bool:
     return is_operator(user) or membership_role(user, organization) == Membership.Role.OWNER
+
+
+# --- the library and webinar recordings -------------------------------------------------------
+def can_contribute(user: Any) -> bool:
+    """Upload materials and recordings: operators, and experts named as authors of any course."""
+    if not _signed_in(user):
+        return False
+    return is_operator(user) or Course.objects.filter(authors=user).exists()
+
+
+def can_edit_material(user: Any, material: Material) -> bool:
+    if not _signed_in(user):
+        return False
+    return is_operator(user) or material.created_by_id == user.pk
+
+
+def can_view_material(user: Any, material: Material) -> bool:
+    """A published material is public (its page and its file); a draft only to those who edit it."""
+    return material.is_published or can_edit_material(user, material)
+
+
+def can_edit_recording(user: Any, recording: Recording) -> bool:
+    if not _signed_in(user):
+        return False
+    return is_operator(user) or recording.created_by_id == user.pk
+
+
+def can_view_recording(user: Any, recording: Recording) -> bool:
+    return recording.is_published or can_edit_recording(user, recording)

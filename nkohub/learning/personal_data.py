@@ -1,8 +1,10 @@
-"""What learning holds about a person: enrolments, progress, quiz attempts and certificates."""
+"""What learning holds about a person: enrolments, progress, quiz attempts and certificates, and which
+library materials and webinar recordings they uploaded (the materials stay, as the platform's, when the
+account goes: `created_by` is emptied by the database)."""
 
 from typing import Any
 
-from nkohub.learning.models import Attempt, Certificate, Enrolment
+from nkohub.learning.models import Attempt, Certificate, Enrolment, Material, Recording
 
 
 def export(user: Any) -> dict[str, Any]:
@@ -35,6 +37,16 @@ def export(user: Any) -> dict[str, Any]:
         "certificates": [
             {"code": c.code, "course": c.course_title, "issued_at": c.issued_at.isoformat()}
             for c in Certificate.objects.filter(enrolment__user=user)
+        ],
+        "library_materials_uploaded": [
+            {"title": m.title, "file": m.original_name, "created_at": m.created_at.isoformat()}
+            for m in Material.objects.filter(created_by=user).only(
+                "title", "original_name", "created_at"
+            )
+        ],
+        "webinar_recordings_added": [
+            {"title": r.title, "held_on": r.held_on.isoformat()}
+            for r in Recording.objects.filter(created_by=user).only("title", "held_on")
         ],
     }
 

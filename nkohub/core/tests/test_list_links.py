@@ -21,6 +21,8 @@ PUBLIC_LIST_PAGES = [
     "/grants/",
     "/reception/",
     "/reception/authorities/",
+    "/learning/library/",
+    "/learning/recordings/",
 ]
 OPERATOR_LIST_PAGES = ["/organizations/claims/", "/fair/moderation/"]
 

@@ -178,6 +178,7 @@ class Lesson(models.Model):
         EMBED = "embed", _("video from VK Video or RuTube")
         FILES = "files", _("files to download")
         QUIZ = "quiz", _("quiz")
+        RECORDING = "recording", _("webinar recording")
 
     module = models.ForeignKey(
         Module, verbose_name=_("module"), on_delete=models.PROTECT, related_name="lessons"
@@ -191,6 +192,20 @@ class Lesson(models.Model):
     video_name = models.CharField(_("file name"), max_length=255, blank=True)
     video_type = models.CharField(_("file type"), max_length=60, blank=True)
     embed_url = models.URLField(_("embed address"), max_length=500, blank=True)
+    recording = models.ForeignKey(
+        "learning.Recording",
+        verbose_name=_("webinar recording"),
+        on_delete=models.PROTECT,
+        related_name="lessons",
+        null=True,
+        blank=True,
+    )
+    materials = models.ManyToManyField(
+        "learning.Material",
+        verbose_name=_("materials from the library"),
+        related_name="lessons",
+        blank=True,
+    )
     minutes = models.PositiveSmallIntegerField(_("minutes"), default=10)
     position = models.PositiveSmallIntegerField(_("order"), default=1)
     archived_at = models.DateTimeField(_("taken out of the course"), null=True, blank=True)
@@ -204,6 +219,10 @@ class Lesson(models.Model):
         constraints = [
             models.CheckConstraint(
                 condition=~Q(kind="embed") | ~Q(embed_url=""), name="lesson_embed_has_address"
+            ),
+            models.CheckConstraint(
+                condition=~Q(kind="recording") | Q(recording__isnull=False),
+                name="lesson_recording_has_recording",
             ),
         ]
 

@@ -139,6 +139,13 @@ def _check_lesson(lesson: Lesson) -> None:
         lesson.embed_url = address
     else:
         lesson.embed_url = ""
+    if lesson.kind == Lesson.Kind.RECORDING:
+        if lesson.recording is None:
+            raise DomainError(_("Choose the webinar recording."), field="recording")
+        if not lesson.recording.is_published:
+            raise DomainError(_("The recording is not published yet."), field="recording")
+    else:
+        lesson.recording = None
 
 
 def _store_video(lesson: Lesson, video: UploadedFile | None) -> None:
@@ -197,6 +204,8 @@ def lesson_update(
     changes: dict[str, Any] = diff_fields(
         before, lesson, ["title", "kind", "embed_url", "minutes", "position"]
     )
+    if before.recording_id != lesson.recording_id:
+        changes["recording"] = [str(before.recording or ""), str(lesson.recording or "")]
     if before.body != lesson.body:
         changes["body"] = _("text changed")
     if changes:

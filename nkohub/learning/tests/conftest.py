@@ -28,3 +28,9 @@ def lessons_of(course: Course) -> list[Lesson]:
 @pytest.fixture
 def lessons(course: Course) -> list[Lesson]:
     return lessons_of(course)
+
+
+@pytest.fixture
+def capture(django_capture_on_commit_callbacks: Any) -> Any:
+    """Run what a service leaves for after the commit (the preview task, file deletions)."""
+    return django_capture_on_commit_callbacks

@@ -1,18 +1,23 @@
 import datetime as dt
+import functools
+from typing import Any
 
 import factory
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
-from nkohub.learning import reference
+from nkohub.learning import reference, sample_files, services
 from nkohub.learning.models import (
     Choice,
     Cohort,
     Course,
     Enrolment,
     Lesson,
+    Material,
     Module,
     Question,
     Quiz,
+    Recording,
     Topic,
 )
 
@@ -130,3 +135,75 @@ class EnrolmentFactory(factory.django.DjangoModelFactory[Enrolment]):
         model = Enrolment
 
     course = factory.SubFactory(CourseFactory)
+
+
+# --- the library and recordings ---------------------------------------------------------------
+PDF_TEXT = [
+    "Смета проекта составляется по статьям расходов Фонда президентских грантов.",
+    "Оплата труда, командировки, офисные расходы, издательские и полиграфические услуги.",
+    "Софинансирование подтверждается письмами партнёров и волонтёрскими часами.",
+]
+
+
+@functools.cache
+def budget_pdf() -> bytes:
+    """A real one-page PDF with Cyrillic text (made once per test process: WeasyPrint takes a moment)."""
+    return sample_files.pdf_file("Методичка по составлению сметы проекта", PDF_TEXT)
+
+
+def upload(name: str, content: bytes, content_type: str = "") -> SimpleUploadedFile:
+    return SimpleUploadedFile(name, content, content_type=content_type)
+
+
+def material(
+    actor: Any,
+    *,
+    name: str = "Смета.pdf",
+    content: bytes | None = None,
+    publish: bool = True,
+    **fields: Any,
+) -> Material:
+    """A material uploaded through the service (its preview task runs when the caller's on-commit
+    callbacks do), published unless publish=False."""
+    made = services.material_create(
+        actor=actor,
+        upload=upload(name, budget_pdf() if content is None else content),
+        title=fields.pop("title", "Методичка по составлению сметы"),
+        kind=fields.pop("kind", Material.Kind.DOCUMENT),
+        **fields,
+    )
+    if publish:
+        services.material_set_status(actor=actor, material=made, status=Material.Status.PUBLISHED)
+    return made
+
+
+class MaterialFactory(factory.django.DjangoModelFactory[Material]):
+    """A published text material written straight to the database (for lists of many)."""
+
+    class Meta:
+        model = Material
+
+    title = factory.Sequence(lambda n: f"Шаблон договора пожертвования № {n}")
+    kind = Material.Kind.TEMPLATE
+    file = factory.django.FileField(filename="dogovor.txt", data="Договор пожертвования".encode())
+    original_name = "Договор.txt"
+    file_format = "txt"
+    size = 40
+    preview_status = Material.Preview.READY
+    preview_text = "Договор пожертвования"
+    search_text = " договор пожертвование "
+    status = Material.Status.PUBLISHED
+    published_at = factory.LazyFunction(timezone.now)
+
+
+class RecordingFactory(factory.django.DjangoModelFactory[Recording]):
+    class Meta:
+        model = Recording
+
+    title = factory.Sequence(lambda n: f"Вебинар: отчётность НКО, часть {n}")
+    held_on = factory.LazyFunction(lambda: timezone.localdate() - dt.timedelta(days=10))
+    speakers = "Ирина Соколова (ресурсный центр)"
+    minutes = 90
+    embed_url = "https://rutube.ru/play/embed/0123456789abcdef0123456789abcdef"
+    status = Recording.Status.PUBLISHED
+    published_at = factory.LazyFunction(timezone.now)

@@ -6,14 +6,24 @@ import pytest
 from django.core.management import call_command
 from django.urls import reverse
 
-from nkohub.learning.models import Attempt, Certificate, Course, Enrolment, Lesson, Question
+from nkohub.learning.models import (
+    Attempt,
+    Certificate,
+    Course,
+    Enrolment,
+    Lesson,
+    Material,
+    Question,
+    Recording,
+)
 
 pytestmark = pytest.mark.django_db
 
 
 def counts() -> tuple[int, ...]:
     return tuple(
-        m.objects.count() for m in (Course, Lesson, Question, Enrolment, Attempt, Certificate)
+        m.objects.count()
+        for m in (Course, Lesson, Question, Enrolment, Attempt, Certificate, Material, Recording)
     )
 
 
@@ -42,3 +52,13 @@ def test_the_demo_has_three_courses_with_quizzes_and_a_second_run_changes_nothin
             reverse("learning:certificate_verify", args=[certificate.code])
         ).content.decode()
     )
+
+
+def test_the_demo_library_has_a_dozen_materials_with_previews_and_three_recordings(
+    capture: Any,
+) -> None:
+    with capture(execute=True):
+        call_command("load_demo", "--quiet-logins")
+    materials = Material.objects.filter(is_demo=True, status="published")
+    assert (materials.count(), Recording.objects.filter(embed_url__gt="").count()) == (12, 3)
+    assert not materials.filter(preview_status="pending").exists()

@@ -39,3 +39,11 @@ def test_erasing_keeps_the_certificate_code_but_not_the_name(
     assert not Attempt.objects.filter(user=outsider).exists()
     assert Certificate.objects.get().full_name == "—"
     assert Enrolment.objects.filter(user=member).exists()
+
+
+def test_the_export_lists_the_materials_a_person_uploaded(operator: Any) -> None:
+    from nkohub.learning.tests.factories import MaterialFactory
+
+    MaterialFactory.create(title="Шаблон сметы", created_by=operator)
+    data = personal_data.export(operator)
+    assert [m["title"] for m in data["library_materials_uploaded"]] == ["Шаблон сметы"]

@@ -1,4 +1,5 @@
-"""Learning's pages: the catalogue and courses, lessons and quizzes, certificates, authoring, staff."""
+"""Learning's pages: the catalogue and courses, lessons and quizzes, certificates, authoring, staff,
+the library of materials, webinar recordings."""
 
 from .authoring import (
     cohort_create,
@@ -24,6 +25,27 @@ from .certificates import (
     certificate_verify,
 )
 from .lessons import lesson_detail, lesson_done, lesson_file, lesson_video, quiz_submit
+from .library import (
+    lesson_material_attach,
+    lesson_material_detach,
+    library_index,
+    library_mine,
+    material_create,
+    material_detail,
+    material_download,
+    material_edit,
+    material_preview,
+    material_status,
+)
+from .recordings import (
+    recording_create,
+    recording_detail,
+    recording_edit,
+    recording_index,
+    recording_mine,
+    recording_status,
+    recording_video,
+)
 from .staff import staff_progress
 
 __all__ = [
@@ -47,14 +69,31 @@ __all__ = [
     "lesson_file",
     "lesson_file_add",
     "lesson_file_remove",
+    "lesson_material_attach",
+    "lesson_material_detach",
     "lesson_remove",
     "lesson_video",
+    "library_index",
+    "library_mine",
+    "material_create",
+    "material_detail",
+    "material_download",
+    "material_edit",
+    "material_preview",
+    "material_status",
     "mine",
     "module_create",
     "question_create",
     "question_delete",
     "quiz_settings",
     "quiz_submit",
+    "recording_create",
+    "recording_detail",
+    "recording_edit",
+    "recording_index",
+    "recording_mine",
+    "recording_status",
+    "recording_video",
     "sharing",
     "staff_progress",
 ]

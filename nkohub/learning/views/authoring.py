@@ -12,7 +12,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from nkohub.core.service_calls import perform, submit_form
 from nkohub.core.types import AuthenticatedHttpRequest
-from nkohub.learning import forms, permissions, services
+from nkohub.learning import forms, permissions, selectors, services
 from nkohub.learning.models import Course, Lesson
 
 from ._shared import _course, _lesson
@@ -166,6 +166,8 @@ def _lesson_edit_context(course: Course, lesson: Lesson, **forms_given: Any) -> 
         "lesson": lesson,
         "form": forms_given.get("form") or forms.LessonForm(instance=lesson),
         "file_form": forms_given.get("file_form") or forms.LessonFileForm(),
+        "materials": selectors.materials_attached(lesson),
+        "material_form": forms.LessonMaterialForm(materials=selectors.materials_attachable()),
     }
     if lesson.kind == Lesson.Kind.QUIZ:
         quiz = lesson.quiz

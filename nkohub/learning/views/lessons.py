@@ -49,6 +49,9 @@ def lesson_detail(request: AuthenticatedHttpRequest, slug: str, pk: int) -> Http
         "following": following,
         "done": lesson.pk in place.done,
         "can_edit": permissions.can_edit_course(request.user, course),
+        "materials": selectors.materials_of_lesson(lesson),
+        "recording_visible": lesson.recording is not None
+        and permissions.can_view_recording(request.user, lesson.recording),
     }
     if lesson.kind == Lesson.Kind.QUIZ:
         context.update(_quiz_context(request, lesson, enrolment))

@@ -10,7 +10,16 @@ from django.utils.translation import gettext_lazy as _
 
 from nkohub.core.forms import BoundedDateField, PlatformForm, PlatformModelForm
 from nkohub.learning.embeds import embed_address
-from nkohub.learning.models import Cohort, Course, Lesson, Module, Question, Quiz, Topic
+from nkohub.learning.models import (
+    Cohort,
+    Course,
+    Lesson,
+    Module,
+    Question,
+    Quiz,
+    Recording,
+    Topic,
+)
 from nkohub.organizations.models import Organization
 
 MAX_VIDEO_BYTES = 500 * 1024 * 1024
@@ -143,27 +152,17 @@ class ModuleForm(PlatformModelForm):
         fields = ["title"]
 
 
-class LessonForm(PlatformModelForm):
-    video_upload = forms.FileField(
-        label=_("Video file (MP4 or WebM)"),
-        required=False,
-        help_text=_("Up to 500 MB."),
-    )
+class VideoSourceMixin:
+    """The checks of a video's two sources, shared by lessons and recordings: an embed link from VK Video
+    or RuTube (`embed_url`), an uploaded file (`video_upload`)."""
 
-    class Meta:
-        model = Lesson
-        fields = ["title", "kind", "body", "embed_url", "minutes", "position"]
-        widgets = {"body": forms.Textarea(attrs={"rows": 12})}
-        help_texts = {
-            "body": _("Markdown. For a video, files or a quiz: what to pay attention to."),
-            "embed_url": _("A link to a video on VK Video or RuTube."),
-        }
+    cleaned_data: dict[str, Any]
 
     def clean_embed_url(self) -> str:
         url = self.cleaned_data.get("embed_url", "")
         if url and not embed_address(url):
             raise forms.ValidationError(_("Paste a link to a video on VK Video or RuTube."))
-        return url
+        return str(url)
 
     def clean_video_upload(self) -> Any:
         upload = self.cleaned_data.get("video_upload")
@@ -175,10 +174,37 @@ class LessonForm(PlatformModelForm):
             raise forms.ValidationError(_("Upload an MP4, WebM or Ogg video."))
         return upload
 
+
+class LessonForm(VideoSourceMixin, PlatformModelForm):
+    video_upload = forms.FileField(
+        label=_("Video file (MP4 or WebM)"),
+        required=False,
+        help_text=_("Up to 500 MB."),
+    )
+
+    class Meta:
+        model = Lesson
+        fields = ["title", "kind", "body", "embed_url", "recording", "minutes", "position"]
+        widgets = {"body": forms.Textarea(attrs={"rows": 12})}
+        help_texts = {
+            "body": _("Markdown. For a video, files or a quiz: what to pay attention to."),
+            "embed_url": _("A link to a video on VK Video or RuTube."),
+            "recording": _("For a lesson of kind «webinar recording»: a published recording."),
+        }
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        recording: Any = self.fields["recording"]
+        recording.queryset = Recording.objects.filter(status=Recording.Status.PUBLISHED).order_by(
+            "-held_on", "title"
+        )
+
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
         if data.get("kind") == Lesson.Kind.EMBED and not data.get("embed_url"):
             self.add_error("embed_url", _("Paste a link to a video on VK Video or RuTube."))
+        if data.get("kind") == Lesson.Kind.RECORDING and not data.get("recording"):
+            self.add_error("recording", _("Choose the webinar recording."))
         return data
 
 

@@ -145,7 +145,7 @@ def place_in(course: Course, enrolment: Enrolment | None) -> Place:
 def lesson_in(course: Course, pk: int) -> Lesson | None:
     """A lesson of the course (archived ones too; rights decide who sees them), with its files and quiz."""
     return (
-        Lesson.objects.select_related("module__course")
+        Lesson.objects.select_related("module__course", "recording")
         .prefetch_related("files")
         .filter(pk=pk, module__course=course)
         .first()
