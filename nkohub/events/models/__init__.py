@@ -1,0 +1,13 @@
+from .events import Event, EventQuestion, new_uid
+from .registrations import CalendarFeed, Feedback, Registration, new_checkin_code, normalise_code
+
+__all__ = [
+    "CalendarFeed",
+    "Event",
+    "EventQuestion",
+    "Feedback",
+    "Registration",
+    "new_checkin_code",
+    "new_uid",
+    "normalise_code",
+]
