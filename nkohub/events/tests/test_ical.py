@@ -16,7 +16,7 @@ def parse(response: Any) -> icalendar.Calendar:
 
 
 def vevents(calendar: icalendar.Calendar) -> list[Any]:
-    return [c for c in calendar.walk("VEVENT")]
+    return list(calendar.walk("VEVENT"))
 
 
 def test_an_events_ics_carries_its_uid_times_in_its_zone_and_the_vtimezone(client, event):
