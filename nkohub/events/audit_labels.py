@@ -26,7 +26,7 @@ LABELS = AuditLabels(
     },
     fields={
         "participant": _("participant"),
-        "attended": _("came"),
+        "attended": pgettext_lazy("attendance", "came"),
         "changed": pgettext_lazy("audit field", "changed"),
         "organization": _("organisation"),
         "reason": pgettext_lazy("audit field", "reason"),

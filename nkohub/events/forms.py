@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from nkohub.core.forms import BoundedDateField, PlatformForm, PlatformModelForm
-from nkohub.events.models import Event, EventQuestion
+from nkohub.events.models import EVENT_FIELDS, Event, EventQuestion
 from nkohub.organizations.models import Organization
 from nkohub.territories.forms import MunicipalityChoiceField
 
@@ -108,21 +108,7 @@ class EventForm(PlatformModelForm):
 
     class Meta:
         model = Event
-        fields = [
-            "title",
-            "kind",
-            "summary",
-            "description",
-            "time_zone",
-            "is_online",
-            "online_url",
-            "address",
-            "municipality",
-            "capacity",
-            "registration_opens_at",
-            "registration_closes_at",
-            "audience",
-        ]
+        fields = list(EVENT_FIELDS)
         widgets = {
             "registration_opens_at": forms.DateTimeInput(
                 attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"
@@ -154,7 +140,7 @@ class EventForm(PlatformModelForm):
         self.apply_input_limits()
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        data = super().clean() or {}
         zone = data.get("time_zone") or settings.TIME_ZONE
         for name in ("starts_at", "ends_at", "registration_opens_at", "registration_closes_at"):
             if name in self.fields and data.get(name) is not None:
@@ -178,7 +164,7 @@ class MoveForm(PlatformForm):
             }
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        data = super().clean() or {}
         for name in ("starts_at", "ends_at"):
             if data.get(name) is not None:
                 data[name] = in_zone(data[name], self.event.time_zone)

@@ -2,7 +2,7 @@
 request for feedback to those who came. Idempotent: each reminder and each request goes once (a moved
 event is reminded of again)."""
 
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from django.db import transaction
 from django.urls import reverse
@@ -24,7 +24,7 @@ REMIND_BEFORE = timedelta(days=1)
 FEEDBACK_WITHIN = timedelta(days=7)
 
 
-def _remind(now: timezone.datetime) -> int:
+def _remind(now: datetime) -> int:
     due = (
         Registration.objects.filter(
             status=Registration.Status.CONFIRMED,
@@ -63,7 +63,7 @@ def _remind(now: timezone.datetime) -> int:
     return sent
 
 
-def _ask_for_feedback(now: timezone.datetime) -> int:
+def _ask_for_feedback(now: datetime) -> int:
     events = Event.objects.filter(
         status=Event.Status.SCHEDULED,
         feedback_requested_at__isnull=True,

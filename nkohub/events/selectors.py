@@ -119,12 +119,13 @@ def counts_for(event: Event) -> Counts:
 
 
 def attendance_by_organization(event: Event) -> list[dict[str, Any]]:
-    return list(
+    rows: Any = (
         Registration.objects.filter(event=event, status=Registration.Status.CONFIRMED)
         .values("organization__short_name", "organization__full_name")
         .annotate(registered=Count("pk"), attended=Count("pk", filter=Q(attended_at__isnull=False)))
         .order_by("-attended", "organization__short_name")
     )
+    return list(rows)
 
 
 @dataclass(frozen=True)

@@ -1,7 +1,8 @@
-from .events import Event, EventQuestion, new_uid
+from .events import EVENT_FIELDS, Event, EventQuestion, new_uid
 from .registrations import CalendarFeed, Feedback, Registration, new_checkin_code, normalise_code
 
 __all__ = [
+    "EVENT_FIELDS",
     "CalendarFeed",
     "Event",
     "EventQuestion",

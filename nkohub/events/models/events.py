@@ -2,6 +2,7 @@
 
 import uuid
 import zoneinfo
+from datetime import datetime
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -24,6 +25,24 @@ def _default_time_zone() -> str:
 def validate_time_zone(value: str) -> None:
     if value not in zoneinfo.available_timezones():
         raise ValidationError(_("Unknown time zone."))
+
+
+# What the organiser writes (times apart: they change by moving the event, which tells everyone).
+EVENT_FIELDS = (
+    "title",
+    "kind",
+    "summary",
+    "description",
+    "time_zone",
+    "is_online",
+    "online_url",
+    "address",
+    "municipality",
+    "capacity",
+    "registration_opens_at",
+    "registration_closes_at",
+    "audience",
+)
 
 
 class Event(models.Model):
@@ -77,7 +96,8 @@ class Event(models.Model):
         related_name="events",
     )
     capacity = models.PositiveIntegerField(
-        _("places"), help_text=_("When they are taken, people join the waiting list.")
+        pgettext_lazy("event field", "places"),
+        help_text=_("When they are taken, people join the waiting list."),
     )
     seats_taken = models.PositiveIntegerField(_("places taken"), default=0, editable=False)
     registration_opens_at = models.DateTimeField(_("registration opens"), null=True, blank=True)
@@ -109,7 +129,7 @@ class Event(models.Model):
         related_name="+",
     )
     created_at = models.DateTimeField(_("created"), default=timezone.now)
-    updated_at = models.DateTimeField(_("changed"), auto_now=True)
+    updated_at = models.DateTimeField(pgettext_lazy("event field", "changed"), auto_now=True)
     is_demo = models.BooleanField(_("demo"), default=False)
 
     class Meta:
@@ -161,11 +181,11 @@ class Event(models.Model):
         return zoneinfo.ZoneInfo(self.time_zone)
 
     @property
-    def local_start(self):  # type: ignore[no-untyped-def]
+    def local_start(self) -> datetime:
         return self.starts_at.astimezone(self.zone)
 
     @property
-    def local_end(self):  # type: ignore[no-untyped-def]
+    def local_end(self) -> datetime:
         return self.ends_at.astimezone(self.zone)
 
     @property
@@ -185,7 +205,7 @@ class Event(models.Model):
         return self.ends_at <= timezone.now()
 
     @property
-    def registration_closes(self):  # type: ignore[no-untyped-def]
+    def registration_closes(self) -> datetime:
         return self.registration_closes_at or self.starts_at
 
     @property

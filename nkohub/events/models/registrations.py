@@ -67,7 +67,9 @@ class Registration(models.Model):
         pgettext_lazy("registration", "status"), max_length=10, choices=Status.choices
     )
     answers = models.JSONField(_("answers to the questions"), default=dict, blank=True)
-    registered_at = models.DateTimeField(_("registered"), default=timezone.now)
+    registered_at = models.DateTimeField(
+        pgettext_lazy("registration", "registered"), default=timezone.now
+    )
     confirmed_at = models.DateTimeField(_("place confirmed"), null=True, blank=True)
     cancelled_at = models.DateTimeField(
         pgettext_lazy("registration", "cancelled"), null=True, blank=True
@@ -75,7 +77,7 @@ class Registration(models.Model):
     checkin_code = models.CharField(
         _("check-in code"), max_length=9, unique=True, default=new_checkin_code, editable=False
     )
-    attended_at = models.DateTimeField(_("came"), null=True, blank=True)
+    attended_at = models.DateTimeField(pgettext_lazy("attendance", "came"), null=True, blank=True)
     reminded_at = models.DateTimeField(null=True, blank=True, editable=False)
 
     class Meta:
@@ -121,7 +123,7 @@ class Feedback(models.Model):
     )
     useful = models.TextField(_("what was useful"), max_length=2000, blank=True)
     to_change = models.TextField(_("what to change"), max_length=2000, blank=True)
-    created_at = models.DateTimeField(_("left"), default=timezone.now)
+    created_at = models.DateTimeField(pgettext_lazy("feedback", "left"), default=timezone.now)
 
     class Meta:
         verbose_name = _("feedback")

@@ -7,24 +7,10 @@ from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext as _
 
 from nkohub.events import permissions
-from nkohub.events.models import Event
-from nkohub.notifications.services import notify
+from nkohub.events.models import EVENT_FIELDS, Event
 
-EVENT_FIELDS = (
-    "title",
-    "kind",
-    "summary",
-    "description",
-    "time_zone",
-    "is_online",
-    "online_url",
-    "address",
-    "municipality",
-    "capacity",
-    "registration_opens_at",
-    "registration_closes_at",
-    "audience",
-)
+__all__ = ["EVENT_FIELDS", "require_manager", "tell"]
+from nkohub.notifications.services import notify
 
 
 def require_manager(actor: Any, event: Event) -> None:

@@ -3,6 +3,7 @@
 import pytest
 from django.urls import reverse
 
+from nkohub.core.errors import DomainError
 from nkohub.events import services
 from nkohub.events.models import Registration
 from nkohub.events.tests.factories import RegistrationFactory
@@ -63,7 +64,7 @@ def test_an_unknown_code_is_refused_with_a_message(client, owner, event, registr
 
 def test_a_code_of_another_event_is_refused(owner, event, registrations, ngo):
     other = RegistrationFactory.create(event__organizer=ngo)
-    with pytest.raises(Exception, match="No registration"):
+    with pytest.raises(DomainError, match="Нет регистрации"):
         services.checkin_by_code(actor=owner, event=event, code=other.checkin_code)
 
 

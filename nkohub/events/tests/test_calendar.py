@@ -62,7 +62,8 @@ def test_filter_by_municipality(client, ngo):
     from nkohub.events.forms import CalendarFilterForm
     from nkohub.territories.tests.factories import MunicipalityFactory
 
-    here = CalendarFilterForm(organizers=None).fields["municipality"].queryset.first()
+    field: Any = CalendarFilterForm(organizers=None).fields["municipality"]
+    here = field.queryset.first()
     there = MunicipalityFactory.create(region=here.region)
     EventFactory.create(organizer=ngo, title="Здесь", municipality=here)
     EventFactory.create(organizer=ngo, title="Там", municipality=there)

@@ -35,7 +35,7 @@ def test_an_attendee_leaves_feedback(client, past_event, attended, people):
 
 def test_feedback_is_left_once(past_event, attended, people):
     services.feedback_submit(actor=people[0], registration=attended, rating=5)
-    with pytest.raises(DomainError, match="already"):
+    with pytest.raises(DomainError, match="уже оставили"):
         services.feedback_submit(actor=people[0], registration=attended, rating=1)
 
 
@@ -47,7 +47,7 @@ def test_someone_who_did_not_come_cannot_leave_feedback(client, past_event, peop
 
 def test_feedback_waits_for_the_end_of_the_event(event, people):
     registration = RegistrationFactory.create(event=event, user=people[0], attended_at=in_days(0))
-    with pytest.raises(DomainError, match="over"):
+    with pytest.raises(DomainError, match="после окончания"):
         services.feedback_submit(actor=people[0], registration=registration, rating=5)
 
 

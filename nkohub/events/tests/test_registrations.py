@@ -100,19 +100,19 @@ def test_a_newcomer_does_not_jump_the_waiting_list(event, people):
 
 def test_registration_closed_by_the_organiser_is_refused(event, owner, people):
     services.event_close_registration(actor=owner, event=event)
-    with pytest.raises(DomainError, match="closed"):
+    with pytest.raises(DomainError, match="закрыта"):
         register(event, people[0])
 
 
 def test_registration_after_its_window_is_refused(ngo, people):
     event = EventFactory.create(organizer=ngo, registration_closes_at=in_days(-1))
-    with pytest.raises(DomainError, match="closed"):
+    with pytest.raises(DomainError, match="закрыта"):
         register(event, people[0])
 
 
 def test_a_cancelled_event_refuses_registration(event, owner, people):
     services.event_cancel(actor=owner, event=event, reason="Зал закрыт на ремонт")
-    with pytest.raises(DomainError, match="cancelled"):
+    with pytest.raises(DomainError, match="отменено"):
         register(event, people[0])
 
 
@@ -129,7 +129,7 @@ def test_answers_are_kept(event, people):
 
 
 def test_one_can_come_only_from_ones_own_organisation(event, people, other_ngo):
-    with pytest.raises(DomainError, match="member"):
+    with pytest.raises(DomainError, match="состоите"):
         register(event, people[0], organization=other_ngo)
 
 

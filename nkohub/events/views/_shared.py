@@ -1,16 +1,17 @@
 """What the views of events share: fetching an event with rights checked, the event page's context,
-running a service."""
+running a service (core.submit)."""
 
-from collections.abc import Callable
 from typing import Any
 
-from django.contrib import messages
 from django.http import Http404, HttpRequest
 
-from nkohub.core.errors import DomainError, add_domain_error
+from nkohub.core.submit import perform as _perform
+from nkohub.core.submit import submit_form as _submit
 from nkohub.events import forms, permissions, selectors
 from nkohub.events.models import Event, Registration
 from nkohub.events.services.registrations import waiting_position
+
+__all__ = ["_event", "_perform", "_submit", "detail_context"]
 
 
 def _event(user: Any, pk: int, *, manage: bool = False) -> Event:
@@ -23,33 +24,6 @@ def _event(user: Any, pk: int, *, manage: bool = False) -> Event:
     if manage:
         permissions.require(permissions.can_manage_event(user, event))
     return event
-
-
-def _submit(
-    request: HttpRequest, form: Any, write: Callable[[dict[str, Any]], Any], success: str
-) -> Any:
-    """On a valid POST run `write` (one service call): its result, or None when the form is not sent,
-    not valid, or the service refused (the reason is then shown on the form)."""
-    if request.method != "POST" or not form.is_valid():
-        return None
-    try:
-        result = write(dict(form.cleaned_data))
-    except DomainError as error:
-        add_domain_error(form, error)
-        return None
-    if success:
-        messages.success(request, success)
-    return result
-
-
-def _perform(request: HttpRequest, write: Callable[[], Any], success: str) -> bool:
-    try:
-        write()
-    except DomainError as error:
-        messages.error(request, error.message)
-        return False
-    messages.success(request, success)
-    return True
 
 
 def detail_context(

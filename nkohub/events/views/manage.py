@@ -12,25 +12,9 @@ from nkohub.core.errors import DomainError
 from nkohub.core.pagination import paginate
 from nkohub.core.types import AuthenticatedHttpRequest
 from nkohub.events import forms, permissions, selectors, services
-from nkohub.events.models import Registration
+from nkohub.events.models import EVENT_FIELDS, Registration
 
 from ._shared import _event, _perform, _submit
-
-WRITABLE = (
-    "title",
-    "kind",
-    "summary",
-    "description",
-    "time_zone",
-    "is_online",
-    "online_url",
-    "address",
-    "municipality",
-    "capacity",
-    "registration_opens_at",
-    "registration_closes_at",
-    "audience",
-)
 
 
 @login_required
@@ -50,7 +34,7 @@ def event_create(request: AuthenticatedHttpRequest) -> HttpResponse:
             starts_at=data["starts_at"],
             ends_at=data["ends_at"],
             questions=data.get("questions", "").splitlines(),
-            **{name: data[name] for name in WRITABLE},
+            **{name: data[name] for name in EVENT_FIELDS},
         ),
         _("The event is published in the calendar."),
     )
@@ -69,8 +53,8 @@ def event_edit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
         form,
         lambda data: services.event_update(
             actor=request.user,
-            event=selectors.event_by_pk(pk),
-            **{name: data[name] for name in WRITABLE},
+            event=event,
+            **{name: data[name] for name in EVENT_FIELDS},
         ),
         _("The event is saved."),
     )
@@ -167,28 +151,35 @@ def question_add(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     return redirect("events:manage", pk=pk)
 
 
+def _switch_registration(
+    request: AuthenticatedHttpRequest, pk: int, *, close: bool
+) -> HttpResponse:
+    event = _event(request.user, pk, manage=True)
+    if close:
+        _perform(
+            request,
+            lambda: services.event_close_registration(actor=request.user, event=event),
+            _("Registration is closed."),
+        )
+    else:
+        _perform(
+            request,
+            lambda: services.event_reopen_registration(actor=request.user, event=event),
+            _("Registration is open again."),
+        )
+    return redirect("events:manage", pk=pk)
+
+
 @login_required
 @require_POST
 def event_close(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
-    event = _event(request.user, pk, manage=True)
-    _perform(
-        request,
-        lambda: services.event_close_registration(actor=request.user, event=event),
-        _("Registration is closed."),
-    )
-    return redirect("events:manage", pk=pk)
+    return _switch_registration(request, pk, close=True)
 
 
 @login_required
 @require_POST
 def event_reopen(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
-    event = _event(request.user, pk, manage=True)
-    _perform(
-        request,
-        lambda: services.event_reopen_registration(actor=request.user, event=event),
-        _("Registration is open again."),
-    )
-    return redirect("events:manage", pk=pk)
+    return _switch_registration(request, pk, close=False)
 
 
 @login_required
