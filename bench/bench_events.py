@@ -50,7 +50,7 @@ def _people() -> list[int]:
     if len(have) < PEOPLE:
         User.objects.bulk_create(
             [
-                User(email=f"bench-person-{n}@example.org", full_name=f"Участник {n}", password="!")
+                User(email=f"bench-person-{n}@example.org", full_name=f"Участник {n}", password="!")  # noqa: S106 (unusable, as set_unusable_password makes it)
                 for n in range(len(have), PEOPLE)
             ],
             batch_size=1_000,
