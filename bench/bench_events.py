@@ -40,6 +40,8 @@ def _organizations() -> list[int]:
 
 
 def _people() -> list[int]:
+    from django.contrib.auth.hashers import make_password
+
     from nkohub.accounts.models import User
 
     have = list(
@@ -50,7 +52,11 @@ def _people() -> list[int]:
     if len(have) < PEOPLE:
         User.objects.bulk_create(
             [
-                User(email=f"bench-person-{n}@example.org", full_name=f"Участник {n}", password="!")  # noqa: S106 (unusable, as set_unusable_password makes it)
+                User(
+                    email=f"bench-person-{n}@example.org",
+                    full_name=f"Участник {n}",
+                    password=make_password(None),
+                )
                 for n in range(len(have), PEOPLE)
             ],
             batch_size=1_000,

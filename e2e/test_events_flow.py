@@ -4,6 +4,7 @@ in on the phone page (the script sends the typed code) and sees it in the list; 
 leaves feedback and the organiser sees the average. Every page visited fits the screen."""
 
 import datetime as dt
+from pathlib import Path
 from typing import Any
 
 import icalendar
@@ -75,7 +76,7 @@ def test_waiting_list_promotion_calendar_check_in_and_feedback(
     page.goto(f"/events/{event.pk}/")
     with page.expect_download() as download:
         page.get_by_role("link", name="Добавить в календарь (.ics)").click()
-    calendar = icalendar.Calendar.from_ical(open(download.value.path(), "rb").read())
+    calendar = icalendar.Calendar.from_ical(Path(download.value.path()).read_bytes())
     assert [str(item["UID"]) for item in calendar.walk("VEVENT")] == [event.uid]
     code = Registration.objects.get(event=event, user=outsider).checkin_code
 

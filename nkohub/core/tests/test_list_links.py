@@ -21,6 +21,8 @@ PUBLIC_LIST_PAGES = [
     "/grants/",
     "/reception/",
     "/reception/authorities/",
+    "/events/",
+    "/events/?past=on",
 ]
 OPERATOR_LIST_PAGES = ["/organizations/claims/", "/fair/moderation/"]
 
