@@ -26,6 +26,17 @@ class EventsConfig(AppConfig):
             CabinetBlock(order=36, template="events/_cabinet.html", context=_cabinet_context)
         )
         register_personal_data(PersonalDataHandler(key="events", export=export, erase=erase))
+        from nkohub.events.selectors import profile_section
+        from nkohub.organizations.profile_sections import ProfileSection, register_profile_section
+
+        register_profile_section(
+            ProfileSection(
+                key="events",
+                order=40,
+                template="events/_organization_events.html",
+                context=profile_section,
+            )
+        )
 
         from nkohub.events.jobs import NOTIFICATION_KINDS, send_reminders
 

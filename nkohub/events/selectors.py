@@ -245,6 +245,19 @@ def with_registrations_prefetched(events: QuerySet[Event], user: Any) -> QuerySe
     )
 
 
+def profile_section(organization: Organization, user: Any) -> dict[str, Any] | None:
+    """The organisation's upcoming events (those the viewer may see) for its public profile; left
+    out for an organisation that has never announced one."""
+    upcoming = list(
+        calendar(user, organizer=organization)
+        .select_related(None)
+        .select_related("municipality")[:5]
+    )
+    if not upcoming and not Event.objects.filter(organizer=organization).exists():
+        return None
+    return {"events": upcoming}
+
+
 def cabinet_summary(user: Any) -> dict[str, Any]:
     now = timezone.now()
     counts = Registration.objects.filter(user=user, event__ends_at__gt=now).aggregate(

@@ -136,3 +136,12 @@ def test_an_event_page_costs_the_same_queries_at_two_sizes(
     QuestionFactory.create(event=event)
     with django_assert_num_queries(len(small.captured_queries)):
         client.get(event.get_absolute_url())
+
+
+def test_the_organisations_profile_lists_its_upcoming_events(client, ngo):
+    EventFactory.create(organizer=ngo, title="Планёрка волонтёров")
+    content = client.get(reverse("organizations:detail", args=[ngo.pk])).content.decode()
+    assert ("Планёрка волонтёров" in content, f"/events/organisations/{ngo.pk}.ics" in content) == (
+        True,
+        True,
+    )
