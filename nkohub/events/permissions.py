@@ -8,6 +8,7 @@ link to join; the organiser sees the list, marks attendance and reads the feedba
 
 from typing import Any
 
+from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 
 from nkohub.core.permissions import ALLOWED, Decision, is_operator, refused, require
@@ -51,6 +52,11 @@ def can_register(user: Any, event: Event, registration: Registration | None) -> 
         return refused(_("The event has been cancelled."))
     if event.has_ended:
         return refused(_("The event is over."))
+    if event.registration_opens_at and event.registration_opens_at > timezone.now():
+        opens = formats.date_format(
+            timezone.localtime(event.registration_opens_at, event.zone), "j E, H:i"
+        )
+        return refused(_("Registration opens on %(date)s.") % {"date": opens})
     if not event.registration_is_open:
         return refused(_("Registration for this event is closed."))
     return ALLOWED

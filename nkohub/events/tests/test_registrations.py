@@ -168,3 +168,9 @@ def test_only_the_organisers_people_manage_the_event(event, member, outsider):
     for person in (member, outsider):
         with pytest.raises(PermissionDenied):
             services.event_close_registration(actor=person, event=event)
+
+
+def test_registration_before_its_window_says_when_it_opens(ngo, people):
+    event = EventFactory.create(organizer=ngo, registration_opens_at=in_days(2, hour=10))
+    with pytest.raises(DomainError, match="Регистрация откроется"):
+        register(event, people[0])

@@ -88,6 +88,7 @@ def mine(request: AuthenticatedHttpRequest) -> HttpResponse:
     context = {
         "page": paginate(request, selectors.my_registrations(request.user), per_page=20),
         "feed_url": request.build_absolute_uri(f"/events/feed/{feed.token}.ics"),
+        "organised": selectors.managed_events(request.user)[:10],
     }
     return render(request, "events/mine.html", context)
 
