@@ -2,7 +2,11 @@
 
 from typing import Any
 
+from django.db import transaction
+from django.utils import timezone
+
 from nkohub.events.models import CalendarFeed, Feedback, Registration
+from nkohub.events.services.registrations import free_place, locked, promote_waiting
 
 
 def export(user: Any) -> dict[str, Any]:
@@ -32,22 +36,20 @@ def export(user: Any) -> dict[str, Any]:
     }
 
 
+@transaction.atomic
 def erase(user: Any) -> dict[str, Any]:
     """Registrations, answers and feedback go with the person (an event's figures count what stays);
-    the places they held are given back."""
-    from django.db.models import F
-
-    from nkohub.events.models import Event
-
-    held = list(
-        Registration.objects.filter(user=user, status=Registration.Status.CONFIRMED).values_list(
-            "event_id", flat=True
+    the places they held in upcoming events are given back, to the first on each waiting list."""
+    held = Registration.objects.filter(
+        user=user, status=Registration.Status.CONFIRMED, event__ends_at__gt=timezone.now()
+    ).select_related("event")
+    for registration in held:
+        event = locked(registration.event)
+        Registration.objects.filter(pk=registration.pk).update(
+            status=Registration.Status.CANCELLED, cancelled_at=timezone.now()
         )
-    )
-    for event_id in held:
-        Event.objects.filter(pk=event_id, seats_taken__gt=0).update(
-            seats_taken=F("seats_taken") - 1
-        )
+        free_place(event)
+        promote_waiting(event, actor=None)
     feedback, _ = Feedback.objects.filter(registration__user=user).delete()
     removed, _ = Registration.objects.filter(user=user).delete()
     feeds, _ = CalendarFeed.objects.filter(user=user).delete()

@@ -40,7 +40,7 @@ def _take_place(event: Event) -> bool:
     return bool(taken)
 
 
-def _free_place(event: Event) -> None:
+def free_place(event: Event) -> None:
     Event.objects.filter(pk=event.pk, seats_taken__gt=0).update(seats_taken=F("seats_taken") - 1)
     event.seats_taken = max(0, event.seats_taken - 1)
 
@@ -198,7 +198,7 @@ def registration_cancel(*, actor: User, registration: Registration) -> Registrat
         },
     )
     if was_confirmed:
-        _free_place(event)
+        free_place(event)
         promote_waiting(event, actor=actor)
     return registration
 

@@ -21,3 +21,12 @@ def test_erasing_removes_the_registrations_and_gives_the_place_back(event, peopl
     RegistrationFactory.create(event=event, user=people[0])
     erase(people[0])
     assert (Registration.objects.count(), Event.objects.get(pk=event.pk).seats_taken) == (0, 0)
+
+
+def test_erasing_gives_the_place_to_the_first_waiting(event, people):
+    from nkohub.events import services
+
+    for person in people[:3]:
+        services.registration_create(actor=person, event=event)
+    erase(people[0])
+    assert Registration.objects.get(user=people[2]).status == "confirmed"

@@ -21,9 +21,12 @@ from ._shared import _event, _perform, _submit
 @require_http_methods(["GET", "POST"])
 def event_create(request: AuthenticatedHttpRequest) -> HttpResponse:
     organizations = selectors.acting_organizations(request.user)
-    permissions.require(
-        organizations.exists(),
-    )
+    if not organizations.exists():
+        permissions.require(
+            permissions.refused(
+                _("Only the organisation's owners and editors may create its events.")
+            )
+        )
     form = forms.EventForm(request.POST or None, organizations=organizations)
     event = _submit(
         request,
