@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "nkohub.grants",
     "nkohub.learning",
     "nkohub.consultations",
+    "nkohub.events",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",

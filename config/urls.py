@@ -17,6 +17,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("grants/", include("nkohub.grants.urls")),
     path("learning/", include("nkohub.learning.urls")),
     path("consultations/", include("nkohub.consultations.urls")),
+    path("events/", include("nkohub.events.urls")),
     path("admin/", admin.site.urls),
 ]
 

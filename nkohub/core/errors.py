@@ -34,3 +34,17 @@ def add_domain_error(
     field name may be mapped to the form's by `fields`), else above the form. What was typed stays."""
     name = (fields or {}).get(error.field or "", error.field)
     form.add_error(name if name in form.fields else None, error.message)
+
+
+def full_clean_or_raise(obj: Any, **kwargs: Any) -> None:
+    """`obj.full_clean(...)` with the first problem raised as a DomainError on its field, so a service's
+    refusal reaches the form like any other rule of the domain."""
+    from django.core.exceptions import ValidationError
+
+    try:
+        obj.full_clean(**kwargs)
+    except ValidationError as error:
+        field, messages = next(iter(error.message_dict.items()))
+        raise DomainError(
+            " ".join(messages), field=None if field == "__all__" else field
+        ) from error

@@ -23,6 +23,8 @@ PUBLIC_LIST_PAGES = [
     "/reception/authorities/",
     "/learning/library/",
     "/learning/recordings/",
+    "/events/",
+    "/events/?past=on",
 ]
 OPERATOR_LIST_PAGES = ["/organizations/claims/", "/fair/moderation/"]
 

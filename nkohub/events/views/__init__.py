@@ -1,0 +1,47 @@
+from .calendar import detail, event_ics, index, organization_feed, person_feed
+from .manage import (
+    attendance,
+    checkin,
+    event_cancel,
+    event_close,
+    event_create,
+    event_edit,
+    event_move,
+    event_reopen,
+    feedback_overview,
+    manage,
+    question_add,
+)
+from .registrations import (
+    feed_reset,
+    feedback,
+    mine,
+    register,
+    registration_cancel,
+    registration_qr,
+)
+
+__all__ = [
+    "attendance",
+    "checkin",
+    "detail",
+    "event_cancel",
+    "event_close",
+    "event_create",
+    "event_edit",
+    "event_ics",
+    "event_move",
+    "event_reopen",
+    "feed_reset",
+    "feedback",
+    "feedback_overview",
+    "index",
+    "manage",
+    "mine",
+    "organization_feed",
+    "person_feed",
+    "question_add",
+    "register",
+    "registration_cancel",
+    "registration_qr",
+]
