@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "nkohub.projects",
     "nkohub.grants",
     "nkohub.learning",
+    "nkohub.news",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
