@@ -9,9 +9,9 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from nkohub.news import services
 from nkohub.news.models import NewsItem
 from nkohub.news.tests.factories import NewsItemFactory, PickupFactory, jpeg
-from nkohub.news import services
 from nkohub.organizations.models import Organization
 from nkohub.organizations.tests.factories import OrganizationFactory, SphereFactory
 from nkohub.territories.tests.factories import MunicipalityFactory

@@ -7,8 +7,8 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from nkohub.core.models import AuditEntry
 from nkohub.core.errors import DomainError
+from nkohub.core.models import AuditEntry
 from nkohub.news import services
 from nkohub.news.models import NewsItem, NewsPhoto
 from nkohub.news.tests.factories import NewsItemFactory, jpeg
