@@ -32,7 +32,9 @@ def _xlsx(ngo: Organization) -> SimpleUploadedFile:
     sheet = book.active
     assert sheet is not None
     sheet.append(["Ссылка", "Издание", "Дата", "ИНН", "Заголовок"])
-    sheet.append(["https://nikatv.example/1", "Ника ТВ", timezone.now().date(), int(ngo.inn), "О нас"])
+    sheet.append(
+        ["https://nikatv.example/1", "Ника ТВ", timezone.now().date(), int(ngo.inn), "О нас"]
+    )
     buffer = io.BytesIO()
     book.save(buffer)
     return SimpleUploadedFile("mentions.xlsx", buffer.getvalue())
