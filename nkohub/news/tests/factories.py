@@ -5,6 +5,7 @@ import factory
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
+from nkohub.accounts.models import User
 from nkohub.news.models import Mention, NewsItem, Pickup
 from nkohub.organizations.models import Membership, Organization
 from nkohub.organizations.tests.factories import MembershipFactory, OrganizationFactory
@@ -62,7 +63,7 @@ def media_outlet(name: str = "«Калужские новости»") -> Organiz
     )
 
 
-def journalist(outlet: Organization, email: str = "jane@example.org") -> object:
+def journalist(outlet: Organization, email: str = "jane@example.org") -> User:
     return MembershipFactory.create(
         organization=outlet, role=Membership.Role.MEMBER, user__email=email
     ).user

@@ -33,7 +33,7 @@ def _xlsx(ngo: Organization) -> SimpleUploadedFile:
     assert sheet is not None
     sheet.append(["Ссылка", "Издание", "Дата", "ИНН", "Заголовок"])
     sheet.append(
-        ["https://nikatv.example/1", "Ника ТВ", timezone.now().date(), int(ngo.inn), "О нас"]
+        ["https://nikatv.example/1", "Ника ТВ", timezone.now().date(), int(str(ngo.inn)), "О нас"]
     )
     buffer = io.BytesIO()
     book.save(buffer)
