@@ -125,7 +125,8 @@ class PublishedForm(PlatformForm):
         label=_("Link to your publication"), max_length=500, assume_scheme="https"
     )
     published_on = BoundedDateField(
-        label=_("Publication date"), widget=forms.DateInput(attrs={"type": "date"})
+        label=_("Publication date"),
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
     )
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
