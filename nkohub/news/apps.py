@@ -8,6 +8,8 @@ class NewsConfig(AppConfig):
 
     def ready(self) -> None:
         from nkohub.accounts.personal_data import PersonalDataHandler, register_personal_data
+        from nkohub.core.cabinet import CabinetBlock, register_cabinet_block
+        from nkohub.news.cabinet import news_cabinet_context
         from nkohub.news.personal_data import erase, export
         from nkohub.news.sections import news_section
         from nkohub.organizations.profile_sections import ProfileSection, register_profile_section
@@ -19,6 +21,9 @@ class NewsConfig(AppConfig):
                 template="news/_organization_section.html",
                 context=news_section,
             )
+        )
+        register_cabinet_block(
+            CabinetBlock(order=38, template="news/_cabinet.html", context=news_cabinet_context)
         )
         register_personal_data(PersonalDataHandler(key="news", export=export, erase=erase))
         self._register_notification_kinds()

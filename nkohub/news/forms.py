@@ -20,10 +20,13 @@ from nkohub.territories.forms import MunicipalityChoiceField
 
 class FeedFilterForm(PlatformForm):
     q = forms.CharField(label=_("Search"), required=False, max_length=200)
+    # Set by links (an organisation's page, «all its news»), not chosen from a list of every NGO:
+    # a select of hundreds of organisations is neither usable nor cheap to render.
     organization = forms.ModelChoiceField(
         label=_("Organisation"),
-        queryset=Organization.objects.filter(news_items__status="published").distinct(),
+        queryset=Organization.objects.all(),
         required=False,
+        widget=forms.HiddenInput,
     )
     sphere = forms.ModelChoiceField(
         label=_("Sphere"), queryset=Sphere.objects.all(), required=False, to_field_name="code"

@@ -21,8 +21,9 @@ PUBLIC_LIST_PAGES = [
     "/grants/",
     "/reception/",
     "/reception/authorities/",
+    "/news/",
 ]
-OPERATOR_LIST_PAGES = ["/organizations/claims/", "/fair/moderation/"]
+OPERATOR_LIST_PAGES = ["/organizations/claims/", "/fair/moderation/", "/news/moderation/"]
 
 
 def query_links(client: Any, page: str) -> list[str]:

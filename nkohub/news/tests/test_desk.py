@@ -200,7 +200,7 @@ def test_the_desk_costs_the_same_queries_whatever_the_items(
     NewsItemFactory.create_batch(count)
     client.force_login(reporter)
     client.get(reverse("news:desk"))
-    with django_assert_num_queries(8):
+    with django_assert_num_queries(9):
         client.get(reverse("news:desk"))
 
 
@@ -210,5 +210,11 @@ def test_the_profile_section_costs_the_same_queries(
 ) -> None:
     for news in NewsItemFactory.create_batch(count, organization=verified_ngo):
         PickupFactory.create(news=news)
-    with django_assert_num_queries(5):  # items, their photos, pick-ups, mentions, memberships
+    with django_assert_num_queries(6):  # items, photos, publications, pick-ups, mentions, roles
         news_section(verified_ngo, outsider)
+
+
+def test_the_cabinet_leads_a_journalist_to_the_desk(client: Any, reporter: Any) -> None:
+    client.force_login(reporter)
+    html = client.get(reverse("core:cabinet")).content.decode()
+    assert f'href="{reverse("news:desk")}?outlet=' in html
