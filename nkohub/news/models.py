@@ -86,9 +86,6 @@ class NewsItem(models.Model):
     )
     updated_at = models.DateTimeField(pgettext_lazy("news field", "updated"), auto_now=True)
 
-    # Set by selectors on the items of a list (its published pick-ups, prefetched); not a column.
-    publications: list["Pickup"]
-
     class Meta:
         verbose_name = _("news item")
         verbose_name_plural = _("news")
