@@ -138,11 +138,16 @@ def projects_of(organization: Organization) -> QuerySet[Any]:
 
 
 # --- a media outlet's desk --------------------------------------------------------------------
+DESK_DAYS = 60  # «new» on a desk: published in the last two months (older news is not news)
+
+
 def desk_new(outlet: Organization) -> QuerySet[NewsItem]:
-    """Published news this outlet has not taken yet (not its own), newest first."""
+    """Published news of the last DESK_DAYS this outlet has not taken yet (not its own), newest
+    first: the window keeps the page's count bounded however long the archive grows."""
+    since = timezone.now() - datetime.timedelta(days=DESK_DAYS)
     return (
         _cards(
-            NewsItem.objects.filter(status=PUBLISHED)
+            NewsItem.objects.filter(status=PUBLISHED, published_at__gte=since)
             .exclude(organization=outlet)
             .exclude(pickups__outlet=outlet)
         )

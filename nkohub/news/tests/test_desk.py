@@ -218,3 +218,9 @@ def test_the_cabinet_leads_a_journalist_to_the_desk(client: Any, reporter: Any) 
     client.force_login(reporter)
     html = client.get(reverse("core:cabinet")).content.decode()
     assert f'href="{reverse("news:desk")}?outlet=' in html
+
+
+def test_news_older_than_two_months_is_not_new_on_the_desk(client: Any, reporter: Any) -> None:
+    NewsItemFactory.create(published_at=timezone.now() - dt.timedelta(days=61))
+    client.force_login(reporter)
+    assert list(client.get(reverse("news:desk")).context["page"].object_list) == []
