@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "nkohub.learning",
     "nkohub.consultations",
     "nkohub.events",
+    "nkohub.news",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",

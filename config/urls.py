@@ -18,6 +18,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("learning/", include("nkohub.learning.urls")),
     path("consultations/", include("nkohub.consultations.urls")),
     path("events/", include("nkohub.events.urls")),
+    path("news/", include("nkohub.news.urls")),
     path("admin/", admin.site.urls),
 ]
 

@@ -12,6 +12,7 @@ from django.urls import reverse
 
 from nkohub.accounts.models import User
 from nkohub.grants.models import Application, Competition
+from nkohub.news.models import NewsItem
 from nkohub.organizations.models import Membership
 from nkohub.organizations.tests.factories import OrganizationFactory
 from nkohub.projects.models import FairEntry, Project
@@ -64,6 +65,7 @@ def demo(transactional_db: Any) -> dict[str, Any]:
         "answer": Appeal.objects.filter(
             status=Appeal.Status.ANSWERED, publish_consent=True
         ).first(),
+        "news": NewsItem.objects.filter(status=NewsItem.Status.PUBLISHED).order_by("pk").first(),
     }
 
 
@@ -82,6 +84,9 @@ def _public_pages(demo: dict[str, Any]) -> list[str]:
         reverse("reception:public"),
         reverse("reception:public_appeal", args=[demo["answer"].pk]),
         reverse("reception:authorities"),
+        reverse("news:index"),
+        reverse("news:detail", args=[demo["news"].pk]),
+        reverse("news:activity"),
         reverse("account_login"),
         reverse("account_signup"),
     ]
@@ -98,6 +103,7 @@ def _pages_of_the_owner(demo: dict[str, Any]) -> list[str]:
         reverse("resources:mine"),
         reverse("reception:appeal_create"),
         reverse("notifications:inbox"),
+        reverse("news:create", args=[demo["ngo"].pk]),
     ]
 
 

@@ -25,8 +25,9 @@ PUBLIC_LIST_PAGES = [
     "/learning/recordings/",
     "/events/",
     "/events/?past=on",
+    "/news/",
 ]
-OPERATOR_LIST_PAGES = ["/organizations/claims/", "/fair/moderation/"]
+OPERATOR_LIST_PAGES = ["/organizations/claims/", "/fair/moderation/", "/news/moderation/"]
 
 
 def query_links(client: Any, page: str) -> list[str]:
