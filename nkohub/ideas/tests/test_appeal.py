@@ -48,7 +48,8 @@ def test_the_appeal_has_the_59_fz_registration_due_date(
     idea: Idea, people: Callable[..., Any]
 ) -> None:
     appeal = _support_by(idea, people(3)).appeal
-    assert appeal is not None and appeal.registration_due is not None
+    assert appeal is not None
+    assert appeal.registration_due is not None
 
 
 def test_more_supports_past_the_threshold_make_no_second_appeal(
