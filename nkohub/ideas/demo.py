@@ -179,8 +179,8 @@ def _build(ctx: DemoContext, spec: DemoIdea) -> Idea | None:
     count = settings.IDEAS_APPEAL_THRESHOLD + 3 if spec.supporters < 0 else spec.supporters
     for person in _supporters(ctx, count):
         services.idea_support(actor=person, idea=idea)
-    for person, text in spec.comments:
-        services.comment_add(actor=ctx.users[person], idea=idea, text=text)
+    for key, text in spec.comments:
+        services.comment_add(actor=ctx.users[key], idea=idea, text=text)
     official = ctx.users["official" if spec.to == "ministry" else "official2"]
     deciding = official if addressee is not None else ctx.users["operator"]
     for status, reason in spec.statuses:
