@@ -12,6 +12,7 @@ from django.urls import reverse
 
 from nkohub.accounts.models import User
 from nkohub.grants.models import Application, Competition
+from nkohub.ideas.models import Idea
 from nkohub.organizations.models import Membership
 from nkohub.organizations.tests.factories import OrganizationFactory
 from nkohub.projects.models import FairEntry, Project
@@ -64,6 +65,7 @@ def demo(transactional_db: Any) -> dict[str, Any]:
         "answer": Appeal.objects.filter(
             status=Appeal.Status.ANSWERED, publish_consent=True
         ).first(),
+        "idea": Idea.objects.filter(appeal__isnull=False).first(),
     }
 
 
@@ -82,6 +84,8 @@ def _public_pages(demo: dict[str, Any]) -> list[str]:
         reverse("reception:public"),
         reverse("reception:public_appeal", args=[demo["answer"].pk]),
         reverse("reception:authorities"),
+        reverse("ideas:index"),
+        reverse("ideas:idea", args=[demo["idea"].pk]),
         reverse("account_login"),
         reverse("account_signup"),
     ]
@@ -97,6 +101,7 @@ def _pages_of_the_owner(demo: dict[str, Any]) -> list[str]:
         reverse("organizations:edit", args=[demo["ngo"].pk]),
         reverse("resources:mine"),
         reverse("reception:appeal_create"),
+        reverse("ideas:propose"),
         reverse("notifications:inbox"),
     ]
 

@@ -21,6 +21,7 @@ PUBLIC_LIST_PAGES = [
     "/grants/",
     "/reception/",
     "/reception/authorities/",
+    "/ideas/",
 ]
 OPERATOR_LIST_PAGES = ["/organizations/claims/", "/fair/moderation/"]
 
