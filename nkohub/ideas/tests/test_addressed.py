@@ -42,3 +42,25 @@ def test_an_official_asking_for_another_authority_gets_404(
     client.force_login(official)
     response = client.get(reverse("ideas:addressed"), {"authority": ngo.pk})
     assert response.status_code == 404
+
+
+def _addressed_queries(client: Any) -> int:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as captured:
+        client.get(reverse("ideas:addressed"))
+    return len(captured)
+
+
+def test_the_view_costs_the_same_queries_with_more_ideas(
+    client: Any, authority: Organization, official: Any, django_assert_num_queries: Any
+) -> None:
+    IdeaFactory.create(addressee=authority)
+    client.force_login(official)
+    client.get(reverse("ideas:addressed"))
+    small = _addressed_queries(client)
+    for _ in range(15):
+        IdeaFactory.create(addressee=authority)
+    with django_assert_num_queries(small):
+        client.get(reverse("ideas:addressed"))
