@@ -1,5 +1,13 @@
+from typing import Any
+
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
+
+
+def _cabinet_context(user: Any) -> dict[str, Any] | None:
+    from nkohub.ideas.selectors import cabinet_summary
+
+    return cabinet_summary(user) if user.is_authenticated else None
 
 
 class IdeasConfig(AppConfig):
@@ -8,9 +16,13 @@ class IdeasConfig(AppConfig):
 
     def ready(self) -> None:
         from nkohub.accounts.personal_data import PersonalDataHandler, register_personal_data
+        from nkohub.core.cabinet import CabinetBlock, register_cabinet_block
         from nkohub.ideas.personal_data import erase, export
         from nkohub.notifications.kinds import register_notification_kind
 
+        register_cabinet_block(
+            CabinetBlock(order=42, template="ideas/_cabinet.html", context=_cabinet_context)
+        )
         register_personal_data(PersonalDataHandler(key="ideas", export=export, erase=erase))
         for code, label in (
             ("ideas.idea.status", _("The status of an idea you proposed or support changed")),

@@ -108,3 +108,14 @@ def ideas_of_author(user: Any) -> QuerySet[Idea]:
     if not user.is_authenticated:
         return Idea.objects.none()
     return Idea.objects.filter(author=user).select_related(*LIST_JOINS).order_by("-created_at")
+
+
+def cabinet_summary(user: Any) -> dict[str, Any]:
+    """«Мой кабинет»: how many ideas the person proposed and supports; officials get their list."""
+    from nkohub.reception.permissions import authorities_user_serves
+
+    return {
+        "proposed": Idea.objects.filter(author=user).count(),
+        "supported": user.idea_supports.count(),
+        "serves": authorities_user_serves(user).exists(),
+    }
