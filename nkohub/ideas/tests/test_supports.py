@@ -84,3 +84,22 @@ def test_the_page_shows_the_withdraw_button_to_a_supporter(
     client.force_login(outsider)
     response = client.get(idea.get_absolute_url())
     assert reverse("ideas:withdraw", args=[idea.pk]) in response.content.decode()
+
+
+def test_an_anonymous_visitor_is_sent_to_log_in_to_withdraw(client: Any, idea: Idea) -> None:
+    response = client.post(reverse("ideas:withdraw", args=[idea.pk]))
+    assert response.url.startswith(reverse("account_login"))
+
+
+def test_withdrawing_from_a_missing_idea_is_404(client: Any, outsider: Any) -> None:
+    client.force_login(outsider)
+    assert client.post(reverse("ideas:withdraw", args=[999999])).status_code == 404
+
+
+def test_someone_who_never_supported_withdraws_nothing(
+    client: Any, idea: Idea, outsider: Any, owner: Any
+) -> None:
+    services.idea_support(actor=owner, idea=idea)
+    client.force_login(outsider)
+    client.post(reverse("ideas:withdraw", args=[idea.pk]))
+    assert _count(idea) == 1
