@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "nkohub.consultations",
     "nkohub.events",
     "nkohub.news",
+    "nkohub.ideas",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -379,6 +380,10 @@ RECEPTION_NON_WORKING_LAST_DAY = env_str("RECEPTION_NON_WORKING_LAST_DAY", "next
 GRANTS_REMINDER_DAYS = tuple(int(days) for days in env_list("GRANTS_REMINDER_DAYS", ["7", "1"]))
 # Load WeasyPrint and the fonts when the process starts (task workers render the PDFs).
 GRANTS_WARM_PDF_RENDERER = env_bool("GRANTS_WARM_PDF_RENDERER", False)
+
+# --- ideas ---
+# An idea addressed to an authority becomes an appeal to it in the reception with this many supports.
+IDEAS_APPEAL_THRESHOLD = env_int("IDEAS_APPEAL_THRESHOLD", 50)
 
 # --- front page ---
 # Seconds the front page's blocks stay cached at most; a write they depend on refreshes them at once.

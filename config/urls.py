@@ -19,6 +19,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("consultations/", include("nkohub.consultations.urls")),
     path("events/", include("nkohub.events.urls")),
     path("news/", include("nkohub.news.urls")),
+    path("ideas/", include("nkohub.ideas.urls")),
     path("admin/", admin.site.urls),
 ]
 

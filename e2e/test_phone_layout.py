@@ -12,6 +12,7 @@ from django.urls import reverse
 
 from nkohub.accounts.models import User
 from nkohub.grants.models import Application, Competition
+from nkohub.ideas.models import Idea
 from nkohub.news.models import NewsItem
 from nkohub.organizations.models import Membership
 from nkohub.organizations.tests.factories import OrganizationFactory
@@ -66,6 +67,7 @@ def demo(transactional_db: Any) -> dict[str, Any]:
             status=Appeal.Status.ANSWERED, publish_consent=True
         ).first(),
         "news": NewsItem.objects.filter(status=NewsItem.Status.PUBLISHED).order_by("pk").first(),
+        "idea": Idea.objects.filter(appeal__isnull=False).first(),
     }
 
 
@@ -87,6 +89,8 @@ def _public_pages(demo: dict[str, Any]) -> list[str]:
         reverse("news:index"),
         reverse("news:detail", args=[demo["news"].pk]),
         reverse("news:activity"),
+        reverse("ideas:index"),
+        reverse("ideas:idea", args=[demo["idea"].pk]),
         reverse("account_login"),
         reverse("account_signup"),
     ]
@@ -102,6 +106,7 @@ def _pages_of_the_owner(demo: dict[str, Any]) -> list[str]:
         reverse("organizations:edit", args=[demo["ngo"].pk]),
         reverse("resources:mine"),
         reverse("reception:appeal_create"),
+        reverse("ideas:propose"),
         reverse("notifications:inbox"),
         reverse("news:create", args=[demo["ngo"].pk]),
     ]

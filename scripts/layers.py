@@ -25,7 +25,7 @@ LAYERS: list[list[str]] = [
     ["territories", "notifications"],
     ["organizations"],
     ["projects", "reception", "resources", "learning", "consultations", "events"],
-    ["grants", "news"],
+    ["grants", "news", "ideas"],
 ]
 
 

@@ -26,6 +26,7 @@ PUBLIC_LIST_PAGES = [
     "/events/",
     "/events/?past=on",
     "/news/",
+    "/ideas/",
 ]
 OPERATOR_LIST_PAGES = ["/organizations/claims/", "/fair/moderation/", "/news/moderation/"]
 
