@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "nkohub.projects",
     "nkohub.grants",
     "nkohub.learning",
+    "nkohub.volunteering",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",

@@ -16,6 +16,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("fair/", include("nkohub.projects.urls")),
     path("grants/", include("nkohub.grants.urls")),
     path("learning/", include("nkohub.learning.urls")),
+    path("volunteers/", include("nkohub.volunteering.urls")),
     path("admin/", admin.site.urls),
 ]
 

@@ -24,7 +24,7 @@ LAYERS: list[list[str]] = [
     ["accounts"],
     ["territories", "notifications"],
     ["organizations"],
-    ["projects", "reception", "resources", "learning"],
+    ["projects", "reception", "resources", "learning", "volunteering"],
     ["grants"],
 ]
 

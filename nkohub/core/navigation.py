@@ -24,6 +24,7 @@ SECTIONS: tuple[Section, ...] = (
     Section("consultations:index", _("Consultations")),
     Section("news:index", _("News")),
     Section("ideas:index", _("Ideas")),
+    Section("volunteering:index", _("Volunteers")),
     Section("analytics:dashboard", _("Dashboard")),
 )
 
