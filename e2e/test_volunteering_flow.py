@@ -105,4 +105,4 @@ def test_respond_accept_record_confirm_and_show_the_hours(
     # a guest sees it too, now that it is public
     page.context.clear_cookies()
     page.goto(f"/volunteers/people/{outsider.pk}/")
-    expect(page.get_by_text("АНО «Добрые соседи»")).to_be_visible()
+    expect(page.get_by_role("link", name="АНО «Добрые соседи»")).to_be_visible()

@@ -105,7 +105,7 @@ class ResponseForm(PlatformForm):
 
 class HoursForm(PlatformForm):
     hours = forms.DecimalField(
-        label=_("Hours"),
+        label=pgettext_lazy("volunteer hours", "Hours"),
         min_value=Decimal("0.5"),
         max_value=Decimal("2000"),
         max_digits=6,

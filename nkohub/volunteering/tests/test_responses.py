@@ -260,3 +260,12 @@ def test_my_page_costs_the_same_queries_at_any_size(
     client.get(reverse("volunteering:mine"))
     with django_assert_num_queries(7):
         client.get(reverse("volunteering:mine"))
+
+
+def test_the_owner_gets_the_hours_form_once_the_call_began(
+    client: Any, owner: Any, volunteer: Any, call: VolunteerCall
+) -> None:
+    _accepted(_begun(call), owner, volunteer)
+    client.force_login(owner)
+    content = client.get(call.get_absolute_url()).content.decode()
+    assert 'name="hours"' in content
