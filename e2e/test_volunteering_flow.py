@@ -106,3 +106,38 @@ def test_respond_accept_record_confirm_and_show_the_hours(
     page.context.clear_cookies()
     page.goto(f"/volunteers/people/{outsider.pk}/")
     expect(page.get_by_role("link", name="АНО «Добрые соседи»")).to_be_visible()
+
+
+def test_every_volunteering_page_of_the_demo_fits_a_phone(
+    page: Any, transactional_db: Any, login: Any
+) -> None:
+    from django.core.management import call_command
+
+    from nkohub.accounts.models import User
+    from nkohub.volunteering.models import Coalition, Internship
+
+    call_command("load_demo", "--quiet-logins")
+    page.set_viewport_size(PHONE)
+    call = VolunteerCall.objects.filter(responses__isnull=False).order_by("pk").first()
+    assert call is not None
+    member = User.objects.get(email="member@demo.nko-cluster.ru")
+    paths = [
+        "/volunteers/",
+        "/volunteers/?q=подарки",
+        call.get_absolute_url(),
+        "/volunteers/coalitions/",
+        Coalition.objects.get().get_absolute_url(),
+        "/volunteers/internships/",
+        Internship.objects.order_by("pk").first().get_absolute_url(),  # type: ignore[union-attr]
+        f"/volunteers/people/{member.pk}/",
+    ]
+    for path in paths:
+        page.goto(path)
+        _fits(page, PHONE)
+    owner = User.objects.get(email="owner@demo.nko-cluster.ru")
+    owner.set_password("demo-pass-1234")
+    owner.save()
+    login(owner, "demo-pass-1234")
+    for path in ["/volunteers/my/", call.get_absolute_url(), "/volunteers/new/"]:
+        page.goto(path)
+        _fits(page, PHONE)
