@@ -146,6 +146,11 @@ def can_invite(user: Any, coalition: Coalition) -> Decision:
     return refused(_("Only the coalition's founder invites organisations."))
 
 
+def is_invited_side(user: Any, member: CoalitionMember) -> bool:
+    """Acts for the invited organisation (others get 404 on its invitation)."""
+    return can_act_for(user, member.organization)
+
+
 def can_answer_invitation(user: Any, member: CoalitionMember) -> Decision:
     if not can_act_for(user, member.organization):
         return refused(_("Only the invited organisation's owner and editors answer."))

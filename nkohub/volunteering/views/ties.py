@@ -12,7 +12,6 @@ from django.views.decorators.http import require_POST, require_safe
 from nkohub.core.pagination import paginate
 from nkohub.core.types import AuthenticatedHttpRequest
 from nkohub.organizations.models import Organization
-from nkohub.organizations.permissions import can_act_for
 from nkohub.volunteering import forms, permissions, selectors, services
 from nkohub.volunteering.models import CoalitionMember, Internship
 
@@ -128,7 +127,7 @@ def _coalition_context(request: HttpRequest, coalition: Any, **extra: Any) -> di
             m
             for m in members
             if m.status == CoalitionMember.Status.INVITED
-            and can_act_for(request.user, m.organization)
+            and permissions.is_invited_side(request.user, m)
         ],
     }
     context.update(extra)
@@ -179,7 +178,7 @@ def coalition_answer(request: AuthenticatedHttpRequest, pk: int, member_pk: int)
         coalition=coalition,
         pk=member_pk,
     )
-    if not can_act_for(request.user, member.organization):
+    if not permissions.is_invited_side(request.user, member):
         raise Http404
     permissions.require(permissions.can_answer_invitation(request.user, member))
     accept = request.POST.get("decision") == "accept"
