@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "nkohub.events",
     "nkohub.news",
     "nkohub.ideas",
+    "nkohub.volunteering",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",

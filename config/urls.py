@@ -20,6 +20,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("events/", include("nkohub.events.urls")),
     path("news/", include("nkohub.news.urls")),
     path("ideas/", include("nkohub.ideas.urls")),
+    path("volunteers/", include("nkohub.volunteering.urls")),
     path("admin/", admin.site.urls),
 ]
 

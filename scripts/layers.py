@@ -24,7 +24,7 @@ LAYERS: list[list[str]] = [
     ["accounts"],
     ["territories", "notifications"],
     ["organizations"],
-    ["projects", "reception", "resources", "learning", "consultations", "events"],
+    ["projects", "reception", "resources", "learning", "consultations", "events", "volunteering"],
     ["grants", "news", "ideas"],
 ]
 

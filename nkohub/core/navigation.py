@@ -31,6 +31,7 @@ SECTIONS: tuple[Section, ...] = (
     Section("consultations:index", _("Consultations")),
     Section("news:index", _("News")),
     Section("ideas:index", _("Ideas")),
+    Section("volunteering:index", _("Volunteers")),
     Section("analytics:dashboard", _("Dashboard")),
 )
 
