@@ -4,6 +4,8 @@ from django.conf import settings
 from django.contrib import admin
 from django.urls import URLPattern, URLResolver, include, path
 
+from nkohub.api.v1 import api
+
 urlpatterns: list[URLPattern | URLResolver] = [
     path("", include("nkohub.core.urls")),
     path("accounts/", include("nkohub.accounts.urls")),
@@ -16,6 +18,9 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("fair/", include("nkohub.projects.urls")),
     path("grants/", include("nkohub.grants.urls")),
     path("learning/", include("nkohub.learning.urls")),
+    path("api/v1/", api.urls),
+    path("api/", include("nkohub.api.urls")),
+    path("opendata/", include("nkohub.api.opendata_urls")),
     path("admin/", admin.site.urls),
 ]
 

@@ -26,6 +26,7 @@ LAYERS: list[list[str]] = [
     ["organizations"],
     ["projects", "reception", "resources", "learning"],
     ["grants"],
+    ["api"],
 ]
 
 
