@@ -15,7 +15,7 @@ LABELS = AuditLabels(
     },
     fields={
         "scopes": _("scopes"),
-        "events": _("events"),
+        "events": pgettext_lazy("webhook field", "events"),
         "url": pgettext_lazy("audit field", "address"),
         "is_active": pgettext_lazy("webhook", "active"),
         "organization": _("organisation"),

@@ -45,7 +45,9 @@ class WebhookForm(PlatformForm):
         label=_("Organisation"), queryset=Organization.objects.none()
     )
     events = forms.MultipleChoiceField(
-        label=_("Events"), choices=WebhookEvent.choices, widget=forms.CheckboxSelectMultiple
+        label=pgettext_lazy("webhook field", "Events"),
+        choices=WebhookEvent.choices,
+        widget=forms.CheckboxSelectMultiple,
     )
 
     def __init__(self, *args: Any, organizations: Any, **kwargs: Any) -> None:

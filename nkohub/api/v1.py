@@ -10,6 +10,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
+from django.views.decorators.csrf import csrf_exempt
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError, ValidationError
 from ninja.openapi.docs import DocsBase
@@ -48,7 +49,8 @@ def _document_problems(schema: Any) -> None:
     limits) and 500; those with a token answer 401, those with a path parameter 404."""
     for path, operations in schema.get("paths", {}).items():
         for operation in operations.values():
-            responses = operation.setdefault("responses", {})
+            responses = {str(code): r for code, r in operation.get("responses", {}).items()}
+            operation["responses"] = responses
             codes = {"400", "422", "429", "500"}
             if operation.get("security"):
                 codes.add("401")
@@ -86,6 +88,12 @@ api = ProblemAPI(
 for module_path in ENDPOINTS:
     module = import_module(module_path)
     api.add_router(module.PREFIX, module.router)
+
+
+@csrf_exempt  # a POST to an unknown address is a 404 problem too, not the CSRF page
+def unknown_path(request: HttpRequest, rest: str = "") -> HttpResponse:
+    """Any address under /api/v1/ that no operation has (a path parameter of the wrong type too)."""
+    return problem_response(request, 404, _("There is no such address in the API."))
 
 
 @api.exception_handler(ApiProblem)

@@ -27,7 +27,7 @@ WRITE_ERRORS: dict[int, Any] = {
 class MunicipalityOut(Schema):
     id: int
     name: str
-    oktmo: str
+    oktmo: str | None = None
 
 
 class Named(Schema):

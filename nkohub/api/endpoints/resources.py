@@ -24,6 +24,7 @@ from nkohub.api.etags import etagged
 from nkohub.api.models import Scope
 from nkohub.api.pagination import CursorParams, cursor_page
 from nkohub.api.permissions import can_write_for
+from nkohub.api.problems import ApiProblem
 from nkohub.core.errors import DomainError
 from nkohub.resources import permissions
 from nkohub.resources.models import Category, ResourceOffer, Terms
@@ -212,6 +213,6 @@ def offer_status(request: HttpRequest, pk: int, data: StatusIn) -> ResourceOffer
     offer = _writable_offer(request, pk)
     try:
         offer_set_status(actor=viewer(request), offer=offer, status=data.status)
-    except DomainError as error:
-        raise refused_by_service(error) from error
+    except DomainError as error:  # a transition the offer's status does not allow
+        raise ApiProblem(409, error.message, kind="conflict") from error
     return _offer(request, pk)

@@ -20,7 +20,7 @@ class WebhookSubscription(models.Model):
         related_name="webhook_subscriptions",
     )
     url = models.URLField(_("address (URL)"), max_length=500)
-    events = models.JSONField(_("events"), default=list)
+    events = models.JSONField(pgettext_lazy("webhook field", "events"), default=list)
     secret = models.CharField(
         _("signing secret"),
         max_length=64,
@@ -64,7 +64,9 @@ class WebhookDelivery(models.Model):
         on_delete=models.CASCADE,
         related_name="deliveries",
     )
-    event = models.CharField(_("event"), max_length=40, choices=WebhookEvent.choices)
+    event = models.CharField(
+        pgettext_lazy("webhook field", "event"), max_length=40, choices=WebhookEvent.choices
+    )
     payload = models.JSONField(_("payload"))
     status = models.CharField(
         _("status"), max_length=20, choices=Status.choices, default=Status.PENDING

@@ -37,7 +37,7 @@ def hash_key(key: str) -> str:
 
 def split_key(key: str) -> tuple[str, str] | None:
     """`nko_<prefix>_<secret>` → (prefix, whole key), or None when it is not shaped like a token."""
-    parts = key.split("_")
+    parts = key.split("_", 2)  # the secret itself may hold "_"
     if len(parts) != 3 or parts[0] != KEY_PREFIX or not parts[1] or not parts[2]:
         return None
     return parts[1], key
