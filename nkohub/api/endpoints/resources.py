@@ -7,7 +7,7 @@ from typing import Any
 
 from django.http import HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
-from ninja import Field, Query, Router, Schema
+from ninja import Field, Query, Router, Schema, Status
 
 from nkohub.api.auth import optional_token, required_token, token_of
 from nkohub.api.endpoints._shared import (
@@ -163,7 +163,7 @@ def offer_detail(request: HttpRequest, pk: int) -> HttpResponse:
     auth=required_token,
     summary="Offer a resource in the token's organisation's name (scope offers:write)",
 )
-def offer_post(request: HttpRequest, data: OfferIn) -> tuple[int, ResourceOffer]:
+def offer_post(request: HttpRequest, data: OfferIn) -> Status:
     token = token_of(request)
     require(can_write_for(token, token.organization if token else None, Scope.OFFERS_WRITE))
     assert token is not None
@@ -176,7 +176,7 @@ def offer_post(request: HttpRequest, data: OfferIn) -> tuple[int, ResourceOffer]
         )
     except DomainError as error:
         raise refused_by_service(error) from error
-    return 201, _offer(request, offer.pk)
+    return Status(201, _offer(request, offer.pk))
 
 
 @router.patch(
