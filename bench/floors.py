@@ -156,11 +156,10 @@ def api_organizations(request: HttpRequest) -> HttpResponse:
     spheres: dict[int, list[str]] = {}
     for organization_id, code in through:
         spheres.setdefault(organization_id, []).append(code)
-    for row in rows:
-        row["spheres"] = spheres.get(row["pk"], [])
-    return JsonResponse(
-        {"items": rows[:20], "next_cursor": rows[-1]["pk"] if len(rows) > 20 else None}
-    )
+    items: list[dict[str, object]] = [
+        {**row, "spheres": spheres.get(row["pk"], [])} for row in rows[:20]
+    ]
+    return JsonResponse({"items": items, "next_cursor": rows[-1]["pk"] if len(rows) > 20 else None})
 
 
 FLOORS: dict[str, Callable[[HttpRequest], HttpResponse]] = {
