@@ -94,10 +94,80 @@ def reception(request: HttpRequest) -> HttpResponse:
     return JsonResponse({"count": len(rows), "results": rows})
 
 
+def api_offers(request: HttpRequest) -> HttpResponse:
+    """/api/v1/offers?limit=20: published offers by id, with what the API's OfferOut carries."""
+    rows = list(
+        ResourceOffer.objects.filter(status=ResourceOffer.Status.PUBLISHED)
+        .order_by("pk")
+        .values(
+            "pk",
+            "category",
+            "title",
+            "description",
+            "status",
+            "organization_id",
+            "organization__short_name",
+            "municipality_id",
+            "municipality__name",
+            "municipality__oktmo",
+            "address",
+            "terms",
+            "terms_note",
+            "capacity",
+            "available_from",
+            "available_until",
+            "published_at",
+            "updated_at",
+        )[:21]
+    )
+    return JsonResponse(
+        {"items": rows[:20], "next_cursor": rows[-1]["pk"] if len(rows) > 20 else None}
+    )
+
+
+def api_organizations(request: HttpRequest) -> HttpResponse:
+    """/api/v1/organizations?limit=20: published organisations by id with their spheres' codes."""
+    rows = list(
+        Organization.objects.filter(is_published=True)
+        .order_by("pk")
+        .values(
+            "pk",
+            "kind",
+            "full_name",
+            "short_name",
+            "inn",
+            "ogrn",
+            "kpp",
+            "status",
+            "is_verified",
+            "municipality__name",
+            "municipality__oktmo",
+            "address",
+            "description",
+            "website",
+            "public_email",
+            "public_phone",
+            "updated_at",
+        )[:21]
+    )
+    through = Organization.spheres.through.objects.filter(
+        organization_id__in=[row["pk"] for row in rows]
+    ).values_list("organization_id", "sphere__code")
+    spheres: dict[int, list[str]] = {}
+    for organization_id, code in through:
+        spheres.setdefault(organization_id, []).append(code)
+    items: list[dict[str, object]] = [
+        {**row, "spheres": spheres.get(row["pk"], [])} for row in rows[:20]
+    ]
+    return JsonResponse({"items": items, "next_cursor": rows[-1]["pk"] if len(rows) > 20 else None})
+
+
 FLOORS: dict[str, Callable[[HttpRequest], HttpResponse]] = {
     "organizations": organizations,
     "grants": grants,
     "fair": fair,
     "resources": resources,
     "reception": reception,
+    "api-offers": api_offers,
+    "api-organizations": api_organizations,
 }

@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "nkohub.news",
     "nkohub.ideas",
     "nkohub.volunteering",
+    "nkohub.api",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -389,3 +390,21 @@ IDEAS_APPEAL_THRESHOLD = env_int("IDEAS_APPEAL_THRESHOLD", 50)
 # --- front page ---
 # Seconds the front page's blocks stay cached at most; a write they depend on refreshes them at once.
 HOME_CACHE_SECONDS = env_int("HOME_CACHE_SECONDS", 600)
+
+# --- api ---
+# Requests per window: with a token (per token) and without (per client address); the window in seconds.
+API_RATE_LIMIT_TOKEN = env_int("API_RATE_LIMIT_TOKEN", 600)
+API_RATE_LIMIT_ADDRESS = env_int("API_RATE_LIMIT_ADDRESS", 120)
+API_RATE_LIMIT_WINDOW = env_int("API_RATE_LIMIT_WINDOW", 60)
+# Webhooks to private, loopback and link-local addresses are refused (SSRF) unless this is on (tests).
+API_WEBHOOKS_ALLOW_PRIVATE = env_bool("API_WEBHOOKS_ALLOW_PRIVATE", False)
+# Where the open data files are written (a dataset's folder per identifier, a version per date).
+OPEN_DATA_ROOT = Path(env_str("OPEN_DATA_ROOT") or DATA_DIR / "opendata")
+# The publisher named in the open data passports and their licence.
+OPEN_DATA_PUBLISHER = env_str("OPEN_DATA_PUBLISHER", OPERATOR_NAME)
+OPEN_DATA_PUBLISHER_INN = env_str("OPEN_DATA_PUBLISHER_INN", OPERATOR_INN)
+OPEN_DATA_PUBLISHER_EMAIL = env_str("OPEN_DATA_PUBLISHER_EMAIL", OPERATOR_EMAIL)
+OPEN_DATA_LICENCE = env_str(
+    "OPEN_DATA_LICENCE",
+    "Creative Commons Attribution 4.0 (https://creativecommons.org/licenses/by/4.0/)",
+)

@@ -2,7 +2,9 @@
 
 from django.conf import settings
 from django.contrib import admin
-from django.urls import URLPattern, URLResolver, include, path
+from django.urls import URLPattern, URLResolver, include, path, re_path
+
+from nkohub.api.v1 import api, unknown_path
 
 urlpatterns: list[URLPattern | URLResolver] = [
     path("", include("nkohub.core.urls")),
@@ -21,6 +23,10 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("news/", include("nkohub.news.urls")),
     path("ideas/", include("nkohub.ideas.urls")),
     path("volunteers/", include("nkohub.volunteering.urls")),
+    path("api/v1/", api.urls),
+    re_path(r"^api/v1/(?P<rest>.*)$", unknown_path),
+    path("api/", include("nkohub.api.urls")),
+    path("opendata/", include("nkohub.api.opendata_urls")),
     path("admin/", admin.site.urls),
 ]
 

@@ -5,6 +5,9 @@ import { dirname, join } from "node:path";
 
 const vendor = [
   ["node_modules/htmx.org/dist/htmx.min.js", "htmx/htmx.min.js"],
+  // the API's interactive docs (/api/v1/docs): Swagger UI served from our own static files
+  ["node_modules/swagger-ui-dist/swagger-ui-bundle.js", "swagger-ui/swagger-ui-bundle.js"],
+  ["node_modules/swagger-ui-dist/swagger-ui.css", "swagger-ui/swagger-ui.css"],
 ];
 
 for (const [source, target] of vendor) {

@@ -26,6 +26,7 @@ LAYERS: list[list[str]] = [
     ["organizations"],
     ["projects", "reception", "resources", "learning", "consultations", "events", "volunteering"],
     ["grants", "news", "ideas"],
+    ["api"],
 ]
 
 
