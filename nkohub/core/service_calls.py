@@ -18,10 +18,11 @@ from nkohub.core.errors import DomainError, add_domain_error
 
 
 def submit_form(
-    request: HttpRequest, form: Any, write: Callable[[dict[str, Any]], Any], success: str
+    request: HttpRequest, form: Any, write: Callable[[dict[str, Any]], Any], success: str = ""
 ) -> Any:
     """On a valid POST run `write` (one service call) with the cleaned data: its result, or None when
-    the form is not sent, not valid, or the service refused (the reason is then shown on the form)."""
+    the form is not sent, not valid, or the service refused (the reason is then shown on the form).
+    Without `success` no message is added (the page the person lands on says what happened)."""
     if request.method != "POST" or not form.is_valid():
         return None
     try:
@@ -29,7 +30,8 @@ def submit_form(
     except DomainError as error:
         add_domain_error(form, error, fields=getattr(form, "error_fields", None))
         return None
-    messages.success(request, success)
+    if success:
+        messages.success(request, success)
     return result
 
 

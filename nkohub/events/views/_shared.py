@@ -1,12 +1,12 @@
 """What the views of events share: fetching an event with rights checked, the event page's context,
-running a service (core.submit)."""
+running a service (core.service_calls)."""
 
 from typing import Any
 
 from django.http import Http404, HttpRequest
 
-from nkohub.core.submit import perform as _perform
-from nkohub.core.submit import submit_form as _submit
+from nkohub.core.service_calls import perform as _perform
+from nkohub.core.service_calls import submit_form as _submit
 from nkohub.events import forms, permissions, selectors
 from nkohub.events.models import Event, Registration
 from nkohub.events.services.registrations import waiting_position

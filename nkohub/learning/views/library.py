@@ -13,11 +13,12 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 
 from nkohub.core.pagination import paginate
 from nkohub.core.permissions import is_operator
+from nkohub.core.service_calls import perform, submit_form
 from nkohub.core.types import AuthenticatedHttpRequest
 from nkohub.learning import documents, forms, permissions, selectors, services
 from nkohub.learning.models import Material
 
-from ._shared import _course, _lesson, _perform, _submit
+from ._shared import _course, _lesson
 
 
 def _material(user: Any, pk: int, *, edit: bool = False) -> Material:
@@ -122,7 +123,7 @@ def material_create(request: AuthenticatedHttpRequest) -> HttpResponse:
         )
     )
     form = forms.MaterialForm(request.POST or None, request.FILES or None)
-    material = _submit(
+    material = submit_form(
         request,
         form,
         _write(request, form, None),
@@ -138,7 +139,7 @@ def material_create(request: AuthenticatedHttpRequest) -> HttpResponse:
 def material_edit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     material = _material(request.user, pk, edit=True)
     form = forms.MaterialForm(request.POST or None, request.FILES or None, instance=material)
-    if _submit(request, form, _write(request, form, material), _("The material is saved.")):
+    if submit_form(request, form, _write(request, form, material), _("The material is saved.")):
         return redirect(material)
     return render(request, "learning/material_form.html", {"form": form, "material": material})
 
@@ -148,7 +149,7 @@ def material_edit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
 def material_status(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     material = _material(request.user, pk, edit=True)
     status = request.POST.get("status", "")
-    _perform(
+    perform(
         request,
         lambda: services.material_set_status(actor=request.user, material=material, status=status),
         _("The material is published.")
@@ -181,7 +182,7 @@ def lesson_material_attach(request: AuthenticatedHttpRequest, slug: str, pk: int
     form = forms.LessonMaterialForm(request.POST, materials=selectors.materials_attachable())
     if form.is_valid():
         material = form.cleaned_data["material"]
-        _perform(
+        perform(
             request,
             lambda: services.lesson_material_attach(
                 actor=request.user, lesson=lesson, material=material
@@ -203,7 +204,7 @@ def lesson_material_detach(
     material = next((m for m in selectors.materials_attached(lesson) if m.pk == material_pk), None)
     if material is None:
         raise Http404
-    _perform(
+    perform(
         request,
         lambda: services.lesson_material_detach(
             actor=request.user, lesson=lesson, material=material

@@ -11,12 +11,11 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 
 from nkohub.core.pagination import paginate
 from nkohub.core.permissions import is_operator
+from nkohub.core.service_calls import perform, submit_form
 from nkohub.core.types import AuthenticatedHttpRequest
 from nkohub.learning import forms, permissions, selectors, services
 from nkohub.learning.models import Recording
 from nkohub.learning.ranges import ranged_response
-
-from ._shared import _perform, _submit
 
 
 def _recording(user: Any, pk: int, *, edit: bool = False) -> Recording:
@@ -90,7 +89,7 @@ def _fields(data: dict[str, Any]) -> dict[str, Any]:
 def recording_create(request: AuthenticatedHttpRequest) -> HttpResponse:
     _may_contribute(request.user)
     form = forms.RecordingForm(request.POST or None, request.FILES or None)
-    recording = _submit(
+    recording = submit_form(
         request,
         form,
         lambda data: services.recording_create(actor=request.user, **_fields(data)),
@@ -106,7 +105,7 @@ def recording_create(request: AuthenticatedHttpRequest) -> HttpResponse:
 def recording_edit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     recording = _recording(request.user, pk, edit=True)
     form = forms.RecordingForm(request.POST or None, request.FILES or None, instance=recording)
-    if _submit(
+    if submit_form(
         request,
         form,
         lambda data: services.recording_update(
@@ -123,7 +122,7 @@ def recording_edit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
 def recording_status(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     recording = _recording(request.user, pk, edit=True)
     status = request.POST.get("status", "")
-    _perform(
+    perform(
         request,
         lambda: services.recording_set_status(
             actor=request.user, recording=recording, status=status
