@@ -170,7 +170,7 @@ class Internship(models.Model):
     )
     topic = models.CharField(pgettext_lazy("internship field", "topic"), max_length=200)
     description = models.TextField(_("programme"), max_length=5000)
-    starts_on = models.DateField(_("from"))
+    starts_on = models.DateField(pgettext_lazy("dates", "from"))
     ends_on = models.DateField(_("until"))
     places = models.PositiveIntegerField(
         _("places"), validators=[MinValueValidator(1), MaxValueValidator(500)]
