@@ -86,6 +86,17 @@ def cached(
 UNSHOWN_FIELDS = frozenset({"last_login"})
 
 
+# Which groups show each model: a bulk write that sends no signals (an import's COPY, a queryset's
+# update()) calls `bump_for(model)` when it is done.
+_GROUPS_OF: dict[str, set[str]] = {}
+
+
+def bump_for(model: type[models.Model]) -> None:
+    """A new version for every group that shows `model`: for writes that bypass the signals."""
+    for group in sorted(_GROUPS_OF.get(model._meta.label_lower, ())):
+        bump(group)
+
+
 def invalidate_on(group: str, *watched: type[models.Model]) -> None:
     """Bump the group's version on every save or delete of the `watched` models and every change
     of their many-to-many relations: at once (the writer's own next page) and again when the
@@ -98,6 +109,7 @@ def invalidate_on(group: str, *watched: type[models.Model]) -> None:
         transaction.on_commit(lambda: bump(group))
 
     for model in watched:
+        _GROUPS_OF.setdefault(model._meta.label_lower, set()).add(group)
         uid = f"fragment-{group}-{model._meta.label_lower}"
         post_save.connect(changed, sender=model, weak=False, dispatch_uid=uid + "-save")
         post_delete.connect(changed, sender=model, weak=False, dispatch_uid=uid + "-delete")

@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext
 
 from nkohub.accounts.models import User
+from nkohub.core import fragments
 from nkohub.core.audit import audit_log
 from nkohub.core.errors import DomainError
 from nkohub.core.storage import original_filename
@@ -77,6 +78,8 @@ def import_file(
     finally:
         close()
     if not dry_run:
+        # The bulk path writes without signals: the lists that show organisations render again.
+        fragments.bump_for(Organization)
         audit_log(
             actor=actor,
             action="organizations.import",

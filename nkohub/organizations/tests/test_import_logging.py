@@ -85,3 +85,26 @@ def test_a_refused_batch_is_written_row_by_row_and_the_log_says_why(
         "refused for the test",
     )
     assert fallback["levelname"] == "WARNING"
+
+
+def test_an_import_renews_the_cached_lists_that_show_organisations(
+    tmp_path: Path, reference_data: None, monkeypatch: Any
+) -> None:
+    """The bulk path writes without signals, so the run itself asks for the lists to render again."""
+    from nkohub.core import fragments
+
+    renewed: list[type] = []
+    monkeypatch.setattr(fragments, "bump_for", renewed.append)
+    import_file(path=spreadsheet(tmp_path, 3), run_id="run-11")
+    assert renewed == [Organization]
+
+
+def test_a_dry_run_leaves_the_cached_lists_alone(
+    tmp_path: Path, reference_data: None, monkeypatch: Any
+) -> None:
+    from nkohub.core import fragments
+
+    renewed: list[type] = []
+    monkeypatch.setattr(fragments, "bump_for", renewed.append)
+    import_file(path=spreadsheet(tmp_path, 3), dry_run=True)
+    assert renewed == []
