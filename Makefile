@@ -86,7 +86,7 @@ test: install assets messages
 	$(PY) -m pytest -n $(WORKERS) $(PYTEST_ARGS)
 
 test-fast: install assets messages
-	$(PY) -m pytest -n $(WORKERS) --ignore=e2e $(PYTEST_ARGS)
+	$(PY) -m pytest -n $(WORKERS) --ignore-glob='e2e/*' $(PYTEST_ARGS)
 
 e2e: install assets messages
 	$(PY) -m pytest e2e $(PYTEST_ARGS)
