@@ -113,7 +113,9 @@ def question_take(*, actor: "User", question: Question, expert: Expert) -> Quest
     )
     question = _lock(question)
     if not taken:
-        if question.expert_id == expert.pk and question.status != Question.Status.WITHDRAWN:
+        if question.status == Question.Status.WITHDRAWN:
+            raise DomainError(_("The organisation has withdrawn this question."))
+        if question.expert_id == expert.pk:
             return question  # a double click or a retried request: already theirs
         raise DomainError(_("Another expert has already taken this question."))
     audit_log(

@@ -312,3 +312,10 @@ def test_sending_the_same_question_twice_asks_it_once(client: Any, member: Any, 
     _ask(client, ngo)
     _ask(client, ngo)
     assert Question.objects.count() == 1
+
+
+def test_a_withdrawn_question_cannot_be_taken(expert: Any, member: Any, ngo: Any) -> None:
+    question = QuestionFactory.create(organization=ngo)
+    services.question_withdraw(actor=member, question=question)
+    with pytest.raises(DomainError, match="отозвала"):
+        services.question_take(actor=expert.user, question=question, expert=expert)
