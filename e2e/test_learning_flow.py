@@ -110,7 +110,7 @@ def test_an_operator_builds_and_publishes_a_course(
     login(operator)
     page.goto("/learning/")
     page.get_by_role("link", name="Новый курс").click()
-    page.get_by_label("Заголовок").fill("Фандрайзинг для небольших НКО")
+    page.get_by_label("Название").fill("Фандрайзинг для небольших НКО")
     page.get_by_label("Адрес").fill("fundraising-basics")
     page.get_by_label("Тема").select_option(label="Фандрайзинг, в том числе частные пожертвования")
     page.get_by_label("В одном предложении").fill("Как найти первых частных жертвователей.")
@@ -118,10 +118,10 @@ def test_an_operator_builds_and_publishes_a_course(
     page.get_by_label("Часов").fill("3")
     page.get_by_role("button", name="Сохранить").click()
     expect(page.get_by_text("Курс создан как черновик.")).to_be_visible()
-    page.get_by_label("Заголовок").fill("Первые жертвователи")
+    page.get_by_label("Название").fill("Первые жертвователи")
     page.get_by_role("button", name="Добавить модуль").click()
     page.get_by_role("link", name="Добавить урок").click()
-    page.get_by_label("Заголовок").fill("Кто жертвует НКО")
+    page.get_by_label("Название").fill("Кто жертвует НКО")
     page.get_by_label("Текст (Markdown)").fill(
         "Частные жертвователи — **соседи, коллеги, друзья**."
     )

@@ -12,6 +12,7 @@ from pathlib import Path
 
 @dataclass
 class Entry:
+    msgctxt: str = ""
     msgid: str = ""
     msgid_plural: str = ""
     msgstr: dict[str, str] = field(default_factory=dict)
@@ -45,10 +46,12 @@ def parse(path: Path) -> list[Entry]:
             continue
         if line.startswith("#"):
             continue
-        match = re.match(r'^(msgid_plural|msgid|msgstr(?:\[(\d+)\])?)\s+(".*")$', line)
+        match = re.match(r'^(msgctxt|msgid_plural|msgid|msgstr(?:\[(\d+)\])?)\s+(".*")$', line)
         if match:
             keyword, index, value = match.group(1), match.group(2), _unquote(match.group(3))
-            if keyword == "msgid":
+            if keyword == "msgctxt":
+                current.msgctxt, target = value, ("msgctxt", "")
+            elif keyword == "msgid":
                 current.msgid, current.line, target = value, number, ("msgid", "")
             elif keyword == "msgid_plural":
                 current.msgid_plural, target = value, ("msgid_plural", "")
@@ -58,7 +61,9 @@ def parse(path: Path) -> list[Entry]:
                 target = ("msgstr", key)
         elif line.startswith('"') and target:
             value = _unquote(line)
-            if target[0] == "msgid":
+            if target[0] == "msgctxt":
+                current.msgctxt += value
+            elif target[0] == "msgid":
                 current.msgid += value
             elif target[0] == "msgid_plural":
                 current.msgid_plural += value
@@ -81,8 +86,33 @@ def problems(path: Path) -> list[str]:
     return found
 
 
+def collisions(paths: list[Path]) -> list[str]:
+    """Messages that two catalogues translate differently. Django merges every app's catalogue into
+    one namespace, so only one of the translations is ever shown (the first app's in INSTALLED_APPS):
+    the other app needs a `pgettext` context of its own, or the same translation."""
+    seen: dict[tuple[str, str, str], dict[str, list[str]]] = {}
+    for path in paths:
+        app = path.parents[3].name
+        for entry in parse(path):
+            if entry.obsolete or entry.msgid == "" or entry.fuzzy:
+                continue
+            key = (entry.msgctxt, entry.msgid, entry.msgid_plural)
+            translation = " | ".join(entry.msgstr[k] for k in sorted(entry.msgstr))
+            seen.setdefault(key, {}).setdefault(translation, []).append(app)
+    found = []
+    for (context, msgid, _plural), translations in sorted(seen.items()):
+        if len(translations) > 1:
+            where = "; ".join(
+                f"{t!r} in {', '.join(apps)}" for t, apps in sorted(translations.items())
+            )
+            label = f"{context!r} / {msgid!r}" if context else repr(msgid)
+            found.append(f"translated differently: {label}: {where}")
+    return found
+
+
 if __name__ == "__main__":
     issues = [problem for name in sys.argv[1:] for problem in problems(Path(name))]
+    issues += collisions([Path(name) for name in sys.argv[1:]])
     print("\n".join(issues) if issues else "all translated")
     sys.exit(1 if issues else 0)
 

@@ -24,6 +24,7 @@ from django.conf import settings
 from django.db import transaction
 from django.utils.translation import gettext
 
+from nkohub.accounts.models import User
 from nkohub.core.audit import audit_log
 from nkohub.core.errors import DomainError
 from nkohub.grants.cards import FIELD_LABELS, CardProblem, ParsedCard, parse_card
@@ -111,7 +112,9 @@ def _match_municipalities(text: str) -> list[Municipality]:
     return found
 
 
-def _organization(actor: Any, values: dict[str, Any], result: CardImportResult) -> Organization:
+def _organization(
+    actor: User | None, values: dict[str, Any], result: CardImportResult
+) -> Organization:
     """The registry's organisation, through the registry's own service (INN/OGRN checked there)."""
     found = organization_from_fund_card(
         actor=actor,
@@ -126,7 +129,7 @@ def _organization(actor: Any, values: dict[str, Any], result: CardImportResult) 
 
 
 def _project(
-    actor: Any, organization: Organization, values: dict[str, Any], result: CardImportResult
+    actor: User | None, organization: Organization, values: dict[str, Any], result: CardImportResult
 ) -> Project:
     data: dict[str, Any] = {
         "title": values["title"][:300],
@@ -172,7 +175,7 @@ def _project(
 
 
 def _application(
-    actor: Any,
+    actor: User | None,
     organization: Organization,
     project: Project,
     values: dict[str, Any],
@@ -280,7 +283,7 @@ def _log(level: int, run: str, event: str, message: str, *args: object, **fields
 
 
 def fund_card_import(
-    *, actor: Any, text: str, source: str = "", dry_run: bool = False, run_id: str = ""
+    *, actor: User | None, text: str, source: str = "", dry_run: bool = False, run_id: str = ""
 ) -> CardImportResult:
     """Read one card and write what it says; with `dry_run` everything is undone at the end.
 
@@ -346,7 +349,7 @@ def fund_card_import(
 
 
 def fund_cards_import(
-    *, actor: Any, files: Iterable[Path], dry_run: bool = False
+    *, actor: User | None, files: Iterable[Path], dry_run: bool = False
 ) -> list[CardImportResult]:
     """Import card files as one run: one id on every record, counts for the whole run at the end."""
     paths = list(files)
@@ -391,7 +394,7 @@ def fund_cards_import(
     return results
 
 
-def _import_card(*, actor: Any, text: str, source: str, dry_run: bool) -> CardImportResult:
+def _import_card(*, actor: User | None, text: str, source: str, dry_run: bool) -> CardImportResult:
     card = parse_card(text)
     result = CardImportResult(source=source, card=card, dry_run=dry_run)
     result.problems = list(card.problems)

@@ -3,6 +3,7 @@ from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class EmailMode(models.TextChoices):
@@ -80,7 +81,7 @@ class Notification(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     kind = models.CharField(_("kind"), max_length=64, db_index=True)
-    title = models.CharField(_("title"), max_length=300)
+    title = models.CharField(pgettext_lazy("notification", "title"), max_length=300)
     body = models.TextField(_("text"), blank=True)
     url = models.CharField(_("link"), max_length=500, blank=True)
     content_type = models.ForeignKey(
@@ -92,7 +93,10 @@ class Notification(models.Model):
     read_at = models.DateTimeField(_("read"), null=True, blank=True)
     # The person's e-mail preference for this kind when the notification was created.
     email_mode = models.CharField(
-        _("e-mail"), max_length=16, choices=EmailMode.choices, default=EmailMode.OFF
+        pgettext_lazy("notification setting", "e-mail"),
+        max_length=16,
+        choices=EmailMode.choices,
+        default=EmailMode.OFF,
     )
     delivery = models.ForeignKey(
         EmailDelivery,
@@ -131,7 +135,9 @@ class NotificationPreference(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notification_preferences"
     )
     kind = models.CharField(_("kind"), max_length=64)
-    email_mode = models.CharField(_("e-mail"), max_length=16, choices=EmailMode.choices)
+    email_mode = models.CharField(
+        pgettext_lazy("notification setting", "e-mail"), max_length=16, choices=EmailMode.choices
+    )
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     class Meta:

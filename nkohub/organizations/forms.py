@@ -30,7 +30,9 @@ class DirectoryFilterForm(PlatformForm):
 
     q = forms.CharField(label=_("Search"), required=False, max_length=200)
     kind = forms.ChoiceField(
-        label=_("Kind"), required=False, choices=[("", _("any")), *list(Organization.Kind.choices)]
+        label=pgettext_lazy("organisation", "Kind"),
+        required=False,
+        choices=[("", _("any")), *list(Organization.Kind.choices)],
     )
     sphere = forms.CharField(required=False, max_length=50)
     register = forms.ChoiceField(
@@ -205,7 +207,9 @@ class ClaimForm(PlatformForm):
 
 class RegistrationForm(IdentifierMixin, PlatformForm):
     kind = forms.ChoiceField(
-        label=_("Kind"), choices=Organization.Kind.choices, initial=Organization.Kind.NGO
+        label=pgettext_lazy("organisation", "Kind"),
+        choices=Organization.Kind.choices,
+        initial=Organization.Kind.NGO,
     )
     full_name = forms.CharField(label=pgettext_lazy("organisation", "Full name"), max_length=500)
     short_name = forms.CharField(label=_("Short name"), max_length=200, required=False)

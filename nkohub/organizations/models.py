@@ -184,6 +184,9 @@ class Organization(models.Model):
         settings.AUTH_USER_MODEL, through="Membership", related_name="organizations", blank=True
     )
 
+    # Set on the directory's cards by `selectors.directory._cards` (the spheres' names); not a column.
+    card_spheres: list[str]
+
     class Meta:
         verbose_name = _("organisation")
         verbose_name_plural = _("organisations")

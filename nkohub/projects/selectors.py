@@ -248,7 +248,7 @@ def with_coverage(projects: list[Project]) -> list[Project]:
         by_project.setdefault(row.need.project_id, []).append(row)
     for project in projects:
         rows = by_project.get(project.pk, [])
-        project.coverage = (  # type: ignore[attr-defined]
+        project.coverage = (
             CoverageSummary(
                 needs=len(rows),
                 covered=sum(1 for row in rows if row.is_covered),

@@ -20,10 +20,11 @@ def server_log() -> Any:
         for h in logging.getLogger().handlers
         if any(isinstance(f, ClientErrorsWithoutTraceback) for f in h.filters)
     )
+    assert isinstance(handler, logging.StreamHandler)
     buffer = io.StringIO()
-    previous = handler.setStream(buffer)  # type: ignore[attr-defined]
+    previous = handler.setStream(buffer)
     yield buffer
-    handler.setStream(previous)  # type: ignore[attr-defined]
+    handler.setStream(previous)
 
 
 def test_a_plain_403_is_one_line_without_a_traceback(

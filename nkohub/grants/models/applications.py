@@ -239,10 +239,10 @@ class BudgetItem(models.Model):
         CONTRACTORS = "contractors", _("contractors and services")
         TRAVEL = "travel", _("travel")
         EQUIPMENT = "equipment", _("equipment and materials")
-        PREMISES = "premises", _("premises")
+        PREMISES = "premises", pgettext_lazy("budget category", "premises")
         EVENTS = "events", _("events")
         PUBLICITY = "publicity", _("publications and publicity")
-        OTHER = "other", _("other")
+        OTHER = "other", pgettext_lazy("budget category", "other")
 
     application = models.ForeignKey(
         Application, on_delete=models.CASCADE, related_name="budget_items"
@@ -281,7 +281,7 @@ class PlanEvent(models.Model):
     )
     position = models.PositiveSmallIntegerField(_("number"))
     task_number = models.PositiveSmallIntegerField(_("task number"))
-    title = models.CharField(_("event"), max_length=500)
+    title = models.CharField(pgettext_lazy("calendar plan", "event"), max_length=500)
     starts_on = models.DateField(pgettext_lazy("dates", "from"), null=True, blank=True)
     ends_on = models.DateField(pgettext_lazy("dates", "to"), null=True, blank=True)
     expected_result = models.TextField(_("expected result"), blank=True)

@@ -1,11 +1,10 @@
 """Certificates: issued on completion with what they say copied in, revoked with a reason."""
 
-from typing import Any
-
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from nkohub.accounts.models import User
 from nkohub.core.audit import audit_log
 from nkohub.core.errors import DomainError
 from nkohub.learning.models import Certificate, Enrolment
@@ -42,7 +41,7 @@ def certificate_issue(*, enrolment: Enrolment) -> Certificate:
 
 
 @transaction.atomic
-def certificate_revoke(*, actor: Any, certificate: Certificate, reason: str) -> Certificate:
+def certificate_revoke(*, actor: User, certificate: Certificate, reason: str) -> Certificate:
     if certificate.is_revoked:
         raise DomainError(_("The certificate is already revoked."))
     if not reason.strip():

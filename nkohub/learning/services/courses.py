@@ -11,6 +11,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from nkohub.accounts.models import User
 from nkohub.core.audit import audit_log, diff_fields
 from nkohub.core.errors import DomainError
 from nkohub.core.storage import original_filename
@@ -31,7 +32,7 @@ from ._shared import COURSE_FIELDS, LESSON_FIELDS, _full_clean, _next_position
 
 # --- courses ----------------------------------------------------------------------------------
 @transaction.atomic
-def course_create(*, actor: Any, authors: Iterable[Any] = (), **fields: Any) -> Course:
+def course_create(*, actor: User, authors: Iterable[User] = (), **fields: Any) -> Course:
     course = Course(created_by=actor, **{k: fields[k] for k in COURSE_FIELDS if k in fields})
     _full_clean(course)
     course.save()
@@ -42,7 +43,7 @@ def course_create(*, actor: Any, authors: Iterable[Any] = (), **fields: Any) -> 
 
 @transaction.atomic
 def course_update(
-    *, actor: Any, course: Course, authors: Iterable[Any] | None = None, **fields: Any
+    *, actor: User, course: Course, authors: Iterable[User] | None = None, **fields: Any
 ) -> Course:
     before = Course.objects.get(pk=course.pk)
     for name in COURSE_FIELDS:
@@ -75,7 +76,7 @@ def _publishing_problem(course: Course) -> str:
 
 
 @transaction.atomic
-def course_set_status(*, actor: Any, course: Course, status: str) -> Course:
+def course_set_status(*, actor: User, course: Course, status: str) -> Course:
     if status not in Course.TRANSITIONS.get(course.status, ()):
         raise DomainError(_("The course cannot move to this status."))
     if status == Course.Status.PUBLISHED:
@@ -93,7 +94,7 @@ def course_set_status(*, actor: Any, course: Course, status: str) -> Course:
 
 
 @transaction.atomic
-def cohort_create(*, actor: Any, course: Course, **fields: Any) -> Cohort:
+def cohort_create(*, actor: User, course: Course, **fields: Any) -> Cohort:
     cohort = Cohort(course=course, **fields)
     _full_clean(cohort)
     cohort.save()
@@ -105,7 +106,7 @@ def cohort_create(*, actor: Any, course: Course, **fields: Any) -> Cohort:
 
 # --- modules and lessons ----------------------------------------------------------------------
 @transaction.atomic
-def module_create(*, actor: Any, course: Course, title: str) -> Module:
+def module_create(*, actor: User, course: Course, title: str) -> Module:
     module = Module(course=course, title=title, position=_next_position(course.modules.all()))
     _full_clean(module)
     module.save()
@@ -114,7 +115,7 @@ def module_create(*, actor: Any, course: Course, title: str) -> Module:
 
 
 @transaction.atomic
-def module_update(*, actor: Any, module: Module, title: str, position: int) -> Module:
+def module_update(*, actor: User, module: Module, title: str, position: int) -> Module:
     old = module.title
     module.title, module.position = title, position
     _full_clean(module)
@@ -158,7 +159,7 @@ def _store_video(lesson: Lesson, video: UploadedFile | None) -> None:
 
 @transaction.atomic
 def lesson_create(
-    *, actor: Any, module: Module, video: UploadedFile | None = None, **fields: Any
+    *, actor: User, module: Module, video: UploadedFile | None = None, **fields: Any
 ) -> Lesson:
     lesson = Lesson(module=module, **{k: fields[k] for k in LESSON_FIELDS if k in fields})
     if "position" not in fields:
@@ -182,7 +183,7 @@ def lesson_create(
 
 @transaction.atomic
 def lesson_update(
-    *, actor: Any, lesson: Lesson, video: UploadedFile | None = None, **fields: Any
+    *, actor: User, lesson: Lesson, video: UploadedFile | None = None, **fields: Any
 ) -> Lesson:
     """Change a lesson in place: its progress and quiz attempts stay with it."""
     before = Lesson.objects.get(pk=lesson.pk)
@@ -213,7 +214,7 @@ def lesson_update(
 
 
 @transaction.atomic
-def lesson_remove(*, actor: Any, lesson: Lesson) -> bool:
+def lesson_remove(*, actor: User, lesson: Lesson) -> bool:
     """Take a lesson out of its course: deleted when nobody has opened it and the course is a draft,
     archived otherwise. True when it was deleted."""
     course = lesson.module.course
@@ -233,7 +234,7 @@ def lesson_remove(*, actor: Any, lesson: Lesson) -> bool:
 
 
 @transaction.atomic
-def lesson_restore(*, actor: Any, lesson: Lesson) -> Lesson:
+def lesson_restore(*, actor: User, lesson: Lesson) -> Lesson:
     lesson.archived_at = None
     lesson.save(update_fields=["archived_at", "updated_at"])
     audit_log(
@@ -247,7 +248,7 @@ def lesson_restore(*, actor: Any, lesson: Lesson) -> Lesson:
 
 @transaction.atomic
 def lesson_file_add(
-    *, actor: Any, lesson: Lesson, upload: UploadedFile, title: str = ""
+    *, actor: User, lesson: Lesson, upload: UploadedFile, title: str = ""
 ) -> LessonFile:
     name = original_filename(upload.name)
     item = LessonFile(lesson=lesson, original_name=name, size=upload.size or 0, title=title)
@@ -258,7 +259,7 @@ def lesson_file_add(
 
 
 @transaction.atomic
-def lesson_file_remove(*, actor: Any, item: LessonFile) -> None:
+def lesson_file_remove(*, actor: User, item: LessonFile) -> None:
     name, lesson = item.original_name, item.lesson
     storage, stored = item.file.storage, str(item.file.name)
     transaction.on_commit(lambda: storage.delete(stored))
@@ -268,7 +269,7 @@ def lesson_file_remove(*, actor: Any, item: LessonFile) -> None:
 
 # --- quizzes ----------------------------------------------------------------------------------
 @transaction.atomic
-def quiz_update(*, actor: Any, quiz: Quiz, pass_mark: int, max_attempts: int | None) -> Quiz:
+def quiz_update(*, actor: User, quiz: Quiz, pass_mark: int, max_attempts: int | None) -> Quiz:
     before = (quiz.pass_mark, quiz.max_attempts)
     quiz.pass_mark, quiz.max_attempts = pass_mark, max_attempts
     _full_clean(quiz)
@@ -288,7 +289,7 @@ def quiz_update(*, actor: Any, quiz: Quiz, pass_mark: int, max_attempts: int | N
 @transaction.atomic
 def question_create(
     *,
-    actor: Any,
+    actor: User,
     quiz: Quiz,
     kind: str,
     text: str,
@@ -332,7 +333,7 @@ def question_create(
 
 
 @transaction.atomic
-def question_delete(*, actor: Any, question: Question) -> None:
+def question_delete(*, actor: User, question: Question) -> None:
     if question.answers.exists():
         raise DomainError(_("People have answered this question: it cannot be deleted."))
     lesson, text = question.quiz.lesson, question.text

@@ -7,6 +7,7 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from nkohub.accounts.models import User
 from nkohub.core.audit import audit_log
 from nkohub.core.errors import DomainError
 from nkohub.learning import permissions
@@ -26,7 +27,7 @@ def _take_seat(cohort: Cohort) -> None:
         raise DomainError(_("There are no seats left in this cohort."), field="cohort")
 
 
-def _sharing(actor: Any, organization: Organization | None) -> dict[str, Any]:
+def _sharing(actor: User, organization: Organization | None) -> dict[str, Any]:
     if organization is None:
         return {"shares_progress": False, "shared_with": None, "sharing_changed_at": None}
     if not permissions.can_share_with(actor, organization):
@@ -44,7 +45,7 @@ def _sharing(actor: Any, organization: Organization | None) -> dict[str, Any]:
 @transaction.atomic
 def enrolment_create(
     *,
-    actor: Any,
+    actor: User,
     course: Course,
     cohort: Cohort | None = None,
     share_with: Organization | None = None,
@@ -82,7 +83,7 @@ def enrolment_create(
 
 @transaction.atomic
 def enrolment_set_sharing(
-    *, actor: Any, enrolment: Enrolment, organization: Organization | None
+    *, actor: User, enrolment: Enrolment, organization: Organization | None
 ) -> Enrolment:
     """Give or withdraw consent to show progress to an organisation's owners; the moment is recorded."""
     before = enrolment.shares_progress
@@ -128,7 +129,7 @@ def _check_completion(enrolment: Enrolment) -> None:
 
 
 @transaction.atomic
-def lesson_complete(*, actor: Any, enrolment: Enrolment, lesson: Lesson) -> LessonProgress:
+def lesson_complete(*, actor: User, enrolment: Enrolment, lesson: Lesson) -> LessonProgress:
     """Mark a lesson done (a quiz is done only by passing it); the last one completes the course."""
     if not permissions.can_study(actor, enrolment):
         raise DomainError(_("Only the learner can mark their lessons."))

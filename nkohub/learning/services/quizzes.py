@@ -7,11 +7,11 @@ person and quiz, so concurrent submissions can neither exceed the limit nor coun
 
 import uuid
 from dataclasses import dataclass
-from typing import Any
 
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
+from nkohub.accounts.models import User
 from nkohub.core.errors import DomainError
 from nkohub.learning import permissions
 from nkohub.learning.models import Answer, Attempt, Enrolment, Question, Quiz
@@ -46,7 +46,7 @@ def attempts_left(quiz: Quiz, used: int) -> int | None:
 
 @transaction.atomic
 def attempt_submit(
-    *, actor: Any, enrolment: Enrolment | None, quiz: Quiz, token: uuid.UUID, responses: Responses
+    *, actor: User, enrolment: Enrolment | None, quiz: Quiz, token: uuid.UUID, responses: Responses
 ) -> Submitted:
     if not permissions.can_study(actor, enrolment):
         raise DomainError(_("Enrol in the course to answer its quizzes."))

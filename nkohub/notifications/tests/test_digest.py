@@ -5,6 +5,7 @@ from typing import Any
 import pytest
 import time_machine
 from django.core import mail
+from django.core.mail import EmailMultiAlternatives
 from django.core.management import call_command
 from django.utils import timezone
 
@@ -62,13 +63,16 @@ def test_the_digest_groups_by_subject_newest_first(
     with django_capture_on_commit_callbacks(execute=True):
         assert services.digests_send() == "1 digests"
     (message,) = mail.outbox
+    assert isinstance(message, EmailMultiAlternatives)
     assert "3 новых уведомления" in message.subject
     body = message.body
     # The group with the newest item comes first, its items newest first.
     assert body.index("Фонд «Первый»") < body.index("Фонд «Второй»")
     assert body.index("Первый: заявка одобрена") < body.index("Первый: заявка принята")
     assert body.count("== Фонд «Первый» ==") == 1
-    assert "Фонд «Второй»" in message.alternatives[0][0]  # type: ignore[attr-defined]
+    html = message.alternatives[0][0]
+    assert isinstance(html, str)
+    assert "Фонд «Второй»" in html
     token = message.extra_headers["List-Unsubscribe"].rstrip("/>").rsplit("/", 1)[1]
     assert read_unsubscribe_token(token) == (reader.pk, ALL_KINDS)
 

@@ -4,6 +4,7 @@ from typing import Any
 import pytest
 import time_machine
 from django.core import mail
+from django.core.mail import EmailMultiAlternatives
 from django.core.mail.backends.locmem import EmailBackend
 from django.utils import timezone
 
@@ -47,12 +48,14 @@ def test_the_email_is_russian_with_text_and_html(
         url="/resources/7/",
     )
     message = mail.outbox[0]
+    assert isinstance(message, EmailMultiAlternatives)
     assert message.subject == "Запрос на бронирование"
     assert "Здравствуйте" in message.body
     assert "Зал нужен 5 декабря" in message.body
     assert "https://nko.example.org/resources/7/" in message.body
-    html, mimetype = message.alternatives[0]  # type: ignore[attr-defined]
+    html, mimetype = message.alternatives[0]
     assert mimetype == "text/html"
+    assert isinstance(html, str)
     assert "Здравствуйте" in html
     assert 'href="https://nko.example.org/resources/7/"' in html
     assert "Отписаться от таких писем" in message.body
@@ -66,9 +69,12 @@ def test_text_part_is_not_html_escaped(owner: Any, django_capture_on_commit_call
         body="<b>не тег</b>",
     )
     message = mail.outbox[0]
+    assert isinstance(message, EmailMultiAlternatives)
     assert message.subject == 'АНО "Свет" & партнёры'
     assert "<b>не тег</b>" in message.body
-    assert "&lt;b&gt;" in message.alternatives[0][0]  # type: ignore[attr-defined]
+    html = message.alternatives[0][0]
+    assert isinstance(html, str)
+    assert "&lt;b&gt;" in html
 
 
 def test_the_email_has_one_click_unsubscribe_headers(

@@ -8,16 +8,17 @@ the alias listed first wins.
 from typing import Any
 
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 FIELDS: dict[str, Any] = {
-    "full_name": _("full name"),
-    "short_name": _("short name"),
+    "full_name": pgettext_lazy("organisation", "full name"),
+    "short_name": pgettext_lazy("organisation", "short name"),
     "inn": _("INN"),
     "ogrn": _("OGRN"),
     "kpp": _("KPP"),
     "legal_form": _("legal form"),
-    "kind": _("kind"),
-    "municipality": _("municipality"),
+    "kind": pgettext_lazy("organisation", "kind"),
+    "municipality": pgettext_lazy("organisation", "municipality"),
     "oktmo": _("OKTMO"),
     "region": _("region"),
     "address": _("address"),

@@ -13,6 +13,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext
 
+from nkohub.accounts.models import User
 from nkohub.core.audit import audit_log
 from nkohub.core.errors import DomainError
 from nkohub.core.storage import original_filename
@@ -46,7 +47,7 @@ def import_file(
     fmt: str = "auto",
     mapping: dict[str, str] | None = None,
     dry_run: bool = False,
-    actor: Any = None,
+    actor: User | None = None,
     on_problem: Any = None,
     on_exclusion: Any = None,
     on_batch: Any = None,
@@ -94,7 +95,7 @@ def import_file(
 
 @transaction.atomic
 def import_run_create(
-    *, actor: Any, upload: UploadedFile, fmt: str, mapping: dict[str, str], dry_run: bool
+    *, actor: User, upload: UploadedFile, fmt: str, mapping: dict[str, str], dry_run: bool
 ) -> ImportRun:
     if not permissions.can_import(actor):
         raise DomainError(gettext("Only an operator imports organisations."))

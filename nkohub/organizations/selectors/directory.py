@@ -90,7 +90,7 @@ def _cards(ids: list[int]) -> list[Organization]:
     ):
         spheres[organization_id].append(name)
     for pk, organization in rows.items():
-        organization.card_spheres = spheres[pk]  # type: ignore[attr-defined]
+        organization.card_spheres = spheres[pk]
     return [rows[pk] for pk in ids if pk in rows]
 
 

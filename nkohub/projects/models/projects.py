@@ -1,6 +1,7 @@
 """Projects with their tasks, needs, planned results, team and result photos."""
 
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.core.validators import MinValueValidator
@@ -12,6 +13,9 @@ from django.utils.translation import pgettext_lazy
 from nkohub.core.images import MB, ImageSlot, slot_url
 
 from ._shared import NON_NEGATIVE, normalize_search
+
+if TYPE_CHECKING:
+    from nkohub.projects.selectors import CoverageSummary
 
 
 def project_cover_path(instance: "Project", filename: str) -> str:
@@ -120,6 +124,9 @@ class Project(models.Model):
         Status.SEEKING_PARTNERS,
         Status.RUNNING,
     )
+
+    # Set on the cards of a list by `selectors.with_coverage`; not a column.
+    coverage: "CoverageSummary | None"
 
     class Meta:
         verbose_name = _("social project")

@@ -30,7 +30,7 @@ if TYPE_CHECKING:
 @transaction.atomic
 def project_create(
     *,
-    actor: "User",
+    actor: "User | None",
     organization: Organization,
     data: dict[str, Any],
     spheres: Any = (),
@@ -64,7 +64,7 @@ def project_create(
 @transaction.atomic
 def project_update(
     *,
-    actor: "User",
+    actor: "User | None",
     project: Project,
     data: dict[str, Any],
     spheres: Any = None,
@@ -73,7 +73,8 @@ def project_update(
     cover: UploadedFile | None = None,
     remove_cover: bool = False,
 ) -> Project:
-    """Change a project; `cover` replaces its cover image, `remove_cover` takes it away."""
+    """Change a project; `cover` replaces its cover image, `remove_cover` takes it away. `actor` is
+    None when no person acts (a fund card imported by the command): the audit shows the system."""
     before = Project.objects.get(pk=project.pk)
     for name in PROJECT_FIELDS:
         if name in data:

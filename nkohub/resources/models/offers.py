@@ -6,6 +6,7 @@ from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from nkohub.resources.validators import validate_photo
 
@@ -158,7 +159,7 @@ class AvailabilityRule(models.Model):
         ResourceOffer, on_delete=models.CASCADE, related_name="availability_rules"
     )
     weekday = models.PositiveSmallIntegerField(_("weekday"), choices=Weekday.choices)
-    start_time = models.TimeField(_("from"))
+    start_time = models.TimeField(pgettext_lazy("dates", "from"))
     end_time = models.TimeField(_("until"))
 
     class Meta:
@@ -187,7 +188,7 @@ class AvailabilityException(models.Model):
     )
     date = models.DateField(_("date"))
     is_closed = models.BooleanField(_("closed all day"), default=True)
-    start_time = models.TimeField(_("from"), null=True, blank=True)
+    start_time = models.TimeField(pgettext_lazy("dates", "from"), null=True, blank=True)
     end_time = models.TimeField(_("until"), null=True, blank=True)
     note = models.CharField(_("note"), max_length=200, blank=True)
 

@@ -5,6 +5,7 @@ from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from .offers import ResourceListing, ResourceOffer
 
@@ -14,7 +15,7 @@ class ResourceRequest(ResourceListing):
         OPEN = "open", _("open")
         MATCHED = "matched", _("matched")
         FULFILLED = "fulfilled", _("fulfilled")
-        CLOSED = "closed", _("closed")
+        CLOSED = "closed", pgettext_lazy("resource request", "closed")
 
     TRANSITIONS: dict[str, tuple[str, ...]] = {
         Status.OPEN: (Status.MATCHED, Status.FULFILLED, Status.CLOSED),
