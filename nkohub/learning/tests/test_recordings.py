@@ -205,3 +205,15 @@ def test_a_recording_in_a_published_course_stays_published(operator: Any, course
     )
     with pytest.raises(DomainError):
         services.recording_set_status(actor=operator, recording=recording, status="draft")
+
+
+def test_my_recordings_lists_what_the_person_added(client: Any, operator: Any) -> None:
+    RecordingFactory.create(title="Мой вебинар", created_by=operator)
+    client.force_login(operator)
+    page = client.get(reverse("learning:recordings_mine")).content.decode()
+    assert "опубликована" in page
+
+
+def test_my_recordings_is_for_contributors(client: Any, member: Any) -> None:
+    client.force_login(member)
+    assert client.get(reverse("learning:recordings_mine")).status_code == 403
