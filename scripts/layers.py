@@ -24,8 +24,8 @@ LAYERS: list[list[str]] = [
     ["accounts"],
     ["territories", "notifications"],
     ["organizations"],
-    ["projects", "reception", "resources", "learning", "consultations", "events", "volunteering"],
-    ["grants", "news", "ideas"],
+    ["projects", "reception", "resources", "consultations", "events", "volunteering"],
+    ["grants", "news", "ideas", "learning"],
     ["api"],
 ]
 

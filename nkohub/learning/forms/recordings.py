@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from nkohub.core.forms import BoundedDateField, PlatformForm, PlatformModelForm
 from nkohub.learning.models import Material, Recording, Topic
+from nkohub.learning.selectors.recordings import recordable_events
 
 from .courses import VideoSourceMixin
 
@@ -40,6 +41,7 @@ class RecordingForm(VideoSourceMixin, PlatformModelForm):
             "topic",
             "description",
             "embed_url",
+            "event",
             "slides",
         ]
         widgets = {"description": forms.Textarea(attrs={"rows": 6})}
@@ -57,6 +59,8 @@ class RecordingForm(VideoSourceMixin, PlatformModelForm):
         slides.queryset = Material.objects.filter(status=Material.Status.PUBLISHED).order_by(
             "title"
         )
+        event: Any = self.fields["event"]
+        event.queryset = recordable_events().select_related("organizer")
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}

@@ -1,9 +1,11 @@
 """Webinar recordings: a video file (served with range requests) or a VK Video / RuTube embed, with the
-speakers, the date held, the duration and optional slides from the library. A recording stands alone
-for now; any course can make it a lesson (a lesson of kind "recording")."""
+speakers, the date held, the duration and optional slides from the library. A recording belongs to a
+public event that has taken place (`event`), or stands alone; any course can make it a lesson (a
+lesson of kind "recording")."""
 
 from typing import Any
 
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
@@ -46,6 +48,15 @@ class Recording(Contribution):
     video_name = models.CharField(_("file name"), max_length=255, blank=True)
     video_type = models.CharField(_("file type"), max_length=60, blank=True)
     embed_url = models.URLField(_("embed address"), max_length=500, blank=True)
+    event = models.ForeignKey(
+        "events.Event",
+        verbose_name=pgettext_lazy("recording field", "event"),
+        on_delete=models.SET_NULL,
+        related_name="recordings",
+        null=True,
+        blank=True,
+        help_text=_("The public event it was recorded at, once it has taken place."),
+    )
     slides = models.ForeignKey(
         Material,
         verbose_name=_("slides from the library"),
@@ -75,3 +86,17 @@ class Recording(Contribution):
 
     def get_absolute_url(self) -> str:
         return reverse("learning:recording", args=[self.pk])
+
+    def clean(self) -> None:
+        super().clean()
+        event = self.event
+        if event is None:
+            return
+        if event.status == event.Status.CANCELLED or event.audience != event.Audience.PUBLIC:
+            raise ValidationError(
+                {"event": _("A recording belongs to a public event that was not cancelled.")}
+            )
+        if event.ends_at > timezone.now():
+            raise ValidationError(
+                {"event": _("The event has not taken place yet: add its recording afterwards.")}
+            )

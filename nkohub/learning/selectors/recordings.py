@@ -1,9 +1,12 @@
 """Reads of webinar recordings: the public list, a recording's page, what an author edits."""
 
+import datetime as dt
 from typing import Any
 
 from django.db.models import QuerySet
+from django.utils import timezone
 
+from nkohub.events.models import Event
 from nkohub.learning.models import Recording, Topic
 from nkohub.organizations import search
 
@@ -33,7 +36,7 @@ def recordings_suggestion(query: str) -> str:
 
 
 def recording_by_pk(pk: int) -> Recording | None:
-    return Recording.objects.select_related("topic", "slides").filter(pk=pk).first()
+    return Recording.objects.select_related("topic", "slides", "event").filter(pk=pk).first()
 
 
 def recordings_attachable() -> QuerySet[Recording]:
@@ -43,3 +46,18 @@ def recordings_attachable() -> QuerySet[Recording]:
 def recordings_edited_by(user: Any, *, everything: bool) -> QuerySet[Recording]:
     found = Recording.objects.order_by("status", "-held_on")
     return found if everything else found.filter(created_by=user)
+
+
+def recordable_events() -> QuerySet[Event]:
+    """The events a recording may belong to: public, not cancelled, already over; newest first,
+    those of the last two years (older ones stay linked, they are only not offered)."""
+    now = timezone.now()
+    return (
+        Event.objects.filter(
+            audience=Event.Audience.PUBLIC,
+            ends_at__lte=now,
+            ends_at__gte=now - dt.timedelta(days=730),
+        )
+        .exclude(status=Event.Status.CANCELLED)
+        .order_by("-starts_at")
+    )

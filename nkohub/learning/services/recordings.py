@@ -25,6 +25,7 @@ RECORDING_FIELDS = (
     "minutes",
     "topic",
     "embed_url",
+    "event",
     "slides",
 )
 
@@ -83,6 +84,8 @@ def recording_update(
     )
     if before.topic_id != recording.topic_id:
         changes["topic"] = [str(before.topic or ""), str(recording.topic or "")]
+    if before.event_id != recording.event_id:
+        changes["event"] = [str(before.event or ""), str(recording.event or "")]
     if before.slides_id != recording.slides_id:
         changes["slides"] = [str(before.slides or ""), str(recording.slides or "")]
     if before.description != recording.description:

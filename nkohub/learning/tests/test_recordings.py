@@ -217,3 +217,54 @@ def test_my_recordings_lists_what_the_person_added(client: Any, operator: Any) -
 def test_my_recordings_is_for_contributors(client: Any, member: Any) -> None:
     client.force_login(member)
     assert client.get(reverse("learning:recordings_mine")).status_code == 403
+
+
+def test_a_recording_belongs_to_a_past_public_event(client: Any, operator: Any) -> None:
+    from nkohub.events.tests.factories import EventFactory, in_days
+
+    event = EventFactory.create(title="Вебинар «Отчёт по гранту»", starts_at=in_days(-3))
+    client.force_login(operator)
+    client.post(reverse("learning:recording_create"), _form(event=event.pk))
+    recording = Recording.objects.get()
+    assert recording.event == event
+    page = client.get(recording.get_absolute_url()).content.decode()
+    assert f'href="{reverse("events:detail", args=[event.pk])}"' in page
+
+
+def test_the_form_offers_only_events_that_took_place_in_public(client: Any, operator: Any) -> None:
+    from nkohub.events.models import Event
+    from nkohub.events.tests.factories import EventFactory, in_days
+
+    past = EventFactory.create(title="Прошедший вебинар", starts_at=in_days(-3))
+    EventFactory.create(title="Будущий вебинар", starts_at=in_days(5))
+    EventFactory.create(
+        title="Отменённый вебинар", starts_at=in_days(-4), status=Event.Status.CANCELLED
+    )
+    EventFactory.create(
+        title="Вебинар для своих", starts_at=in_days(-5), audience=Event.Audience.STAFF
+    )
+    client.force_login(operator)
+    page = client.get(reverse("learning:recording_create")).content.decode()
+    offered = [
+        title for title in ("Прошедший", "Будущий", "Отменённый", "для своих") if title in page
+    ]
+    assert offered == ["Прошедший"]
+    assert str(past.pk) in page
+
+
+def test_a_recording_of_an_event_yet_to_come_is_refused(operator: Any) -> None:
+    from nkohub.events.tests.factories import EventFactory, in_days
+
+    event = EventFactory.create(starts_at=in_days(5))
+    with pytest.raises(DomainError) as refused:
+        services.recording_create(
+            actor=operator,
+            title="Запись",
+            held_on=dt.date(2026, 11, 1),
+            speakers="Спикер",
+            minutes=60,
+            embed_url=RUTUBE,
+            event=event,
+        )
+    assert refused.value.field == "event"
+    assert not Recording.objects.exists()
