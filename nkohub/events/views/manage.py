@@ -6,7 +6,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from nkohub.core.errors import DomainError
 from nkohub.core.pagination import paginate
@@ -18,7 +18,7 @@ from ._shared import _event, _perform, _submit
 
 
 @login_required
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def event_create(request: AuthenticatedHttpRequest) -> HttpResponse:
     organizations = selectors.acting_organizations(request.user)
     if not organizations.exists():
@@ -47,7 +47,7 @@ def event_create(request: AuthenticatedHttpRequest) -> HttpResponse:
 
 
 @login_required
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def event_edit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     event = _event(request.user, pk, manage=True)
     form = forms.EventForm(request.POST or None, instance=event)
@@ -68,7 +68,7 @@ def event_edit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-@require_http_methods(["GET"])
+@require_safe
 def manage(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     event = _event(request.user, pk, manage=True)
     context = {
@@ -100,7 +100,7 @@ def attendance(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def checkin(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     """The phone page: the camera reads QR codes (BarcodeDetector) or the code is typed; codes read
     offline wait in the browser and are sent later (events-checkin.js). JSON for the script, a page
@@ -225,7 +225,7 @@ def event_cancel(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-@require_http_methods(["GET"])
+@require_safe
 def feedback_overview(request: AuthenticatedHttpRequest) -> HttpResponse:
     permissions.require(permissions.can_view_all_feedback(request.user))
     context = {"page": paginate(request, selectors.feedback_across_events(), per_page=30)}

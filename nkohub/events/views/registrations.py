@@ -102,7 +102,7 @@ def feed_reset(request: AuthenticatedHttpRequest) -> HttpResponse:
 
 
 @login_required
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def feedback(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     event = _event(request.user, pk)
     registration = selectors.registration_of(request.user, event)
