@@ -13,7 +13,6 @@ from nkohub.news import forms, permissions, selectors
 from nkohub.organizations.models import Organization
 from nkohub.organizations.permissions import can_view_organization
 
-
 FEED_COUNT_CAP = 1000
 
 
