@@ -175,3 +175,14 @@ def test_a_feed_costs_the_same_queries_whatever_the_items(
         )
     with django_assert_num_queries(3):  # the organisation, the items, their photos
         client.get(reverse("news:org_atom", args=[verified_ngo.pk]))
+
+
+def test_the_feed_says_how_many_news_it_found(client: Any) -> None:
+    NewsItemFactory.create_batch(3)
+    assert "3 новости" in client.get(reverse("news:index")).content.decode()
+
+
+def test_the_feed_counts_up_to_its_cap(client: Any, monkeypatch: Any) -> None:
+    monkeypatch.setattr("nkohub.news.views.feed.FEED_COUNT_CAP", 2)
+    NewsItemFactory.create_batch(3)
+    assert "Больше 2 новостей" in client.get(reverse("news:index")).content.decode()

@@ -8,10 +8,12 @@ from django.utils.text import Truncator
 from django.views.decorators.http import require_safe
 
 from nkohub.core.markdown import render_markdown
-from nkohub.core.pagination import paginate
+from nkohub.core.pagination import paginate, paginate_capped
 from nkohub.news import forms, permissions, selectors
 from nkohub.organizations.models import Organization
 from nkohub.organizations.permissions import can_view_organization
+
+FEED_COUNT_CAP = 1000
 
 
 def _months() -> list[tuple[str, str]]:
@@ -32,7 +34,9 @@ def index(request: HttpRequest) -> HttpResponse:
     )
     context = {
         "form": form,
-        "page": paginate(request, items, per_page=12),
+        # counted up to FEED_COUNT_CAP: a bounded query however large the archive (a month's filter
+        # reaches older news)
+        "page": paginate_capped(request, items, per_page=12, cap=FEED_COUNT_CAP),
         "filtered": any(filters.values()),
         "suggestion": selectors.feed_suggestion(filters["q"]) if filters.get("q") else "",
         "organizations_to_post": permissions.acting_organizations(request.user),
