@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 from django.urls import reverse
 
-from nkohub.api.models import WebhookDelivery, WebhookEvent
+from nkohub.api.models import WebhookDelivery, WebhookEvent, WebhookSubscription
 from nkohub.api.services.webhooks import MAX_ATTEMPTS, webhook_create
 from nkohub.api.tests.factories import make_webhook
 from nkohub.api.webhook_transport import SIGNATURE_HEADER
@@ -173,3 +173,35 @@ def test_the_organisation_sees_its_deliveries(
     client.force_login(owner)
     page = client.get(reverse("api:webhook", args=[subscription.pk])).content.decode()
     assert "HTTP 204" in page
+
+
+def test_an_outsider_cannot_delete_the_webhook(client: Any, outsider: Any, ngo: Any) -> None:
+    subscription = make_webhook(ngo, "https://example.org/hook", [WebhookEvent.BOOKING_REQUESTED])
+    client.force_login(outsider)
+    response = client.post(reverse("api:webhook_action", args=[subscription.pk, "delete"]))
+    assert (
+        response.status_code,
+        WebhookSubscription.objects.filter(pk=subscription.pk).exists(),
+    ) == (
+        404,
+        True,
+    )
+
+
+def test_the_owner_pauses_the_webhook(client: Any, owner: Any, ngo: Any) -> None:
+    subscription = make_webhook(ngo, "https://example.org/hook", [WebhookEvent.BOOKING_REQUESTED])
+    client.force_login(owner)
+    client.post(reverse("api:webhook_action", args=[subscription.pk, "pause"]))
+    assert WebhookSubscription.objects.get(pk=subscription.pk).is_active is False
+
+
+@pytest.mark.parametrize("count", [1, 5])
+def test_the_webhooks_page_costs_the_same_queries_at_any_number(
+    client: Any, owner: Any, ngo: Any, count: int, django_assert_num_queries: Any
+) -> None:
+    for n in range(count):
+        make_webhook(ngo, f"https://example.org/hook/{n}", [WebhookEvent.BOOKING_REQUESTED])
+    client.force_login(owner)
+    client.get(reverse("api:webhooks"))
+    with django_assert_num_queries(6):
+        client.get(reverse("api:webhooks"))
