@@ -18,6 +18,7 @@ from nkohub.api.tests.factories import make_webhook
 from nkohub.api.webhook_transport import SIGNATURE_HEADER
 from nkohub.core.errors import DomainError
 from nkohub.projects.tests.factories import PledgeFactory, ProjectFactory
+from nkohub.reception import services as reception
 from nkohub.resources.models import Category
 from nkohub.resources.tests.factories import BookingFactory, OfferFactory
 
@@ -109,6 +110,26 @@ def test_a_pledge_reaches_the_projects_organisation(receiver: Receiver, ngo: Any
     make_webhook(ngo, receiver.url, [WebhookEvent.PLEDGE_RECEIVED])
     pledge = PledgeFactory.create(project=ProjectFactory.create(organization=ngo))
     assert json.loads(receiver.received[0][1])["data"]["pledge"] == pledge.pk
+
+
+def test_an_answer_to_the_organisations_appeal_reaches_it(
+    receiver: Receiver, editor: Any, official: Any, ngo: Any, authority: Any
+) -> None:
+    make_webhook(ngo, receiver.url, [WebhookEvent.APPEAL_ANSWERED])
+    appeal, _ = reception.appeal_create(
+        actor=editor,
+        authority=authority,
+        organization=ngo,
+        subject="Компенсация за социальные услуги",
+        text="Просим разъяснить порядок получения компенсации за оказанные услуги.",
+        publish_consent=False,
+        topic=None,
+        submit=True,
+    )
+    reception.appeal_register(actor=official, appeal=appeal, registered_on=None)
+    reception.appeal_answer(actor=official, appeal=appeal, text="Компенсация выплачивается.")
+    sent = [json.loads(body) for _, body in receiver.received]
+    assert [(m["event"], m["data"]["appeal"]) for m in sent] == [("appeal.answered", appeal.pk)]
 
 
 def test_a_failed_delivery_is_retried_until_it_succeeds(allow_local: None, ngo: Any) -> None:
