@@ -2,8 +2,8 @@
 
     {"type": "about:blank", "title": "Not Found", "status": 404, "detail": "…", "instance": "/api/v1/…"}
 
-`type` is "about:blank" (the status says it all) except for the API's own kinds below, each a page
-of docs/api.md; a validation problem adds `errors` (where and what); a 429 comes with Retry-After."""
+`type` is "about:blank" (the status says it all) or `urn:nkohub:problem:<kind>` for the API's own
+kinds, listed in docs/api.md; a validation problem adds `errors` (where and what); a 429 comes with Retry-After."""
 
 import json
 from http import HTTPStatus
@@ -13,7 +13,7 @@ from django.http import HttpRequest, HttpResponse
 from ninja import Schema
 
 CONTENT_TYPE = "application/problem+json"
-DOCS = "/api/v1/docs/problems#"
+KIND_PREFIX = "urn:nkohub:problem:"  # a name, not an address (RFC 9457 allows it); see docs/api.md
 
 
 class ProblemError(Schema):
@@ -60,7 +60,7 @@ def problem_response(
     headers: dict[str, str] | None = None,
 ) -> HttpResponse:
     body: dict[str, Any] = {
-        "type": f"{DOCS}{kind}" if kind else "about:blank",
+        "type": f"{KIND_PREFIX}{kind}" if kind else "about:blank",
         "title": HTTPStatus(status).phrase,
         "status": status,
         "detail": detail,

@@ -29,6 +29,7 @@ def webhooks_of(organizations: Any) -> QuerySet[WebhookSubscription]:
         .annotate(
             failed=Count("deliveries", filter=Q(deliveries__status=WebhookDelivery.Status.FAILED))
         )
+        .order_by("-created_at", "-pk")  # a GROUP BY drops the model's ordering
     )
 
 

@@ -35,6 +35,7 @@ class WebhookSubscription(models.Model):
         verbose_name=_("created by"),
         on_delete=models.SET_NULL,
         null=True,
+        blank=True,
         related_name="+",
     )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)

@@ -46,3 +46,9 @@ def test_each_token_counts_apart(client: Any, owner: Any, ngo: Any) -> None:
     _, second = make_token(owner, ngo, name="CRM")
     _calls(client, 5, **bearer(first))
     assert _calls(client, 1, **bearer(second)) == [200]
+
+
+def test_the_429_is_a_problem_of_its_own_kind(client: Any) -> None:
+    _calls(client, 3, REMOTE_ADDR="198.51.100.1")
+    response = client.get("/api/v1/courses", REMOTE_ADDR="198.51.100.1")
+    assert response.json()["type"] == "urn:nkohub:problem:rate-limited"

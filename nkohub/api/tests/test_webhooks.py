@@ -12,12 +12,13 @@ from typing import Any
 import pytest
 from django.urls import reverse
 
-from nkohub.api.models import WebhookDelivery, WebhookEvent
+from nkohub.api.models import WebhookDelivery, WebhookEvent, WebhookSubscription
 from nkohub.api.services.webhooks import MAX_ATTEMPTS, webhook_create
 from nkohub.api.tests.factories import make_webhook
 from nkohub.api.webhook_transport import SIGNATURE_HEADER
 from nkohub.core.errors import DomainError
 from nkohub.projects.tests.factories import PledgeFactory, ProjectFactory
+from nkohub.reception import services as reception
 from nkohub.resources.models import Category
 from nkohub.resources.tests.factories import BookingFactory, OfferFactory
 
@@ -111,6 +112,26 @@ def test_a_pledge_reaches_the_projects_organisation(receiver: Receiver, ngo: Any
     assert json.loads(receiver.received[0][1])["data"]["pledge"] == pledge.pk
 
 
+def test_an_answer_to_the_organisations_appeal_reaches_it(
+    receiver: Receiver, editor: Any, official: Any, ngo: Any, authority: Any
+) -> None:
+    make_webhook(ngo, receiver.url, [WebhookEvent.APPEAL_ANSWERED])
+    appeal, _ = reception.appeal_create(
+        actor=editor,
+        authority=authority,
+        organization=ngo,
+        subject="Компенсация за социальные услуги",
+        text="Просим разъяснить порядок получения компенсации за оказанные услуги.",
+        publish_consent=False,
+        topic=None,
+        submit=True,
+    )
+    reception.appeal_register(actor=official, appeal=appeal, registered_on=None)
+    reception.appeal_answer(actor=official, appeal=appeal, text="Компенсация выплачивается.")
+    sent = [json.loads(body) for _, body in receiver.received]
+    assert [(m["event"], m["data"]["appeal"]) for m in sent] == [("appeal.answered", appeal.pk)]
+
+
 def test_a_failed_delivery_is_retried_until_it_succeeds(allow_local: None, ngo: Any) -> None:
     with Receiver(fail_first=2) as flaky:
         make_webhook(ngo, flaky.url, [WebhookEvent.BOOKING_REQUESTED])
@@ -173,3 +194,35 @@ def test_the_organisation_sees_its_deliveries(
     client.force_login(owner)
     page = client.get(reverse("api:webhook", args=[subscription.pk])).content.decode()
     assert "HTTP 204" in page
+
+
+def test_an_outsider_cannot_delete_the_webhook(client: Any, outsider: Any, ngo: Any) -> None:
+    subscription = make_webhook(ngo, "https://example.org/hook", [WebhookEvent.BOOKING_REQUESTED])
+    client.force_login(outsider)
+    response = client.post(reverse("api:webhook_action", args=[subscription.pk, "delete"]))
+    assert (
+        response.status_code,
+        WebhookSubscription.objects.filter(pk=subscription.pk).exists(),
+    ) == (
+        404,
+        True,
+    )
+
+
+def test_the_owner_pauses_the_webhook(client: Any, owner: Any, ngo: Any) -> None:
+    subscription = make_webhook(ngo, "https://example.org/hook", [WebhookEvent.BOOKING_REQUESTED])
+    client.force_login(owner)
+    client.post(reverse("api:webhook_action", args=[subscription.pk, "pause"]))
+    assert WebhookSubscription.objects.get(pk=subscription.pk).is_active is False
+
+
+@pytest.mark.parametrize("count", [1, 5])
+def test_the_webhooks_page_costs_the_same_queries_at_any_number(
+    client: Any, owner: Any, ngo: Any, count: int, django_assert_num_queries: Any
+) -> None:
+    for n in range(count):
+        make_webhook(ngo, f"https://example.org/hook/{n}", [WebhookEvent.BOOKING_REQUESTED])
+    client.force_login(owner)
+    client.get(reverse("api:webhooks"))
+    with django_assert_num_queries(6):
+        client.get(reverse("api:webhooks"))
