@@ -4,7 +4,7 @@ from django.conf import settings
 from django.contrib import admin
 from django.urls import URLPattern, URLResolver, include, path, re_path
 
-from nkohub.api.v1 import api, unknown_path
+from nkohub.api import v1 as api_v1
 
 urlpatterns: list[URLPattern | URLResolver] = [
     path("", include("nkohub.core.urls")),
@@ -23,8 +23,8 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("news/", include("nkohub.news.urls")),
     path("ideas/", include("nkohub.ideas.urls")),
     path("volunteers/", include("nkohub.volunteering.urls")),
-    path("api/v1/", api.urls),
-    re_path(r"^api/v1/(?P<rest>.*)$", unknown_path),
+    path("api/v1/", api_v1.urls()),
+    re_path(r"^api/v1/(?P<rest>.*)$", api_v1.unknown_path),
     path("api/", include("nkohub.api.urls")),
     path("opendata/", include("nkohub.api.opendata_urls")),
     path("admin/", admin.site.urls),

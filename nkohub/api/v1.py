@@ -3,6 +3,8 @@
 swagger-ui-dist, no CDN). Every error is an RFC 9457 problem (problems.py)."""
 
 import logging
+from collections.abc import Callable
+from functools import wraps
 from importlib import import_module
 from typing import Any
 
@@ -88,6 +90,32 @@ api = ProblemAPI(
 for module_path in ENDPOINTS:
     module = import_module(module_path)
     api.add_router(module.PREFIX, module.router)
+
+
+def _head_as_get(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+    """HEAD runs the GET operation (ninja knows only the declared methods and answers 405), so an
+    uptime monitor or a cache may ask for the headers of whatever a GET may read."""
+
+    @wraps(view)
+    def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        if request.method != "HEAD":
+            return view(request, *args, **kwargs)
+        request.method = "GET"
+        try:
+            return view(request, *args, **kwargs)
+        finally:
+            request.method = "HEAD"
+
+    return wrapped
+
+
+def urls() -> tuple[list[Any], str, str]:
+    """`api.urls`, with HEAD answered as GET."""
+    patterns, app_name, namespace = api.urls
+    for pattern in patterns:
+        if pattern.callback is not None:
+            pattern.callback = _head_as_get(pattern.callback)
+    return patterns, app_name, namespace
 
 
 @csrf_exempt  # a POST to an unknown address is a 404 problem too, not the CSRF page
