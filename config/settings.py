@@ -343,6 +343,10 @@ LOGGING = {
         "django.db.backends": {"level": "WARNING"},
         # Each finished task is not news; failures still reach the log (and the operators page).
         "django.tasks": {"level": env_str("TASKS_LOG_LEVEL", "WARNING")},
+        # Libraries that narrate their work at INFO: each PDF's seven steps, the dictionaries' load.
+        "weasyprint": {"level": "WARNING"},
+        "fontTools": {"level": "WARNING"},
+        "pymorphy3": {"level": "WARNING"},
     },
 }
 

@@ -24,7 +24,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("ideas/", include("nkohub.ideas.urls")),
     path("volunteers/", include("nkohub.volunteering.urls")),
     path("api/v1/", api_v1.urls()),
-    re_path(r"^api/v1/(?P<rest>.*)$", api_v1.unknown_path),
+    re_path(r"^api/v1/(?P<rest>[\s\S]*)$", api_v1.unknown_path),  # a newline (%0A) too
     path("api/", include("nkohub.api.urls")),
     path("opendata/", include("nkohub.api.opendata_urls")),
     path("admin/", admin.site.urls),

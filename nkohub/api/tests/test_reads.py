@@ -60,6 +60,12 @@ def test_an_unpublished_organisation_is_a_problem_of_404(client: Any) -> None:
     assert (response.status_code, response["Content-Type"]) == (404, "application/problem+json")
 
 
+def test_an_address_with_a_newline_is_a_problem_of_404_too(client: Any) -> None:
+    """The catch-all for unknown addresses matches across a %0A (schemathesis found the HTML 404)."""
+    response = client.post("/api/v1/offers/a%0Ab/status", {}, content_type="application/json")
+    assert (response.status_code, response["Content-Type"]) == (404, "application/problem+json")
+
+
 def test_an_object_answers_304_to_its_etag(client: Any, ngo: Any) -> None:
     first = client.get(f"/api/v1/organizations/{ngo.pk}")
     again = client.get(f"/api/v1/organizations/{ngo.pk}", HTTP_IF_NONE_MATCH=first["ETag"])
