@@ -57,7 +57,8 @@ def test_upload_a_pdf_see_its_preview_then_find_and_download_it(
     expect(page.get_by_role("heading", name=TITLE, level=1)).to_be_visible()
     preview = page.get_by_role("img", name=f"Первая страница «{TITLE}»")
     expect(preview).to_be_visible()
-    assert preview.evaluate("image => image.naturalWidth") == 800
+    # decode() waits for the picture itself: the element is visible before its bytes arrive
+    assert preview.evaluate("image => image.decode().then(() => image.naturalWidth)") == 800
     _fits(page, size)
     assert_accessible("on a material's page")
     shot("uploaded")
