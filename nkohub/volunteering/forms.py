@@ -17,6 +17,14 @@ DATETIME = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
+class ServiceCheckedModelForm(PlatformModelForm):
+    """A model form whose instance the service validates (`full_clean` with the counters and the
+    rights it alone knows), so the form checks only its own fields and leaves the model alone."""
+
+    def _post_clean(self) -> None:
+        pass
+
+
 class CallFilterForm(PlatformForm):
     q = forms.CharField(label=_("Search"), required=False, max_length=200)
     municipality = MunicipalityChoiceField(label=_("Municipality"), required=False)
@@ -28,7 +36,7 @@ class CallFilterForm(PlatformForm):
     )
 
 
-class CallForm(PlatformModelForm):
+class CallForm(ServiceCheckedModelForm):
     municipality = MunicipalityChoiceField(label=_("Municipality"), required=False)
     skills = forms.ModelMultipleChoiceField(
         label=_("Skills"),
@@ -77,9 +85,6 @@ class CallForm(PlatformModelForm):
         if not data.get("is_online") and not data.get("municipality"):
             self.add_error("municipality", _("Name the municipality, or mark the call as online."))
         return data
-
-    def _post_clean(self) -> None:  # the service validates the model (and the counter)
-        pass
 
 
 class OrganizationChoiceForm(PlatformForm):
@@ -142,7 +147,7 @@ class AllianceForm(PlatformForm):
         field.queryset = organizations
 
 
-class CoalitionForm(PlatformModelForm):
+class CoalitionForm(ServiceCheckedModelForm):
     founder = forms.ModelChoiceField(label=_("Founder"), queryset=Organization.objects.none())
 
     class Meta:
@@ -154,9 +159,6 @@ class CoalitionForm(PlatformModelForm):
         super().__init__(*args, **kwargs)
         field: Any = self.fields["founder"]
         field.queryset = organizations
-
-    def _post_clean(self) -> None:
-        pass
 
 
 class InviteForm(PlatformForm):
@@ -178,7 +180,7 @@ class AnnouncementForm(OrganizationChoiceForm):
     )
 
 
-class InternshipForm(PlatformModelForm):
+class InternshipForm(ServiceCheckedModelForm):
     class Meta:
         model = Internship
         fields = ["topic", "description", "starts_on", "ends_on", "places"]
@@ -187,9 +189,6 @@ class InternshipForm(PlatformModelForm):
             "starts_on": DATE,
             "ends_on": DATE,
         }
-
-    def _post_clean(self) -> None:
-        pass
 
 
 class InternshipRequestForm(OrganizationChoiceForm):
