@@ -8,6 +8,7 @@ form has it) or as a message.
 from collections.abc import Mapping
 from typing import Any
 
+from django.core.exceptions import ValidationError
 from django.utils.functional import Promise
 
 
@@ -39,8 +40,6 @@ def add_domain_error(
 def full_clean_or_raise(obj: Any, **kwargs: Any) -> None:
     """`obj.full_clean(...)` with the first problem raised as a DomainError on its field, so a service's
     refusal reaches the form like any other rule of the domain."""
-    from django.core.exceptions import ValidationError
-
     try:
         obj.full_clean(**kwargs)
     except ValidationError as error:

@@ -4,23 +4,15 @@ from datetime import date
 from typing import Any
 
 from django.contrib.auth import get_user_model
-from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
 from django.utils import timezone
 
 from nkohub.consultations.models import Competence, Expert, Question
-from nkohub.core.errors import DomainError
+from nkohub.core.errors import full_clean_or_raise
 from nkohub.core.working_days import add_working_days
 
-
-def _full_clean(obj: Any, **kwargs: Any) -> None:
-    try:
-        obj.full_clean(**kwargs)
-    except ValidationError as error:
-        field, messages = next(iter(error.message_dict.items()))
-        raise DomainError(
-            " ".join(messages), field=None if field == "__all__" else field
-        ) from error
+# The services' one way to validate: the first problem as a DomainError on its field.
+_full_clean = full_clean_or_raise
 
 
 def due_date(competence: Competence, *, start: date | None = None, days: int | None = None) -> date:

@@ -3,25 +3,16 @@ audit record, and telling the author and the supporters (a task: a popular idea 
 
 from typing import TYPE_CHECKING, Any
 
-from django.core.exceptions import ValidationError
-
 from nkohub.core.audit import audit_log
-from nkohub.core.errors import DomainError
+from nkohub.core.errors import full_clean_or_raise
 from nkohub.ideas.models import Idea, IdeaEvent
 from nkohub.notifications.background import enqueue_on_commit
 
+# The services' one way to validate: the first problem as a DomainError on its field.
+_full_clean = full_clean_or_raise
+
 if TYPE_CHECKING:
     from nkohub.accounts.models import User
-
-
-def _full_clean(obj: Any, **kwargs: Any) -> None:
-    try:
-        obj.full_clean(**kwargs)
-    except ValidationError as error:
-        field, messages = next(iter(error.message_dict.items()))
-        raise DomainError(
-            " ".join(messages), field=None if field == "__all__" else field
-        ) from error
 
 
 def _record(

@@ -2,26 +2,18 @@
 
 from typing import Any
 
-from django.core.exceptions import ValidationError
 from django.db.models import Max, QuerySet
 from django.utils import timezone
 from django.utils.functional import Promise
 
 from nkohub.core.audit import audit_log
-from nkohub.core.errors import DomainError
+from nkohub.core.errors import DomainError, full_clean_or_raise
+
+# The services' one way to validate: the first problem as a DomainError on its field.
+_full_clean = full_clean_or_raise
 
 COURSE_FIELDS = ("title", "slug", "topic", "summary", "description", "audience", "format", "hours")
 LESSON_FIELDS = ("title", "kind", "body", "embed_url", "recording", "minutes", "position")
-
-
-def _full_clean(obj: Any, **kwargs: Any) -> None:
-    try:
-        obj.full_clean(**kwargs)
-    except ValidationError as error:
-        field, messages = next(iter(error.message_dict.items()))
-        raise DomainError(
-            " ".join(messages), field=None if field == "__all__" else field
-        ) from error
 
 
 def _next_position(queryset: QuerySet[Any]) -> int:

@@ -4,21 +4,13 @@ from collections.abc import Iterable
 from typing import Any
 
 from django.contrib.auth import get_user_model
-from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
 
-from nkohub.core.errors import DomainError
+from nkohub.core.errors import full_clean_or_raise
 from nkohub.organizations.models import Membership, Organization
 
-
-def _full_clean(obj: Any, **kwargs: Any) -> None:
-    try:
-        obj.full_clean(**kwargs)
-    except ValidationError as error:
-        field, messages = next(iter(error.message_dict.items()))
-        raise DomainError(
-            " ".join(messages), field=None if field == "__all__" else field
-        ) from error
+# The services' one way to validate: the first problem as a DomainError on its field.
+_full_clean = full_clean_or_raise
 
 
 def _acting_people(organization: Organization) -> QuerySet[Any]:

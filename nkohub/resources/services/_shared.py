@@ -1,11 +1,8 @@
 """What the writes of the resource bank share: limits, validation, the search text, refreshing suggestions."""
 
-from typing import Any
-
-from django.core.exceptions import ValidationError
 from django.db import connection
 
-from nkohub.core.errors import DomainError
+from nkohub.core.errors import DomainError, full_clean_or_raise
 from nkohub.notifications.background import enqueue_on_commit
 from nkohub.resources import text
 from nkohub.resources.models import (
@@ -13,22 +10,15 @@ from nkohub.resources.models import (
     ResourceRequest,
 )
 
+# The services' one way to validate: the first problem as a DomainError on its field.
+_full_clean = full_clean_or_raise
+
 MAX_PHOTOS = 10
 MAX_BOOKING_HOURS = 24
 
 
 class BookingConflict(DomainError):
     """The slot overlaps a booking that holds it."""
-
-
-def _full_clean(obj: Any, **kwargs: Any) -> None:
-    try:
-        obj.full_clean(**kwargs)
-    except ValidationError as error:
-        field, messages = next(iter(error.message_dict.items()))
-        raise DomainError(
-            " ".join(messages), field=None if field == "__all__" else field
-        ) from error
 
 
 def _refresh_search(obj: ResourceOffer | ResourceRequest, *parts: str) -> None:
