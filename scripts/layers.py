@@ -26,6 +26,8 @@ LAYERS: list[list[str]] = [
     ["organizations"],
     ["projects", "reception", "resources", "consultations", "events", "volunteering"],
     ["grants", "news", "ideas", "learning"],
+    ["competitions", "surveys"],
+    ["analytics"],
     ["api"],
 ]
 
