@@ -111,6 +111,7 @@ def test_a_person_claims_from_the_cabinet_and_the_operator_approves(
     page.get_by_role("link", name="Найти свою организацию").click()
     page.get_by_label("Название, описание, ИНН или ОГРН").fill("Милосердие")
     page.get_by_role("button", name="Найти").click()
+    page.wait_for_url(re.compile(r"[?&]q="))  # the results are swapped in and the address pushed
     page.locator("#directory-results").get_by_role("link", name="БФ «Милосердие»").click()
     page.get_by_role("link", name="Я представляю эту организацию").click()
     document = tmp_path / "prikaz.pdf"

@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from nkohub.core.storage import private_storage
+from nkohub.learning.addresses import validate_course_address
 
 
 class Topic(models.Model):
@@ -49,7 +50,13 @@ class Course(models.Model):
     }
 
     title = models.CharField(_("title"), max_length=200)
-    slug = models.SlugField(_("address"), max_length=80, unique=True, allow_unicode=False)
+    slug = models.SlugField(
+        _("address"),
+        max_length=80,
+        unique=True,
+        allow_unicode=False,
+        validators=[validate_course_address],
+    )
     topic = models.ForeignKey(
         Topic, verbose_name=_("topic"), on_delete=models.PROTECT, related_name="courses"
     )

@@ -243,3 +243,24 @@ def test_an_embed_from_another_host_is_refused_on_the_form(
 def test_the_policy_allows_frames_only_from_vk_and_rutube(client: Any) -> None:
     policy = client.get(reverse("learning:index"))["Content-Security-Policy"]
     assert "frame-src https://vk.com https://vkvideo.ru https://rutube.ru" in policy
+
+
+@pytest.mark.parametrize("slug", ["library", "my", "new", "certificates", "recordings", "staff"])
+def test_a_course_cannot_take_the_address_of_a_section_page(
+    client: Any, operator: Any, slug: str
+) -> None:
+    client.force_login(operator)
+    response = client.post(reverse("learning:course_create"), _course_data(slug=slug))
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert f"Адрес «{slug}» занят страницей раздела: выберите другой." in page
+    assert "Бухгалтерия НКО за 5 шагов" in page  # what was typed is kept
+    assert not Course.objects.exists()
+
+
+def test_a_course_keeps_an_address_that_only_starts_like_a_section_page(
+    client: Any, operator: Any
+) -> None:
+    client.force_login(operator)
+    client.post(reverse("learning:course_create"), _course_data(slug="library-skills"))
+    assert Course.objects.filter(slug="library-skills").exists()
