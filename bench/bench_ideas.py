@@ -157,6 +157,7 @@ def run(argv: list[str]) -> None:
     ensure(max(supports // 10, 1000))
     small = {path: harness.queries_of(path, client=client) for path in _paths()}
     ensure(supports)
+    data.analyze()
     for path in _paths():
         queries = harness.queries_of(path, client=client)
         harness.note(f"{path}: {queries} queries (at a tenth of the supports: {small[path]})")

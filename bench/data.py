@@ -77,7 +77,7 @@ def ensure(size: Size = FULL) -> Size:
     measured = measure(size.name)
     database = connection.settings_dict["NAME"]
     if changed:
-        _analyze()
+        analyze()
         for name in caches:  # fragments and counts cached from other data
             caches[name].clear()
         print(f"  data: regenerated {', '.join(changed)} in {time.perf_counter() - started:.0f} s")
@@ -162,7 +162,9 @@ def _create_postgres_database(settings: dict[str, Any]) -> None:
     print(f"  data: created database {settings['NAME']}")
 
 
-def _analyze() -> None:
+def analyze() -> None:
+    """Fresh planner statistics after bulk inserts: without them PostgreSQL plans as for an empty table
+    (autovacuum catches up only later, and a benchmark would measure the stale plan)."""
     from django.db import connection
 
     if connection.vendor == "postgresql":

@@ -11,8 +11,12 @@ class NewsConfig(AppConfig):
         from nkohub.core.cabinet import CabinetBlock, register_cabinet_block
         from nkohub.news.cabinet import news_cabinet_context
         from nkohub.news.personal_data import erase, export
-        from nkohub.news.sections import news_section
+        from nkohub.news.sections import coalition_section, news_section
         from nkohub.organizations.profile_sections import ProfileSection, register_profile_section
+        from nkohub.volunteering.coalition_sections import (
+            CoalitionSection,
+            register_coalition_section,
+        )
 
         register_profile_section(
             ProfileSection(
@@ -20,6 +24,14 @@ class NewsConfig(AppConfig):
                 order=15,
                 template="news/_organization_section.html",
                 context=news_section,
+            )
+        )
+        register_coalition_section(
+            CoalitionSection(
+                key="news",
+                order=10,
+                template="news/_coalition_section.html",
+                context=coalition_section,
             )
         )
         register_cabinet_block(

@@ -1,5 +1,5 @@
-"""RSS 2.0 and Atom feeds of published news (all, per organisation, per sphere), built with Django's
-syndication framework: each feed reads its items in two queries (`selectors.syndicated`)."""
+"""RSS 2.0 and Atom feeds of published news (all, per organisation, per sphere, per coalition), built
+with Django's syndication framework: each feed reads its items in two queries (`selectors.syndicated`)."""
 
 from typing import Any
 
@@ -17,6 +17,7 @@ from nkohub.core.markdown import render_markdown
 from nkohub.news import selectors
 from nkohub.news.models import NewsItem
 from nkohub.organizations.models import Organization, Sphere
+from nkohub.volunteering.models import Coalition
 
 
 class NewsFeed(Feed):
@@ -129,4 +130,28 @@ class OrganizationNewsAtomFeed(OrganizationNewsFeed):
 
 
 class SphereNewsAtomFeed(SphereNewsFeed):
+    feed_type = Atom1Feed
+
+
+class CoalitionNewsFeed(NewsFeed):
+    """The shared feed of a coalition: its members' news."""
+
+    def get_object(self, request: HttpRequest, *args: Any, **kwargs: Any) -> Coalition:
+        self.request = request
+        return get_object_or_404(Coalition, pk=kwargs["pk"])
+
+    def title(self, obj: Coalition) -> str:
+        return _("News of the coalition «%(coalition)s»") % {"coalition": obj.title}
+
+    def link(self, obj: Coalition) -> str:
+        return reverse("news:coalition", args=[obj.pk])
+
+    def description(self, obj: Coalition) -> str:
+        return _("News of the member organisations of «%(coalition)s».") % {"coalition": obj.title}
+
+    def items(self, obj: Coalition) -> list[NewsItem]:
+        return selectors.syndicated(coalition=obj)
+
+
+class CoalitionNewsAtomFeed(CoalitionNewsFeed):
     feed_type = Atom1Feed

@@ -6,6 +6,8 @@ import datetime
 from dataclasses import dataclass
 from typing import Any
 
+from django.contrib.postgres.search import SearchQuery
+from django.db import connection
 from django.db.models import Count, Prefetch, QuerySet
 from django.db.models.functions import TruncMonth
 from django.utils import timezone
@@ -13,7 +15,10 @@ from django.utils import timezone
 from nkohub.news.models import Mention, NewsItem, NewsPhoto, Pickup
 from nkohub.organizations import search
 from nkohub.organizations.models import Organization, Sphere
+from nkohub.organizations.selectors import StoredSearchVector
 from nkohub.territories.models import Municipality
+from nkohub.volunteering.models import Coalition
+from nkohub.volunteering.selectors import coalition_member_ids
 
 SEARCH_FIELDS = ("title", "body")
 PUBLISHED = NewsItem.Status.PUBLISHED
@@ -68,7 +73,31 @@ def feed(
     if bounds is not None:
         items = items.filter(published_at__gte=bounds[0], published_at__lt=bounds[1])
     if q:
-        items = items.filter(search.word_forms_condition(SEARCH_FIELDS, q))
+        items = _searched(items, q)
+    return _cards(items).order_by("-published_at", "-pk")
+
+
+def _searched(items: QuerySet[NewsItem], q: str) -> QuerySet[NewsItem]:
+    """Every word of the query in any of its forms. On PostgreSQL: the stored tsvector of migration
+    0002 under the `russian` configuration, each word as its lemma or its root as a prefix (the
+    registry's query), so the GIN index finds a rare word and the feed's order index serves a common
+    one. Elsewhere: LIKE over the word stems."""
+    if connection.vendor != "postgresql":
+        return items.filter(search.word_forms_condition(SEARCH_FIELDS, q))
+    raw = search.tsquery_for(search.parse_query(q))
+    if not raw:
+        return items
+    return items.alias(search_vector=StoredSearchVector()).filter(
+        search_vector=SearchQuery(raw, search_type="raw", config="russian")
+    )
+
+
+def coalition_feed(coalition: Coalition) -> QuerySet[NewsItem]:
+    """The coalition's shared feed: published news of the organisations that are its members now
+    (an organisation that leaves takes its news out of the feed; one that joins brings its own)."""
+    items = NewsItem.objects.filter(
+        status=PUBLISHED, organization_id__in=coalition_member_ids(coalition)
+    )
     return _cards(items).order_by("-published_at", "-pk")
 
 
@@ -89,7 +118,11 @@ def recent_months(today: datetime.date, count: int = 12) -> list[datetime.date]:
 
 
 def syndicated(
-    *, organization: Organization | None = None, sphere: Sphere | None = None, limit: int = 30
+    *,
+    organization: Organization | None = None,
+    sphere: Sphere | None = None,
+    coalition: Coalition | None = None,
+    limit: int = 30,
 ) -> list[NewsItem]:
     """The newest published items for a feed (RSS or Atom): two queries, whatever the number."""
     items = NewsItem.objects.filter(status=PUBLISHED)
@@ -97,6 +130,8 @@ def syndicated(
         items = items.filter(organization=organization)
     if sphere is not None:
         items = items.filter(organization__spheres=sphere)
+    if coalition is not None:
+        items = items.filter(organization_id__in=coalition_member_ids(coalition))
     return list(
         items.select_related("organization", "author")
         .prefetch_related(Prefetch("photos", NewsPhoto.objects.order_by("position", "pk")))

@@ -13,6 +13,7 @@ urlpatterns = [
     path("organizations/<int:org_pk>/new/", views.create, name="create"),
     path("organizations/<int:pk>/", views.organization_news, name="organization"),
     path("organizations/<int:pk>/activity/", views.organization_activity, name="org_activity"),
+    path("coalitions/<int:pk>/", views.coalition_news, name="coalition"),
     path("moderation/", views.queue, name="moderation"),
     path("desk/", views.desk, name="desk"),
     path("pickups/<int:pk>/published/", views.mark_published, name="mark_published"),
@@ -22,6 +23,8 @@ urlpatterns = [
     path("feed/atom/", feeds.NewsAtomFeed(), name="atom"),
     path("feed/organizations/<int:pk>/rss/", feeds.OrganizationNewsFeed(), name="org_rss"),
     path("feed/organizations/<int:pk>/atom/", feeds.OrganizationNewsAtomFeed(), name="org_atom"),
+    path("feed/coalitions/<int:pk>/rss/", feeds.CoalitionNewsFeed(), name="coalition_rss"),
+    path("feed/coalitions/<int:pk>/atom/", feeds.CoalitionNewsAtomFeed(), name="coalition_atom"),
     path("feed/spheres/<slug:code>/rss/", feeds.SphereNewsFeed(), name="sphere_rss"),
     path("feed/spheres/<slug:code>/atom/", feeds.SphereNewsAtomFeed(), name="sphere_atom"),
 ]

@@ -10,36 +10,11 @@ Apps register theirs in AppConfig.ready(), like cabinet blocks:
 to leave the section out for that organisation and viewer. The template renders its own heading (h2).
 """
 
-from collections.abc import Callable
-from dataclasses import dataclass
-from typing import Any
+from nkohub.core.page_sections import PageSection, SectionRegistry
 
-SectionContextFn = Callable[[Any, Any], dict[str, Any] | None]
+ProfileSection = PageSection
 
-
-@dataclass(frozen=True)
-class ProfileSection:
-    key: str
-    order: int
-    template: str
-    context: SectionContextFn
-
-
-_sections: dict[str, ProfileSection] = {}
-
-
-def register_profile_section(section: ProfileSection) -> None:
-    _sections[section.key] = section
-
-
-def unregister_profile_section(key: str) -> None:
-    _sections.pop(key, None)
-
-
-def sections_for(organization: Any, user: Any) -> list[dict[str, Any]]:
-    rendered = []
-    for section in sorted(_sections.values(), key=lambda s: (s.order, s.key)):
-        context = section.context(organization, user)
-        if context is not None:
-            rendered.append({"key": section.key, "template": section.template, "context": context})
-    return rendered
+_registry = SectionRegistry()
+register_profile_section = _registry.register
+unregister_profile_section = _registry.unregister
+sections_for = _registry.sections_for

@@ -175,6 +175,14 @@ def coalition_members(coalition: Coalition) -> QuerySet[CoalitionMember]:
     )
 
 
+def coalition_member_ids(coalition: Coalition) -> QuerySet[CoalitionMember, int]:
+    """The organisations that are members now (not those only invited): a subquery for other apps'
+    reads of the coalition's shared feed."""
+    return CoalitionMember.objects.filter(
+        coalition=coalition, status=CoalitionMember.Status.MEMBER
+    ).values_list("organization_id", flat=True)
+
+
 def announcements_of(coalition: Coalition) -> QuerySet[CoalitionAnnouncement]:
     return coalition.announcements.select_related("organization", "author").order_by(
         "-created_at", "-id"

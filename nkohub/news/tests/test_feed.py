@@ -77,6 +77,20 @@ def test_the_search_finds_other_word_forms(client: Any) -> None:
     assert _titles(client.get(reverse("news:index"), {"q": "субботники"})) == [found.title]
 
 
+def test_the_search_needs_every_word_in_the_title_or_the_text(client: Any) -> None:
+    both = NewsItemFactory.create(title="Субботник на берегу Оки", body="Волонтёры убрали мусор.")
+    NewsItemFactory.create(title="Субботник в парке", body="Пришли жители района.")
+    NewsItemFactory.create(title="Волонтёры в хосписе", body="Помощь пожилым.")
+    response = client.get(reverse("news:index"), {"q": "субботник волонтёров"})
+    assert _titles(response) == [both.title]
+
+
+def test_a_search_of_stop_words_only_keeps_the_whole_feed(client: Any) -> None:
+    items = NewsItemFactory.create_batch(2)
+    response = client.get(reverse("news:index"), {"q": "и в на"})
+    assert sorted(_titles(response)) == sorted(item.title for item in items)
+
+
 def test_the_feed_pages_by_twelve(client: Any) -> None:
     NewsItemFactory.create_batch(13)
     response = client.get(reverse("news:index"), {"page": 2})

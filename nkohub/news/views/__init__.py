@@ -3,10 +3,11 @@
 from .activity import mentions_upload, organization_activity, region_activity
 from .desk import desk, mark_published, take
 from .editing import create, edit
-from .feed import detail, index, organization_news
+from .feed import coalition_news, detail, index, organization_news
 from .moderation import moderate, queue
 
 __all__ = [
+    "coalition_news",
     "create",
     "desk",
     "detail",

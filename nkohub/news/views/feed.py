@@ -12,6 +12,7 @@ from nkohub.core.pagination import paginate, paginate_capped
 from nkohub.news import forms, permissions, selectors
 from nkohub.organizations.models import Organization
 from nkohub.organizations.permissions import can_view_organization
+from nkohub.volunteering.selectors import coalition_by_pk
 
 FEED_COUNT_CAP = 1000
 
@@ -92,3 +93,18 @@ def organization_news(request: HttpRequest, pk: int) -> HttpResponse:
         "can_publish": permissions.can_publish_news(request.user, organization),
     }
     return render(request, "news/organization.html", context)
+
+
+@require_safe
+def coalition_news(request: HttpRequest, pk: int) -> HttpResponse:
+    """A coalition's shared feed: its members' published news, newest first."""
+    coalition = coalition_by_pk(pk)
+    if coalition is None:
+        raise Http404
+    context = {
+        "coalition": coalition,
+        "page": paginate_capped(
+            request, selectors.coalition_feed(coalition), per_page=12, cap=FEED_COUNT_CAP
+        ),
+    }
+    return render(request, "news/coalition.html", context)

@@ -127,7 +127,8 @@ class CoalitionMember(models.Model):
 
 
 class CoalitionAnnouncement(models.Model):
-    """A short post of a member for the coalition's feed (until the news app is wired in)."""
+    """A short post of a member to the coalition (a call to a meeting, a note): the members' news items
+    show on the coalition's page beside these, through the news app's section."""
 
     coalition = models.ForeignKey(
         Coalition,

@@ -12,7 +12,7 @@ from django.views.decorators.http import require_POST, require_safe
 from nkohub.core.pagination import paginate
 from nkohub.core.types import AuthenticatedHttpRequest
 from nkohub.organizations.models import Organization
-from nkohub.volunteering import forms, permissions, selectors, services
+from nkohub.volunteering import coalition_sections, forms, permissions, selectors, services
 from nkohub.volunteering.models import CoalitionMember, Internship
 
 from ._shared import _perform, _submit
@@ -120,6 +120,7 @@ def _coalition_context(request: HttpRequest, coalition: Any, **extra: Any) -> di
         "members": [m for m in members if m.status == CoalitionMember.Status.MEMBER],
         "invited": [m for m in members if m.status == CoalitionMember.Status.INVITED],
         "page": paginate(request, selectors.announcements_of(coalition), per_page=10),
+        "sections": coalition_sections.sections_for(coalition, request.user),
         "can_invite": permissions.can_invite(request.user, coalition),
         "invite_form": forms.InviteForm(),
         "announce_form": forms.AnnouncementForm(organizations=mine) if mine.exists() else None,
