@@ -77,7 +77,18 @@ def page_not_found(request: HttpRequest, exception: Exception | None = None) -> 
 
 
 def server_error(request: HttpRequest) -> HttpResponse:
+    """The page of an unhandled error. When the database was lost (its connection refused or reset
+    mid-request), 503 with a page that says so: the request's transaction was rolled back, so nothing
+    it wrote is kept and the person should send it again later."""
     # No context processors that may touch the database: the error may be the database itself.
+    import sys
+
+    from django.db import InterfaceError, OperationalError
     from django.template import loader
 
+    error = sys.exc_info()[1]  # Django calls this handler inside its `except` block
+    if isinstance(error, OperationalError | InterfaceError):
+        response = HttpResponse(loader.get_template("503.html").render(), status=503)
+        response["Retry-After"] = "60"
+        return response
     return HttpResponse(loader.get_template("500.html").render(), status=500)

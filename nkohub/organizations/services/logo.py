@@ -8,7 +8,7 @@ from django.db import transaction
 
 from nkohub.core.errors import DomainError
 from nkohub.core.images import image_discard, image_replace, thumbnail_make, validate_image
-from nkohub.notifications.background import enqueue_on_commit
+from nkohub.notifications.background import enqueue_on_commit, enqueue_safely
 from nkohub.organizations import tasks
 from nkohub.organizations.models import (
     LOGO,
@@ -57,7 +57,9 @@ def _save_with_logo(organization: Organization, logo: str | None) -> None:
 
 def _enqueue_logo_thumbnail(organization: Organization) -> None:
     if organization.pk and organization.logo:
-        tasks.make_logo_thumbnail.enqueue(organization.pk)
+        enqueue_safely(
+            tasks.make_logo_thumbnail, organization.pk
+        )  # kept for later if Redis is down
 
 
 def organization_logo_thumbnail_make(*, organization_id: int) -> str:

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from nkohub.core.audit import audit_log, diff_fields
 from nkohub.core.errors import DomainError
 from nkohub.core.images import image_replace, thumbnail_make
+from nkohub.notifications.background import enqueue_safely
 from nkohub.organizations.models import Organization
 from nkohub.projects import tasks
 from nkohub.projects.models import (
@@ -106,7 +107,9 @@ def project_cover_replace(
         _checked_image(cover, field="cover", max_bytes=COVER_MAX_BYTES, min_size=COVER_MIN_SIZE)
     image_replace(project, COVER, cover, previous=previous)
     if cover is not None:
-        transaction.on_commit(lambda: tasks.make_cover_thumbnail.enqueue(project.pk))
+        # after commit (the caller saves the project: its pk is read then), and kept to be queued
+        # later when Redis is down (notifications.background)
+        transaction.on_commit(lambda: enqueue_safely(tasks.make_cover_thumbnail, project.pk))
 
 
 def project_cover_thumbnail_make(*, project_id: int) -> str:

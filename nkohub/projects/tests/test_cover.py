@@ -13,6 +13,7 @@ from django.urls import reverse
 from PIL import Image
 
 from nkohub.core.models import AuditEntry
+from nkohub.notifications.models import TaskFailure
 from nkohub.projects import selectors, services
 from nkohub.projects.models import Pledge, Project
 from nkohub.projects.tests.factories import ProjectFactory, ProjectNeedFactory
@@ -32,21 +33,39 @@ def edit(client: Any, project: Project, capture: Any, **changes: Any) -> Any:
         return client.post(reverse("projects:edit", args=[project.pk]), {**PROJECT_POST, **changes})
 
 
-def test_an_editor_creates_a_project_with_a_cover_and_its_thumbnail_is_made(
-    client: Any, editor: Any, ngo: Any, django_capture_on_commit_callbacks: Any
-) -> None:
+def create_with_cover(client: Any, editor: Any, ngo: Any, capture: Any) -> Project:
     client.force_login(editor)
-    with django_capture_on_commit_callbacks(execute=True):
+    with capture(execute=True):
         response = client.post(
             reverse("projects:create"), {**PROJECT_POST, "organization": ngo.pk, "cover": jpeg()}
         )
     assert response.status_code == 302
-    project = Project.objects.get()
+    return Project.objects.get()
+
+
+def test_an_editor_creates_a_project_with_a_cover_and_its_thumbnail_is_made(
+    client: Any, editor: Any, ngo: Any, django_capture_on_commit_callbacks: Any
+) -> None:
+    project = create_with_cover(client, editor, ngo, django_capture_on_commit_callbacks)
     assert str(project.cover.name).startswith("projects/covers/")
     assert str(project.cover.name).endswith(".jpg")
     with Image.open(default_storage.open(str(project.cover_thumbnail.name))) as thumbnail:
         assert (thumbnail.format, thumbnail.size) == ("WEBP", (960, 540))
     assert project.cover_src == project.cover_thumbnail.url
+
+
+def test_with_the_queue_down_the_project_is_saved_and_its_thumbnail_waits(
+    client: Any, editor: Any, ngo: Any, settings: Any, django_capture_on_commit_callbacks: Any
+) -> None:
+    settings.RQ_QUEUES = {"default": {"URL": "redis://127.0.0.1:1/0", "DEFAULT_TIMEOUT": 60}}
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_rq.RQBackend", "QUEUES": ["default"]}}
+    project = create_with_cover(client, editor, ngo, django_capture_on_commit_callbacks)
+    assert not project.cover_thumbnail  # made later: the task waits for the queue
+    failure = TaskFailure.objects.get()
+    assert (failure.task_path.rsplit(".", 1)[-1], failure.args) == (
+        "make_cover_thumbnail",
+        [project.pk],
+    )
 
 
 def test_an_editor_replaces_the_cover_and_the_old_files_go(
