@@ -85,6 +85,23 @@ def test_the_search_needs_every_word_in_the_title_or_the_text(client: Any) -> No
     assert _titles(response) == [both.title]
 
 
+@pytest.mark.parametrize("candidates", [1000, 2])
+def test_a_common_word_and_a_rare_one_give_the_same_order(
+    client: Any, monkeypatch: Any, candidates: int
+) -> None:
+    """PostgreSQL picks its plan by how many items match (selectors._searched): both ways the page
+    holds the matching items, newest first."""
+    monkeypatch.setattr("nkohub.news.selectors.SEARCH_CANDIDATES", candidates)
+    now = timezone.now()
+    found = [
+        NewsItemFactory.create(title=f"Субботник {n}", published_at=now - dt.timedelta(hours=n))
+        for n in range(4)
+    ]
+    NewsItemFactory.create(title="Концерт", body="Музыка.")
+    response = client.get(reverse("news:index"), {"q": "субботника"})
+    assert _titles(response) == [item.title for item in found]
+
+
 def test_a_search_of_stop_words_only_keeps_the_whole_feed(client: Any) -> None:
     items = NewsItemFactory.create_batch(2)
     response = client.get(reverse("news:index"), {"q": "и в на"})
