@@ -271,7 +271,7 @@ def material_preview_make(*, material_id: int) -> str:
         if old_image and old_image != current.preview_image.name:
             storage = current.preview_image.storage
             transaction.on_commit(lambda: storage.delete(old_image))
-    logger.info("Preview of material %s: %s", material_id, status)
+    logger.debug("Preview of material %s: %s", material_id, status)  # the task returns it too
     return str(status)
 
 
