@@ -62,10 +62,19 @@ def test_the_demo_needs_survey_ranks_the_zones_as_expected_and_a_second_run_chan
     assert all(r.score == brute.get(r.zone.code, Decimal(0)) for r in ranking)
     assert [r.position for r in ranking] == list(range(1, 17))
 
-    (summary,) = [s for s in selectors.survey_summaries(date(2000, 1, 1), date(2100, 1, 1)) if s.survey_id == needs.pk]
-    assert (summary.addressed, summary.responses, summary.response_rate) == (32, 20, Decimal("0.6250"))
+    (summary,) = [
+        s
+        for s in selectors.survey_summaries(date(2000, 1, 1), date(2100, 1, 1))
+        if s.survey_id == needs.pk
+    ]
+    assert (summary.addressed, summary.responses, summary.response_rate) == (
+        32,
+        20,
+        Decimal("0.6250"),
+    )
     quotes = selectors.interview_quotes()
-    assert len(quotes) == 18 and all(q.organization for q in quotes)
+    assert len(quotes) == 18
+    assert all(q.organization for q in quotes)
 
     page = client.get(reverse("surveys:zones")).content.decode()
     assert "Недостаток финансирования" in page
