@@ -68,7 +68,7 @@ def test_a_ranking_counts_places_and_a_matrix_its_cells(survey: Survey) -> None:
         matrix.options.create(role="row", label=label, position=i)
         for i, label in enumerate(["власть", "СМИ"])
     ]
-    a, b, c = (o.pk for o in ranking.choice_options)
+    a, b, _c = (o.pk for o in ranking.choice_options)
     bad, good = (o.pk for o in matrix.choice_options)
     _answered(
         2,
@@ -146,7 +146,7 @@ def test_the_xlsx_export_has_the_counts_and_every_response(
     response = client.get(reverse("surveys:export", args=[survey.pk]))
     assert response.status_code == 200
     book = load_workbook(BytesIO(response.content))
-    summary = [row for row in book.worksheets[0].iter_rows(values_only=True)]
+    summary = list(book.worksheets[0].iter_rows(values_only=True))
     assert (q.text, "нет", 3, 100.0, None) in summary
     assert book.worksheets[1].max_row == 4  # the head and three responses
     assert [row[-1] for row in book.worksheets[2].iter_rows(min_row=2, values_only=True)] == [
