@@ -7,6 +7,7 @@ from typing import Any
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
@@ -38,9 +39,17 @@ def survey_xlsx(survey: Survey) -> bytes:
     summary.title = _("Results")[:31]
     summary.append([survey.title])
     summary["A1"].font = BOLD
-    summary.append([_("Responses"), responses])
+    summary.append([pgettext("survey", "Responses"), responses])
     summary.append([])
-    summary.append([_("Question"), _("Answer"), _("Responses"), _("Share, %"), _("Average place")])
+    summary.append(
+        [
+            _("Question"),
+            _("Answer"),
+            pgettext("survey", "Responses"),
+            _("Share, %"),
+            _("Average place"),
+        ]
+    )
     for cell in summary[4]:
         cell.font = BOLD
     for result in results:
@@ -66,8 +75,8 @@ def survey_xlsx(survey: Survey) -> bytes:
         if q.kind == Question.Kind.TEXT:
             summary.append([q.text, _("free-text answers"), result.respondents])
     questions = [r.question for r in results]
-    sheet = book.create_sheet(_("Responses")[:31])
-    head = [_("No."), _("Submitted")]
+    sheet = book.create_sheet(pgettext("survey", "Responses")[:31])
+    head = [_("No."), _("Sent on")]
     if not survey.is_anonymous:
         head.append(_("Organisation"))
     head += [_("Spheres"), _("Legal form"), _("Municipality"), *(q.text[:200] for q in questions)]

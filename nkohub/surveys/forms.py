@@ -339,7 +339,7 @@ CROSS_DIMENSIONS = {
 
 class CrosstabForm(PlatformForm):
     question = forms.TypedChoiceField(label=_("Question"), coerce=int, choices=())
-    by = forms.ChoiceField(label=_("By"), choices=list(CROSS_DIMENSIONS.items()))
+    by = forms.ChoiceField(label=_("Broken down by"), choices=list(CROSS_DIMENSIONS.items()))
 
     def __init__(self, *args: Any, questions: list[Question], **kwargs: Any):
         super().__init__(*args, **kwargs)

@@ -177,7 +177,7 @@ class Question(models.Model):
         SCALE = "scale", _("scale")
         RANKING = "ranking", _("ranking")
         MATRIX = "matrix", _("matrix")
-        NUMBER = "number", _("number")
+        NUMBER = "number", pgettext_lazy("question type", "number")
         TEXT = "text", _("free text")
 
     CHOICE_KINDS = (Kind.SINGLE, Kind.MULTIPLE, Kind.RANKING, Kind.MATRIX)
@@ -250,7 +250,12 @@ class Option(models.Model):
         ROW = "row", _("matrix row")
 
     question = models.ForeignKey(Question, on_delete=models.CASCADE, related_name="options")
-    role = models.CharField(_("role"), max_length=10, choices=Role.choices, default=Role.CHOICE)
+    role = models.CharField(
+        pgettext_lazy("survey option", "role"),
+        max_length=10,
+        choices=Role.choices,
+        default=Role.CHOICE,
+    )
     position = models.PositiveSmallIntegerField(pgettext_lazy("order", "position"), default=1)
     label = models.CharField(_("label"), max_length=300)
     zone = models.ForeignKey(
@@ -337,7 +342,7 @@ class Answer(models.Model):
     )
     rank = models.PositiveSmallIntegerField(_("rank"), null=True, blank=True)
     number = models.DecimalField(
-        _("number"), max_digits=14, decimal_places=2, null=True, blank=True
+        pgettext_lazy("answer", "number"), max_digits=14, decimal_places=2, null=True, blank=True
     )
     text = models.TextField(_("text"), blank=True)
 

@@ -208,3 +208,12 @@ def test_questions_are_changed_and_deleted_only_by_operators(
     client.force_login(operator)
     client.post(reverse("surveys:question_delete", args=[survey.pk, q.pk]))
     assert not Question.objects.exists()
+
+
+def test_the_command_makes_a_survey_from_a_template(zones: None) -> None:
+    from django.core.management import call_command
+
+    call_command("survey_from_template", "needs", "--opens=2026-12-01", "--closes=2026-12-31")
+    survey = Survey.objects.get()
+    assert survey.status == Survey.Status.DRAFT
+    assert survey.questions.filter(kind=Question.Kind.RANKING).count() == 1
