@@ -23,6 +23,7 @@ class SurveysConfig(AppConfig):
     def ready(self) -> None:
         from datetime import time
 
+        from nkohub.accounts.personal_data import PersonalDataHandler, register_personal_data
         from nkohub.core.cabinet import CabinetBlock, register_cabinet_block
         from nkohub.notifications.kinds import register_notification_kind
         from nkohub.notifications.scheduling import PeriodicJob, register_periodic_job
@@ -30,6 +31,9 @@ class SurveysConfig(AppConfig):
         register_cabinet_block(
             CabinetBlock(order=44, template="surveys/_cabinet.html", context=_cabinet_context)
         )
+        from nkohub.surveys.personal_data import erase, export
+
+        register_personal_data(PersonalDataHandler(key="surveys", export=export, erase=erase))
         register_notification_kind(
             "surveys.survey.reminder", _("A survey is waiting for your answer")
         )
