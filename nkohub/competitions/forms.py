@@ -5,10 +5,10 @@ from django import forms
 from django.forms import formset_factory
 from django.utils.translation import gettext_lazy as _
 
+from nkohub.accounts.models import User
 from nkohub.competitions.models import Call, Criterion, Report, Submission
 from nkohub.core.attachments import MultipleFileField, validate_attachment
 from nkohub.core.forms import PlatformForm, PlatformModelForm
-from nkohub.accounts.models import User
 from nkohub.organizations.models import Organization, Sphere
 from nkohub.territories.forms import MunicipalityChoiceField
 

@@ -21,7 +21,9 @@ from nkohub.territories.tests.factories import MunicipalityFactory
 
 @pytest.fixture
 def social(db: Any) -> Any:
-    return fund_direction("social-support", "Социальное обслуживание, социальная поддержка и защита граждан", 1)
+    return fund_direction(
+        "social-support", "Социальное обслуживание, социальная поддержка и защита граждан", 1
+    )
 
 
 @pytest.fixture
@@ -31,7 +33,9 @@ def kaluga(db: Any) -> Any:
 
 @pytest.fixture
 def clerk(authority: Organization) -> Any:
-    return MembershipFactory.create(organization=authority, role=Membership.Role.MEMBER, user__email="clara@example.org").user
+    return MembershipFactory.create(
+        organization=authority, role=Membership.Role.MEMBER, user__email="clara@example.org"
+    ).user
 
 
 def make_call(official: Any, authority: Organization, social: Any, **fields: Any) -> Call:
@@ -49,7 +53,9 @@ def make_call(official: Any, authority: Organization, social: Any, **fields: Any
         "score_gap": Decimal("20"),
         **fields,
     }
-    call = services.call_save(actor=official, call=Call(organization=authority, **data), directions=[social])
+    call = services.call_save(
+        actor=official, call=Call(organization=authority, **data), directions=[social]
+    )
     services.call_set_criteria(
         actor=official,
         call=call,
@@ -72,9 +78,14 @@ def application(owner: Any, ngo: Organization, call: Call, kaluga: Any, social: 
     ngo.website = "https://dobrye-sosedi.example.org"
     ngo.save()
     assert call.competition is not None
-    application = grants_services.application_start(actor=owner, organization=ngo, competition=call.competition)
+    application = grants_services.application_start(
+        actor=owner, organization=ngo, competition=call.competition
+    )
     grants_services.application_save(
-        actor=owner, application=application, document=clean_document(kaluga, social.pk), base_version=application.version
+        actor=owner,
+        application=application,
+        document=clean_document(kaluga, social.pk),
+        base_version=application.version,
     )
     application.refresh_from_db()
     return application
@@ -87,4 +98,9 @@ def submission(owner: Any, application: Application) -> Submission:
 
 @pytest.fixture
 def experts(db: Any) -> list[Any]:
-    return [ExpertFactory.create(user__email=f"expert{n}@example.org", user__full_name=f"Эксперт {n}").user for n in (1, 2, 3)]
+    return [
+        ExpertFactory.create(
+            user__email=f"expert{n}@example.org", user__full_name=f"Эксперт {n}"
+        ).user
+        for n in (1, 2, 3)
+    ]

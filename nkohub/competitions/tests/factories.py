@@ -22,8 +22,12 @@ class CallFactory(factory.django.DjangoModelFactory[Call]):
 
     organization = factory.SubFactory(OrganizationFactory, kind=Organization.Kind.AUTHORITY)
     title = factory.Sequence(lambda n: f"Субсидии СО НКО №{n}")
-    applications_open_on = factory.LazyFunction(lambda: timezone.localdate() - datetime.timedelta(days=5))
-    applications_close_on = factory.LazyFunction(lambda: timezone.localdate() + datetime.timedelta(days=20))
+    applications_open_on = factory.LazyFunction(
+        lambda: timezone.localdate() - datetime.timedelta(days=5)
+    )
+    applications_close_on = factory.LazyFunction(
+        lambda: timezone.localdate() + datetime.timedelta(days=20)
+    )
     implementation_starts_from = datetime.date(2027, 1, 1)
     implementation_ends_by = datetime.date(2028, 12, 31)
     min_amount = Decimal("100000.00")
@@ -48,10 +52,14 @@ class SubmissionFactory(factory.django.DjangoModelFactory[Submission]):
 
     call = factory.SubFactory(CallFactory)
     organization = factory.SubFactory(OrganizationFactory)
-    application = factory.LazyAttribute(lambda s: ApplicationFactory.create(organization=s.organization, competition=None))
+    application = factory.LazyAttribute(
+        lambda s: ApplicationFactory.create(organization=s.organization, competition=None)
+    )
     version = factory.LazyAttribute(
         lambda s: ApplicationVersion.objects.create(
-            application=s.application, number=1, snapshot={"title": s.application.title, "plan_events": [], "budget_items": []}
+            application=s.application,
+            number=1,
+            snapshot={"title": s.application.title, "plan_events": [], "budget_items": []},
         )
     )
     number = factory.Sequence(lambda n: n + 1)

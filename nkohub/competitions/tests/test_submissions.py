@@ -45,7 +45,9 @@ def test_later_edits_make_a_new_draft_and_never_change_what_was_submitted(
     submitted_title = submission.version.snapshot["title"]
     document = clean_document(kaluga, social.pk)
     document["title"] = "Другое название после подачи"
-    grants_services.application_save(actor=owner, application=application, document=document, base_version=application.version)
+    grants_services.application_save(
+        actor=owner, application=application, document=document, base_version=application.version
+    )
     submission.refresh_from_db()
     assert submission.version.snapshot["title"] == submitted_title
     assert submission.title == submitted_title
@@ -72,7 +74,9 @@ def test_withdrawal_is_allowed_until_the_deadline_and_then_a_new_submission_is_p
     assert again.number == 2
 
 
-def test_withdrawal_after_the_deadline_is_refused(owner: Any, call: Call, submission: Submission) -> None:
+def test_withdrawal_after_the_deadline_is_refused(
+    owner: Any, call: Call, submission: Submission
+) -> None:
     Call.objects.filter(pk=call.pk).update(
         applications_open_on=timezone.localdate() - timezone.timedelta(days=30),
         applications_close_on=timezone.localdate() - timezone.timedelta(days=1),
@@ -82,7 +86,9 @@ def test_withdrawal_after_the_deadline_is_refused(owner: Any, call: Call, submis
         services.submission_withdraw(actor=owner, submission=submission)
 
 
-def test_submission_is_refused_after_the_deadline(owner: Any, call: Call, application: Application) -> None:
+def test_submission_is_refused_after_the_deadline(
+    owner: Any, call: Call, application: Application
+) -> None:
     Call.objects.filter(pk=call.pk).update(
         applications_open_on=timezone.localdate() - timezone.timedelta(days=30),
         applications_close_on=timezone.localdate() - timezone.timedelta(days=1),
@@ -91,20 +97,28 @@ def test_submission_is_refused_after_the_deadline(owner: Any, call: Call, applic
         services.submission_submit(actor=owner, application=application)
 
 
-def test_the_funders_required_answers_and_documents_are_asked(owner: Any, official: Any, call: Call, application: Application) -> None:
+def test_the_funders_required_answers_and_documents_are_asked(
+    owner: Any, official: Any, call: Call, application: Application
+) -> None:
     Call.objects.filter(pk=call.pk).update(status=Call.Status.DRAFT)
     call.refresh_from_db()
-    services.call_set_questions(actor=official, call=call, questions=[{"text": "Сколько у вас волонтёров?"}])
+    services.call_set_questions(
+        actor=official, call=call, questions=[{"text": "Сколько у вас волонтёров?"}]
+    )
     Call.objects.filter(pk=call.pk).update(status=Call.Status.PUBLISHED)
     with pytest.raises(DomainError, match="волонтёров"):
         services.submission_submit(actor=owner, application=application)
     question = call.questions.get()
-    submission = services.submission_submit(actor=owner, application=application, answers={question.pk: "Сорок"})
+    submission = services.submission_submit(
+        actor=owner, application=application, answers={question.pk: "Сорок"}
+    )
     assert submission.answers.get().text == "Сорок"
 
 
 @pytest.mark.parametrize("who", ["member", "outsider", "official"])
-def test_wrong_people_cannot_submit(client: Any, request: Any, who: str, application: Application) -> None:
+def test_wrong_people_cannot_submit(
+    client: Any, request: Any, who: str, application: Application
+) -> None:
     client.force_login(request.getfixturevalue(who))
     response = client.post(reverse("competitions:submit", args=[application.pk]), {"confirm": "on"})
     assert response.status_code == (403 if who == "member" else 404)
@@ -112,7 +126,9 @@ def test_wrong_people_cannot_submit(client: Any, request: Any, who: str, applica
 
 
 @pytest.mark.parametrize("who", ["member", "outsider", "official", "clerk"])
-def test_wrong_people_cannot_withdraw(client: Any, request: Any, who: str, submission: Submission) -> None:
+def test_wrong_people_cannot_withdraw(
+    client: Any, request: Any, who: str, submission: Submission
+) -> None:
     client.force_login(request.getfixturevalue(who))
     response = client.post(reverse("competitions:withdraw", args=[submission.pk]))
     assert response.status_code == (404 if who == "outsider" else 403)
@@ -120,7 +136,9 @@ def test_wrong_people_cannot_withdraw(client: Any, request: Any, who: str, submi
     assert submission.status == Submission.Status.SUBMITTED
 
 
-def test_the_applicant_sees_the_status_and_the_deadline(client: Any, member: Any, submission: Submission, call: Call) -> None:
+def test_the_applicant_sees_the_status_and_the_deadline(
+    client: Any, member: Any, submission: Submission, call: Call
+) -> None:
     client.force_login(member)
     page = client.get(reverse("competitions:submission", args=[submission.pk])).content.decode()
     assert "подана" in page
