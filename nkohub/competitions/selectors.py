@@ -275,7 +275,7 @@ def results_summary(call: Call) -> dict[str, Any]:
         approved=Count("pk", filter=Q(status=Submission.Status.APPROVED)),
         total=Sum("awarded_amount", filter=Q(status=Submission.Status.APPROVED)),
     )
-    figures["total"] = figures["total"] or Decimal("0")
+    figures["total"] = Decimal(figures["total"] or 0).quantize(Decimal("0.01"))
     return figures
 
 

@@ -46,7 +46,8 @@ def test_an_editor_of_the_authority_creates_sets_criteria_and_publishes_a_call(
     response = client.post(reverse("competitions:call_create"), _form(authority, social))
     call = Call.objects.get()
     assert response.status_code == 302
-    assert call.status == Call.Status.DRAFT and call.competition is None
+    assert call.status == Call.Status.DRAFT
+    assert call.competition is None
     # Not on the calendar before it is published; publishing needs criteria.
     client.post(reverse("competitions:call_publish", args=[call.pk]))
     call.refresh_from_db()
@@ -59,7 +60,8 @@ def test_an_editor_of_the_authority_creates_sets_criteria_and_publishes_a_call(
     competition = Competition.objects.get(pk=call.competition_id)
     rules = competition_rules(competition)
     assert rules is not None
-    assert rules.max_amount == Decimal("500000") and rules.cofinancing_min_percent == Decimal("5")
+    assert rules.max_amount == Decimal("500000")
+    assert rules.cofinancing_min_percent == Decimal("5")
     assert rules.direction_ids == frozenset({social.pk})
     page = client.get(reverse("grants:competition", args=[competition.pk])).content.decode()
     assert reverse("competitions:call", args=[call.pk]) in page
@@ -147,7 +149,8 @@ def test_wrong_people_cannot_publish_or_edit(
     )
     assert client.get(reverse("competitions:call_edit", args=[draft.pk])).status_code == expected
     draft.refresh_from_db()
-    assert draft.status == Call.Status.DRAFT and not draft.criteria.exists()
+    assert draft.status == Call.Status.DRAFT
+    assert not draft.criteria.exists()
 
 
 def test_an_ngo_cannot_create_a_call(client: Any, owner: Any, authority: Any, social: Any) -> None:
@@ -170,5 +173,6 @@ def test_the_public_list_shows_published_calls_only(
         implementation_ends_by=timezone.localdate(),
     )
     page = client.get(reverse("competitions:index")).content.decode()
-    assert call.title in page and "Невидимый черновик" not in page
+    assert call.title in page
+    assert "Невидимый черновик" not in page
     assert client.get(reverse("competitions:call", args=[call.pk])).status_code == 200

@@ -127,7 +127,8 @@ def test_results_page_and_open_data_show_the_winners(
     assert submission.organization.short_name in page or submission.organization.full_name in page
     assert "900 000,00" in page.replace("\xa0", " ")
     data = json.loads(client.get(reverse("competitions:results_json", args=[call.pk])).content)
-    assert data["approved"] == 1 and data["total_awarded"] == "900000.00"
+    assert data["approved"] == 1
+    assert data["total_awarded"] == "900000.00"
     assert data["winners"][0]["inn"] == submission.organization.inn
     csv_text = client.get(reverse("competitions:results_csv", args=[call.pk])).content.decode()
     assert submission.title in csv_text

@@ -34,7 +34,7 @@ def test_two_experts_saving_at_once_are_both_counted(
         )
         services.assignment_declare(actor=expert, assignment=assignment, conflict=False)
         assignments.append(assignment)
-    scores = {c.pk: (6, "") for c in submission.call.criteria.all()}
+    scores = {c.pk: (5, "") for c in submission.call.criteria.all()}
     outcomes = race(
         2,
         lambda i: services.review_save(

@@ -11,6 +11,7 @@ from django.urls import reverse
 
 from nkohub.competitions import services
 from nkohub.competitions.models import Report, ReportReminder, Submission
+from nkohub.core.errors import DomainError
 from nkohub.notifications.models import Notification
 
 pytestmark = pytest.mark.django_db
@@ -66,7 +67,7 @@ def test_a_returned_report_needs_remarks_and_can_be_filed_again(
     services.report_submit(
         actor=owner, report=report, text="Сделано", actual={}, spent={}, files=[]
     )
-    with pytest.raises(Exception):
+    with pytest.raises(DomainError):
         services.report_review(actor=official, report=report, accept=False, note="")
     services.report_review(actor=official, report=report, accept=False, note="Приложите акты")
     report.refresh_from_db()
