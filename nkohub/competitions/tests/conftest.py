@@ -2,6 +2,7 @@
 criteria; its editor `official` runs it, `clerk` is a plain member; the NGO's owner submits the
 clean application from the builder; experts are consultations' experts."""
 
+import datetime
 from decimal import Decimal
 from typing import Any
 
@@ -43,10 +44,10 @@ def make_call(official: Any, authority: Organization, social: Any, **fields: Any
     data: dict[str, Any] = {
         "title": "Субсидии социально ориентированным НКО 2027",
         "description": "Конкурс министерства на субсидии СО НКО.",
-        "applications_open_on": today - timezone.timedelta(days=5),
-        "applications_close_on": today + timezone.timedelta(days=20),
-        "implementation_starts_from": timezone.datetime(2027, 1, 1).date(),
-        "implementation_ends_by": timezone.datetime(2028, 12, 31).date(),
+        "applications_open_on": today - datetime.timedelta(days=5),
+        "applications_close_on": today + datetime.timedelta(days=20),
+        "implementation_starts_from": datetime.date(2027, 1, 1),
+        "implementation_ends_by": datetime.date(2028, 12, 31),
         "min_amount": Decimal("100000"),
         "max_amount": Decimal("3000000"),
         "cofinancing_min_percent": Decimal("10"),

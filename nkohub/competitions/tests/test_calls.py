@@ -1,6 +1,7 @@
 """A funder's call: created by its editors, criteria (the Fund's template), published on the
 competitions calendar with the rules the builder's checker applies; wrong people refused."""
 
+import datetime
 from decimal import Decimal
 from typing import Any
 
@@ -26,7 +27,7 @@ def _form(authority: Any, social: Any, **extra: Any) -> dict[str, Any]:
         "eligibility": "СО НКО Калужской области",
         "directions": [social.pk],
         "applications_open_on": today.isoformat(),
-        "applications_close_on": (today + timezone.timedelta(days=30)).isoformat(),
+        "applications_close_on": (today + datetime.timedelta(days=30)).isoformat(),
         "implementation_starts_from": "2027-01-01",
         "implementation_ends_by": "2027-12-31",
         "min_amount": "50000",
@@ -57,7 +58,7 @@ def test_an_editor_of_the_authority_creates_sets_criteria_and_publishes_a_call(
     client.post(reverse("competitions:call_publish", args=[call.pk]))
     call.refresh_from_db()
     assert call.status == Call.Status.PUBLISHED
-    competition = Competition.objects.get(pk=call.competition_id)
+    competition = Competition.objects.get(call=call)
     rules = competition_rules(competition)
     assert rules is not None
     assert rules.max_amount == Decimal("500000")
@@ -70,7 +71,7 @@ def test_an_editor_of_the_authority_creates_sets_criteria_and_publishes_a_call(
 def test_a_published_calls_changes_follow_on_the_calendar(official: Any, call: Call) -> None:
     call.max_amount = Decimal("2500000")
     services.call_save(actor=official, call=call)
-    assert Competition.objects.get(pk=call.competition_id).max_amount == Decimal("2500000")
+    assert Competition.objects.get(call=call).max_amount == Decimal("2500000")
 
 
 def test_the_parts_page_saves_criteria_documents_and_questions(

@@ -1,6 +1,7 @@
 """Decisions: approve up to the request (an agreement with milestones and reports follows),
 decline with a reason, ask for more and the applicant answers in place; results and open data."""
 
+import datetime
 import json
 from decimal import Decimal
 from typing import Any
@@ -119,8 +120,8 @@ def test_results_page_and_open_data_show_the_winners(
     with pytest.raises(DomainError):
         services.call_publish_results(actor=official, call=call)  # applications still accepted
     Call.objects.filter(pk=call.pk).update(
-        applications_open_on=timezone.localdate() - timezone.timedelta(days=40),
-        applications_close_on=timezone.localdate() - timezone.timedelta(days=1),
+        applications_open_on=timezone.localdate() - datetime.timedelta(days=40),
+        applications_close_on=timezone.localdate() - datetime.timedelta(days=1),
     )
     services.call_publish_results(actor=official, call=call)
     page = client.get(results_url).content.decode()

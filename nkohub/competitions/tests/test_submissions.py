@@ -1,6 +1,7 @@
 """Submitting from the builder: a frozen version, one submission per double-click, withdrawal
 until the deadline, and who may do it."""
 
+import datetime
 from typing import Any
 
 import pytest
@@ -78,8 +79,8 @@ def test_withdrawal_after_the_deadline_is_refused(
     owner: Any, call: Call, submission: Submission
 ) -> None:
     Call.objects.filter(pk=call.pk).update(
-        applications_open_on=timezone.localdate() - timezone.timedelta(days=30),
-        applications_close_on=timezone.localdate() - timezone.timedelta(days=1),
+        applications_open_on=timezone.localdate() - datetime.timedelta(days=30),
+        applications_close_on=timezone.localdate() - datetime.timedelta(days=1),
     )
     submission.refresh_from_db()
     with pytest.raises(DomainError):
@@ -90,8 +91,8 @@ def test_submission_is_refused_after_the_deadline(
     owner: Any, call: Call, application: Application
 ) -> None:
     Call.objects.filter(pk=call.pk).update(
-        applications_open_on=timezone.localdate() - timezone.timedelta(days=30),
-        applications_close_on=timezone.localdate() - timezone.timedelta(days=1),
+        applications_open_on=timezone.localdate() - datetime.timedelta(days=30),
+        applications_close_on=timezone.localdate() - datetime.timedelta(days=1),
     )
     with pytest.raises(DomainError, match="принимаются"):
         services.submission_submit(actor=owner, application=application)
