@@ -27,6 +27,7 @@ from .reviews import (
 )
 from .submissions import (
     call_of_application,
+    record_submission,
     submission_submit,
     submission_withdraw,
     submissions_bulk_status,
@@ -45,6 +46,7 @@ __all__ = [
     "call_set_questions",
     "call_start_review",
     "call_use_fund_criteria",
+    "record_submission",
     "refresh_figures",
     "report_review",
     "report_submit",

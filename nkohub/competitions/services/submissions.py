@@ -80,6 +80,30 @@ def submission_submit(
     version = ApplicationVersion.objects.filter(application=locked, number=locked.version).first()
     if version is None:
         raise DomainError(_("Save the application in the builder before submitting it."))
+    return record_submission(
+        actor=actor,
+        call=call,
+        application=locked,
+        version=version,
+        answers=answers,
+        documents=documents,
+    )
+
+
+@transaction.atomic
+def record_submission(
+    *,
+    actor: "User | None",
+    call: Call,
+    application: Application,
+    version: ApplicationVersion,
+    answers: dict[int, str] | None = None,
+    documents: dict[int, UploadedFile] | None = None,
+) -> Submission:
+    """Record a version as submitted, inside the caller's transaction with the call and the
+    application locked (the submit service after its checks; the demo for registry NGOs that
+    have no members on the platform, as a resource centre enters paper submissions)."""
+    locked = application
     answers = answers or {}
     documents = documents or {}
     missing = [
