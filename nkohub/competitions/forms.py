@@ -290,7 +290,12 @@ class ReportForm(PlatformForm):
         self.report = report
         for indicator in report.indicators.all():
             self.fields[f"actual_{indicator.pk}"] = forms.DecimalField(
-                label=f"{indicator.name}, {indicator.unit} ({_('planned')}: {indicator.planned_value.normalize()})",
+                label=_("%(name)s, %(unit)s (planned: %(value)s)")
+                % {
+                    "name": indicator.name,
+                    "unit": indicator.unit,
+                    "value": indicator.planned_value.normalize(),
+                },
                 max_digits=14,
                 decimal_places=2,
                 min_value=Decimal("0"),
@@ -298,7 +303,10 @@ class ReportForm(PlatformForm):
             )
         for line in report.spending.all():
             self.fields[f"spent_{line.pk}"] = forms.DecimalField(
-                label=f"{line.name} ({_('planned')}: {line.planned} ₽)", initial=line.spent, **MONEY
+                label=_("%(name)s (planned: %(amount)s ₽)")
+                % {"name": line.name, "amount": line.planned},
+                initial=line.spent,
+                **MONEY,
             )
         self.order_fields(["text"])
 

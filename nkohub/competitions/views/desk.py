@@ -10,6 +10,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse, StreamingHttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST, require_safe
 
 from nkohub.competitions import selectors, services
@@ -75,20 +76,20 @@ def desk(request: AuthenticatedHttpRequest) -> HttpResponse:
 
 
 HEADERS = (
-    "№",
-    "Конкурс",
-    "Организация",
-    "ИНН",
-    "Муниципалитет",
-    "Проект",
-    "Направление",
-    "Статус",
-    "Запрошено, ₽",
-    "Средний балл, %",
-    "Разброс, %",
-    "Оценок",
-    "Нужна ещё оценка",
-    "Присуждено, ₽",
+    gettext_lazy("No."),
+    gettext_lazy("Call"),
+    gettext_lazy("Organisation"),
+    gettext_lazy("INN"),
+    gettext_lazy("Municipality"),
+    gettext_lazy("Project"),
+    gettext_lazy("Direction"),
+    gettext_lazy("Status"),
+    gettext_lazy("Requested, ₽"),
+    gettext_lazy("Mean score, %"),
+    gettext_lazy("Spread, %"),
+    gettext_lazy("Reviews"),
+    gettext_lazy("Another review needed"),
+    gettext_lazy("Awarded, ₽"),
 )
 
 
@@ -108,7 +109,7 @@ def _export_rows(submissions: Any) -> Iterator[list[Any]]:
             s.score_mean,
             s.score_spread,
             s.reviews_done,
-            "да" if s.needs_third_review else "",
+            str(_("yes")) if s.needs_third_review else "",
             s.awarded_amount,
         ]
 
@@ -131,7 +132,7 @@ def desk_export(
         writer = csv.writer(_Echo(), delimiter=";")
 
         def lines() -> Iterator[str]:
-            yield "\ufeff" + writer.writerow(HEADERS)
+            yield "\ufeff" + writer.writerow([str(h) for h in HEADERS])
             for row in _export_rows(submissions):
                 yield writer.writerow(
                     [
@@ -154,8 +155,8 @@ def desk_export(
     from openpyxl import Workbook
 
     book = Workbook(write_only=True)
-    sheet = book.create_sheet("Заявки")
-    sheet.append(list(HEADERS))
+    sheet = book.create_sheet(str(_("Submissions")))
+    sheet.append([str(h) for h in HEADERS])
     for row in _export_rows(submissions):
         sheet.append(row)
     out = io.BytesIO()
