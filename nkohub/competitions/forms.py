@@ -4,6 +4,7 @@ from typing import Any, cast
 from django import forms
 from django.forms import formset_factory
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from nkohub.accounts.models import User
 from nkohub.competitions.models import Call, Criterion, Report, Submission
@@ -256,7 +257,7 @@ class ReviewForm(PlatformForm):
 
 class DecisionForm(PlatformForm):
     ACTIONS = [
-        ("approve", _("Approve")),
+        ("approve", pgettext_lazy("competitions", "Approve")),
         ("decline", _("Decline")),
         ("ask", _("Ask for more information")),
     ]

@@ -6,6 +6,7 @@ from typing import Any
 
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 def _competition_links(user: Any, competition: Any) -> list[Any]:
@@ -22,7 +23,7 @@ def _competition_links(user: Any, competition: Any) -> list[Any]:
         )
     ]
     if call.status == call.Status.RESULTS:
-        links.append(PageLink(_("Results"), reverse("competitions:results", args=[call.pk])))
+        links.append(PageLink(pgettext_lazy("competitions", "Results"), reverse("competitions:results", args=[call.pk])))
     return links
 
 

@@ -9,6 +9,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from nkohub.competitions import selectors, services
@@ -90,7 +91,7 @@ def call_edit(request: AuthenticatedHttpRequest, pk: int | None = None) -> HttpR
         except DomainError as error:
             add_domain_error(form, error)
         else:
-            messages.success(request, _("The call is saved."))
+            messages.success(request, pgettext("competitions", "The call is saved."))
             return redirect(
                 "competitions:call_parts" if call is None else "competitions:call", saved.pk
             )
