@@ -368,7 +368,12 @@ class DeskFilterForm(PlatformForm):
     reviewer = forms.ModelChoiceField(
         label=_("Reviewer"), queryset=User.objects.none(), required=False, empty_label=_("any")
     )
-    third_review = forms.BooleanField(label=_("another review needed"), required=False)
+    third_review = forms.TypedChoiceField(
+        label=pgettext_lazy("competitions", "Reviews"),
+        choices=[("", _("any")), ("1", _("another review needed"))],
+        coerce=lambda value: value == "1",
+        required=False,
+    )
     sort = forms.ChoiceField(label=_("Sort"), choices=SORT_CHOICES, required=False)
 
     def __init__(self, *args: Any, calls: Any, reviewers: Any, **kwargs: Any) -> None:

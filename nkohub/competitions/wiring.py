@@ -23,7 +23,12 @@ def _competition_links(user: Any, competition: Any) -> list[Any]:
         )
     ]
     if call.status == call.Status.RESULTS:
-        links.append(PageLink(pgettext_lazy("competitions", "Results"), reverse("competitions:results", args=[call.pk])))
+        links.append(
+            PageLink(
+                pgettext_lazy("competitions", "Results"),
+                reverse("competitions:results", args=[call.pk]),
+            )
+        )
     return links
 
 
