@@ -129,7 +129,7 @@ def call_save(*, actor: "User | None", call: Call, directions: Any = None) -> Ca
     changes with it; a call under review keeps its rules."""
     creating = call.pk is None
     if not creating:
-        stored = Call.objects.select_for_update().get(pk=call.pk)
+        stored = Call.objects.select_for_update(of=("self",)).get(pk=call.pk)
         if stored.status not in (Call.Status.DRAFT, Call.Status.PUBLISHED):
             raise DomainError(_("The call is under review: its rules no longer change."))
     else:
@@ -234,7 +234,7 @@ def call_set_questions(
 
 def _lock(call: Call) -> Call:
     return (
-        Call.objects.select_for_update()
+        Call.objects.select_for_update(of=("self",))
         .select_related("organization", "competition")
         .get(pk=call.pk)
     )

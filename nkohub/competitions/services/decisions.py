@@ -204,7 +204,7 @@ def submission_answer_info(*, actor: "User", submission: Submission, answer: str
         raise DomainError(decision.reason)
     if not answer.strip():
         raise DomainError(_("Write the answer."), field="answer")
-    request = InfoRequest.objects.select_for_update().get(
+    request = InfoRequest.objects.select_for_update(of=("self",)).get(
         submission=locked, answered_at__isnull=True
     )
     request.answer = answer.strip()[:5000]

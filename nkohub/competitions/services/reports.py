@@ -29,7 +29,7 @@ ESCALATE_AFTER_DAYS = 14
 
 def _lock(report: Report) -> Report:
     return (
-        Report.objects.select_for_update()
+        Report.objects.select_for_update(of=("self",))
         .select_related(
             "agreement__submission__call__organization", "agreement__submission__organization"
         )

@@ -49,7 +49,7 @@ def submission_submit(
     of the draft make new versions and never change what was submitted. A second click (or a
     second tab) while the first is being recorded finds it and records nothing more."""
     locked = (
-        Application.objects.select_for_update()
+        Application.objects.select_for_update(of=("self",))
         .select_related("organization")
         .get(pk=application.pk)
     )
@@ -57,7 +57,7 @@ def submission_submit(
     if call is None:
         raise DomainError(_("The application's competition is not run on the platform."))
     call = (
-        Call.objects.select_for_update()
+        Call.objects.select_for_update(of=("self",))
         .select_related("organization", "competition")
         .get(pk=call.pk)
     )
@@ -213,7 +213,7 @@ def _tell(submission: Submission, *, actor: Any, kind: str, title: str, body: st
 
 def lock_submission(submission: Submission) -> Submission:
     return (
-        Submission.objects.select_for_update()
+        Submission.objects.select_for_update(of=("self",))
         .select_related("call__organization", "organization")
         .get(pk=submission.pk)
     )
@@ -264,7 +264,7 @@ def submissions_bulk_status(
         )
     changed = 0
     for submission in (
-        Submission.objects.select_for_update()
+        Submission.objects.select_for_update(of=("self",))
         .filter(pk__in=ids, call_id__in=call_ids)
         .order_by("pk")
     ):
