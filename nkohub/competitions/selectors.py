@@ -330,3 +330,29 @@ def cabinet_summary(user: Any) -> dict[str, Any]:
             due_on__lte=today + timedelta(days=30),
         ).count(),
     }
+
+
+def funding_by_year() -> list[dict[str, Any]]:
+    """For the grants statistics and the analytics: per year of the deadline, the calls run on the
+    platform, submissions made (withdrawn ones left out), supported and the money awarded (one query)."""
+    rows = (
+        Submission.objects.exclude(status=Submission.Status.WITHDRAWN)
+        .values("call__applications_close_on__year")
+        .annotate(
+            calls=Count("call", distinct=True),
+            submitted=Count("pk"),
+            approved=Count("pk", filter=Q(status=Submission.Status.APPROVED)),
+            awarded=Sum("awarded_amount", filter=Q(status=Submission.Status.APPROVED)),
+        )
+        .order_by("call__applications_close_on__year")
+    )
+    return [
+        {
+            "year": row["call__applications_close_on__year"],
+            "calls": row["calls"],
+            "submitted": row["submitted"],
+            "approved": row["approved"],
+            "awarded": Decimal(row["awarded"] or 0).quantize(Decimal("0.01")),
+        }
+        for row in rows
+    ]

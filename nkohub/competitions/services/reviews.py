@@ -113,7 +113,11 @@ def assignment_create(*, actor: "User", submission: Submission, expert: Any) -> 
 def _lock_assignment(assignment: Assignment) -> tuple[Assignment, Submission]:
     # The submission first, then the assignment: every writer takes them in this order.
     submission = lock_submission(assignment.submission)
-    locked = Assignment.objects.select_for_update(of=("self",)).select_related("expert").get(pk=assignment.pk)
+    locked = (
+        Assignment.objects.select_for_update(of=("self",))
+        .select_related("expert")
+        .get(pk=assignment.pk)
+    )
     locked.submission = submission
     return locked, submission
 

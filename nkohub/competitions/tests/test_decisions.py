@@ -133,3 +133,20 @@ def test_results_page_and_open_data_show_the_winners(
     assert data["winners"][0]["inn"] == submission.organization.inn
     csv_text = client.get(reverse("competitions:results_csv", args=[call.pk])).content.decode()
     assert submission.title in csv_text
+
+
+def test_funding_by_year_counts_the_decided_money(
+    official: Any, call: Call, submission: Submission
+) -> None:
+    from nkohub.competitions.selectors import funding_by_year
+
+    services.submission_approve(actor=official, submission=submission, amount=Decimal("750000"))
+    assert funding_by_year() == [
+        {
+            "year": call.applications_close_on.year,
+            "calls": 1,
+            "submitted": 1,
+            "approved": 1,
+            "awarded": Decimal("750000.00"),
+        }
+    ]
