@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "nkohub.ideas",
     "nkohub.volunteering",
     "nkohub.surveys",
+    "nkohub.competitions",
     "nkohub.api",
     "django.contrib.admin",
     "django.contrib.auth",

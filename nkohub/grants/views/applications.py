@@ -13,7 +13,7 @@ from nkohub.core.errors import DomainError
 from nkohub.core.pagination import paginate
 from nkohub.core.permissions import require
 from nkohub.core.types import AuthenticatedHttpRequest
-from nkohub.grants import selectors, services
+from nkohub.grants import hooks, selectors, services
 from nkohub.grants.checker import Severity, expert_review
 from nkohub.grants.document import compare, snapshot_of
 from nkohub.grants.export_jobs import application_export_request
@@ -73,6 +73,7 @@ def application_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpRespon
             "edit": can_edit_application(request.user, application),
             "status_decision": can_change_status(request.user, application),
             "status_form": StatusForm(application=application),
+            "extra_links": hooks.application_links(request.user, application),
         }
     )
     return render(request, "grants/application.html", context)

@@ -19,7 +19,7 @@ from nkohub.core.errors import DomainError
 from nkohub.core.pagination import paginate
 from nkohub.core.permissions import require
 from nkohub.core.types import AuthenticatedHttpRequest, HtmxHttpRequest
-from nkohub.grants import selectors, services
+from nkohub.grants import hooks, selectors, services
 from nkohub.grants.calendar_feed import deadlines_calendar
 from nkohub.grants.forms import (
     CalendarFilterForm,
@@ -117,6 +117,7 @@ def competition_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "following": competition.pk in selectors.followed_competition_ids(request.user),
             "start_form": start_form,
             "can_manage": can_manage_competitions(request.user),
+            "extra_links": hooks.competition_links(request.user, competition),
         },
     )
 
