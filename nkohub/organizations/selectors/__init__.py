@@ -53,6 +53,14 @@ from nkohub.organizations.selectors.searching import (
     directory_suggestion,
     registry_vocabulary,
 )
+from nkohub.organizations.selectors.sector import (
+    CountRow,
+    count_by_legal_form,
+    count_by_municipality,
+    count_by_registration_year,
+    count_by_sphere,
+    count_verified,
+)
 
 __all__ = [
     "COUNT_LIMIT",
@@ -61,6 +69,7 @@ __all__ = [
     "SEARCH_CANDIDATES",
     "SORTS",
     "SUGGESTION_NAMES",
+    "CountRow",
     "DirectoryQuery",
     "DirectoryResults",
     "FacetValue",
@@ -77,6 +86,11 @@ __all__ = [
     "_word_tsquery",
     "claims_for_review",
     "claims_of",
+    "count_by_legal_form",
+    "count_by_municipality",
+    "count_by_registration_year",
+    "count_by_sphere",
+    "count_verified",
     "directory_export_rows",
     "directory_facets",
     "directory_organizations",
