@@ -8,11 +8,11 @@ Bars are horizontal, a row each: the label above its bar, the value at its end, 
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-BAR_WIDTH = 640
+BAR_WIDTH = 440
 ROW_HEIGHT = 44
 BAR_THICKNESS = 14
 LABEL_ROOM = 18  # the label's line above its bar
-VALUE_ROOM = 130  # the value after the longest bar
+VALUE_ROOM = 110  # the value after the longest bar
 LINE_WIDTH = 640
 LINE_HEIGHT = 240
 LEFT = 56
@@ -54,7 +54,7 @@ def bar_chart(rows: list[tuple[str, float | int | Decimal, str]]) -> BarChart | 
         width = max(float(value) / top * room, 1.0 if float(value) else 0.0)
         bars.append(
             Bar(
-                label=label if len(label) <= 70 else label[:68] + "…",
+                label=label if len(label) <= 52 else label[:50] + "…",
                 value_text=text,
                 y=y,
                 width=round(width, 1),

@@ -12,6 +12,7 @@ import io
 from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import cached_property
 from typing import Any
 
 from django.apps import apps
@@ -56,6 +57,8 @@ def csv_text(value: Any) -> str:
     """What Excel in a Russian locale reads as a number: no grouping, a decimal comma."""
     if value is None:
         return ""
+    if isinstance(value, Money):
+        return format(value.quantize(Decimal("0.01")), "f").replace(".", ",")
     if isinstance(value, Decimal):
         return format(value, "f").replace(".", ",")
     return str(value)
@@ -80,11 +83,30 @@ class Block:
         return [[cell_text(value) for value in row] for row in self.rows]
 
 
+class Context:
+    """What the blocks of one page share: the day, and figures several blocks read (computed once)."""
+
+    def __init__(self, today: datetime.date) -> None:
+        self.today = today
+
+    @cached_property
+    def grants(self) -> figures.Grants:
+        return figures.grant_results()
+
+    @cached_property
+    def subsidy_year(self) -> int | None:
+        return figures.latest_subsidy_year()
+
+    @cached_property
+    def subsidies(self) -> Any:
+        return figures.subsidies(self.subsidy_year)
+
+
 @dataclass(frozen=True)
 class BlockKind:
     key: str
     title: str | Promise
-    build: Callable[[datetime.date], Block]
+    build: Callable[[Context], Block]
 
 
 def _bars(rows: list[list[Any]], value_index: int = 1) -> Any:
@@ -105,7 +127,7 @@ def _count_block(key: str, title: str, counted: list[Any], heading: str) -> Bloc
     )
 
 
-def organizations_by_sphere(today: datetime.date) -> Block:
+def organizations_by_sphere(ctx: Context) -> Block:
     return _count_block(
         "org_sphere",
         _("Organisations by sphere of activity"),
@@ -114,7 +136,7 @@ def organizations_by_sphere(today: datetime.date) -> Block:
     )
 
 
-def organizations_by_legal_form(today: datetime.date) -> Block:
+def organizations_by_legal_form(ctx: Context) -> Block:
     return _count_block(
         "org_legal_form",
         _("Organisations by legal form"),
@@ -123,7 +145,7 @@ def organizations_by_legal_form(today: datetime.date) -> Block:
     )
 
 
-def organizations_by_municipality(today: datetime.date) -> Block:
+def organizations_by_municipality(ctx: Context) -> Block:
     return _count_block(
         "org_municipality",
         _("Organisations by municipality"),
@@ -132,22 +154,22 @@ def organizations_by_municipality(today: datetime.date) -> Block:
     )
 
 
-def organizations_by_year(today: datetime.date) -> Block:
+def organizations_by_year(ctx: Context) -> Block:
     pairs = figures.organizations.count_by_registration_year()
     rows: list[list[Any]] = [[year, n] for year, n in pairs]
     return Block(
         key="org_year",
         title=_("Organisations by year of registration"),
-        columns=[_("Year"), _("Registered")],
+        columns=[_("Year"), _("Registered that year")],
         rows=rows,
         chart=charts.line_chart(
-            [str(year) for year, _n in pairs], [(_("Registered"), [n for _y, n in pairs])]
+            [str(year) for year, _n in pairs], [(_("Registered that year"), [n for _y, n in pairs])]
         ),
         note=_("NGOs of the registry on the platform."),
     )
 
 
-def organizations_verified(today: datetime.date) -> Block:
+def organizations_verified(ctx: Context) -> Block:
     verified, not_verified = figures.organizations.count_verified()
     rows: list[list[Any]] = []
     if verified or not_verified:
@@ -161,9 +183,9 @@ def organizations_verified(today: datetime.date) -> Block:
     )
 
 
-def _subsidy_block(key: str, title: str, heading: str, pick: str) -> Block:
-    year = figures.latest_subsidy_year()
-    totals = figures.subsidies(year)
+def _subsidy_block(ctx: Context, key: str, title: str, heading: str, pick: str) -> Block:
+    year = ctx.subsidy_year
+    totals = ctx.subsidies
     rows: list[list[Any]] = []
     note = ""
     if totals is not None:
@@ -183,20 +205,24 @@ def _subsidy_block(key: str, title: str, heading: str, pick: str) -> Block:
     )
 
 
-def subsidies_by_direction(today: datetime.date) -> Block:
+def subsidies_by_direction(ctx: Context) -> Block:
     return _subsidy_block(
-        "subsidy_direction", _("Regional subsidies by direction"), _("Direction"), "by_direction"
+        ctx,
+        "subsidy_direction",
+        _("Regional subsidies by direction"),
+        _("Direction"),
+        "by_direction",
     )
 
 
-def subsidies_by_sphere(today: datetime.date) -> Block:
+def subsidies_by_sphere(ctx: Context) -> Block:
     return _subsidy_block(
-        "subsidy_sphere", _("Regional subsidies by sphere"), _("Sphere"), "by_sphere"
+        ctx, "subsidy_sphere", _("Regional subsidies by sphere"), _("Sphere"), "by_sphere"
     )
 
 
-def grants_by_year(today: datetime.date) -> Block:
-    results = figures.grant_results()
+def grants_by_year(ctx: Context) -> Block:
+    results = ctx.grants
     rows: list[list[Any]] = [
         [
             item.year,
@@ -222,7 +248,7 @@ def grants_by_year(today: datetime.date) -> Block:
         title=_("Presidential Grants Fund: the region's applications by year"),
         columns=[
             _("Year"),
-            _("Submitted"),
+            _("Applications submitted"),
             _("Supported"),
             _("Success rate"),
             _("Money won"),
@@ -237,8 +263,8 @@ def grants_by_year(today: datetime.date) -> Block:
     )
 
 
-def grants_by_funder(today: datetime.date) -> Block:
-    stats = figures.grant_results().by_funder
+def grants_by_funder(ctx: Context) -> Block:
+    stats = ctx.grants.by_funder
     rows: list[list[Any]] = [
         [row.label, row.applications, row.winners, Money(row.amount)] for row in stats
     ]
@@ -252,8 +278,8 @@ def grants_by_funder(today: datetime.date) -> Block:
     )
 
 
-def success_rate(today: datetime.date) -> Block:
-    regions = figures.grant_results().regions
+def success_rate(ctx: Context) -> Block:
+    regions = ctx.grants.regions
     rows: list[list[Any]] = [
         [
             region.region,
@@ -267,15 +293,21 @@ def success_rate(today: datetime.date) -> Block:
     return Block(
         key="success_rate",
         title=_("Success rate against other regions"),
-        columns=[_("Region"), _("Years"), _("Submitted"), _("Supported"), _("Success rate")],
+        columns=[
+            _("Region"),
+            _("Years"),
+            _("Applications submitted"),
+            _("Supported"),
+            _("Success rate"),
+        ],
         rows=rows,
         chart=_bars(rows, 4),
         note=_("The Presidential Grants Fund's results entered by operators, with their sources."),
     )
 
 
-def media_by_month(today: datetime.date) -> Block:
-    months = figures.media(today)
+def media_by_month(ctx: Context) -> Block:
+    months = figures.media(ctx.today)
     rows: list[list[Any]] = [
         [
             date_format(item.month, "F Y"),
@@ -320,9 +352,9 @@ def media_by_month(today: datetime.date) -> Block:
     )
 
 
-def reception_on_time(today: datetime.date) -> Block:
-    start = today - datetime.timedelta(days=365)
-    records = figures.reception_records(start, today)
+def reception_on_time(ctx: Context) -> Block:
+    start = ctx.today - datetime.timedelta(days=365)
+    records = figures.reception_records(start, ctx.today)
     rows: list[list[Any]] = [
         [
             str(record.authority),
@@ -343,7 +375,7 @@ def reception_on_time(today: datetime.date) -> Block:
     )
 
 
-def module_indicators(today: datetime.date) -> Block:
+def module_indicators(ctx: Context) -> Block:
     rows: list[list[Any]] = [[item.label, item.value] for item in figures.indicators()]
     return Block(
         key="indicators",
@@ -395,11 +427,12 @@ def build_blocks(*, everything: bool, today: datetime.date | None = None) -> lis
     """The blocks everyone sees, or (operators) every block with the private ones marked."""
     today = today or timezone.localdate()
     private = selectors.private_block_keys()
+    ctx = Context(today)
     blocks = []
     for kind in BLOCKS:
         if kind.key in private and not everything:
             continue
-        block = kind.build(today)
+        block = kind.build(ctx)
         block.is_public = kind.key not in private
         blocks.append(block)
     return blocks

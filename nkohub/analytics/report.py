@@ -79,7 +79,7 @@ def sector_section(number: int) -> Section:
     section.tables.append(
         Table(
             _("By year of registration"),
-            [_("Year"), _("Registered")],
+            [_("Year"), _("Registered that year")],
             [[y, n] for y, n in data.by_year],
         )
     )
@@ -175,7 +175,13 @@ def grants_section(number: int, start: datetime.date, end: datetime.date) -> Sec
     section.tables.append(
         Table(
             _("Applications by year"),
-            [_("Year"), _("Submitted"), _("Supported"), _("Success rate"), _("Money won")],
+            [
+                _("Year"),
+                _("Applications submitted"),
+                _("Supported"),
+                _("Success rate"),
+                _("Money won"),
+            ],
             [
                 [
                     item.year,
@@ -191,7 +197,13 @@ def grants_section(number: int, start: datetime.date, end: datetime.date) -> Sec
     section.tables.append(
         Table(
             _("Success rate against other regions"),
-            [_("Region"), _("Years"), _("Submitted"), _("Supported"), _("Success rate")],
+            [
+                _("Region"),
+                _("Years"),
+                _("Applications submitted"),
+                _("Supported"),
+                _("Success rate"),
+            ],
             [
                 [
                     r.region,
@@ -208,7 +220,13 @@ def grants_section(number: int, start: datetime.date, end: datetime.date) -> Sec
         section.tables.append(
             Table(
                 _("By competition"),
-                [_("Competition"), _("Year"), _("Submitted"), _("Supported"), _("Money won")],
+                [
+                    _("Competition"),
+                    _("Year"),
+                    _("Applications submitted"),
+                    _("Supported"),
+                    _("Money won"),
+                ],
                 [
                     [
                         row.competition,

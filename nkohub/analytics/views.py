@@ -44,7 +44,7 @@ def block_csv(request: HttpRequest, key: str) -> HttpResponse:
         raise Http404
     if key in selectors.private_block_keys() and not can_see_private_blocks(request.user):
         raise Http404
-    block = kind.build(timezone.localdate())
+    block = kind.build(dashboard.Context(timezone.localdate()))
     response = HttpResponse(dashboard.block_csv(block), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{key}.csv"'
     return response
