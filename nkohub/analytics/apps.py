@@ -10,3 +10,11 @@ class AnalyticsConfig(AppConfig):
         from nkohub.analytics.dashboard import connect_invalidation
 
         connect_invalidation()
+        from nkohub.analytics.cabinet import analytics_cabinet_context
+        from nkohub.core.cabinet import CabinetBlock, register_cabinet_block
+
+        register_cabinet_block(
+            CabinetBlock(
+                order=90, template="analytics/_cabinet.html", context=analytics_cabinet_context
+            )
+        )

@@ -317,14 +317,42 @@ def _names(value: Any) -> str:
         return str(value)
 
 
+def _share(value: Any) -> Percent | None:
+    """A share of 0..1 (the surveys' selectors) in per cent."""
+    if value is None:
+        return None
+    return Percent((Decimal(str(value)) * 100).quantize(Decimal("0.1")))
+
+
 def surveys_section(number: int, start: datetime.date, end: datetime.date) -> Section:
     section = Section(number, _("Interviews and problem zones"))
     data = survey_figures(start, end)
     if data is None or not (data["zones"] or data["summaries"] or data["quotes"]):
         section.paragraphs.append(_("No survey or interview results for the period yet."))
         return section
-    for summary in data["summaries"]:
-        section.paragraphs.append(str(summary))
+    if data["summaries"]:
+        section.tables.append(
+            Table(
+                _("Surveys of the period"),
+                [
+                    _("Survey"),
+                    _("Survey dates"),
+                    _("Addressed to"),
+                    _("Responses submitted"),
+                    _("Share who answered"),
+                ],
+                [
+                    [
+                        summary.title,
+                        f"{summary.opens_on:%d.%m.%Y}–{summary.closes_on:%d.%m.%Y}",
+                        summary.addressed,
+                        summary.responses,
+                        _share(summary.response_rate),
+                    ]
+                    for summary in data["summaries"]
+                ],
+            )
+        )
     if data["zones"]:
         section.tables.append(
             Table(
@@ -339,14 +367,12 @@ def surveys_section(number: int, start: datetime.date, end: datetime.date) -> Se
                 ],
                 [
                     [
-                        getattr(zone, "position", None),
-                        str(getattr(zone, "zone", zone)),
-                        getattr(zone, "named", None),
-                        Percent((Decimal(str(zone.share)) * 100).quantize(Decimal("0.1")))
-                        if getattr(zone, "share", None) is not None
-                        else None,
-                        _names(getattr(zone, "actors", "")),
-                        _names(getattr(zone, "tools", "")),
+                        zone.position,
+                        str(zone.zone),
+                        zone.named,
+                        _share(zone.share),
+                        _names(zone.actors),
+                        _names(zone.tools),
                     ]
                     for zone in data["zones"]
                 ],
@@ -355,7 +381,12 @@ def surveys_section(number: int, start: datetime.date, end: datetime.date) -> Se
     if data["quotes"]:
         section.tables.append(
             Table(
-                _("From the interviews"), [_("Quote")], [[str(quote)] for quote in data["quotes"]]
+                _("From the interviews"),
+                [_("Quote"), _("Question"), _("Organisation")],
+                [
+                    [quote.text, quote.question, quote.organization or "—"]
+                    for quote in data["quotes"]
+                ],
             )
         )
     return section

@@ -171,3 +171,12 @@ def test_a_new_subsidy_shows_at_once(client: Any, figures_2021: None) -> None:
 
 def test_the_dashboard_is_in_the_navigation(client: Any, db: Any) -> None:
     assert f'href="{URL}"' in client.get(reverse("core:home")).content.decode()
+
+
+def test_operators_find_the_reports_in_their_cabinet(
+    client: Any, operator: Any, member: Any
+) -> None:
+    client.force_login(operator)
+    assert reverse("analytics:reports") in client.get(reverse("core:cabinet")).content.decode()
+    client.force_login(member)
+    assert reverse("analytics:reports") not in client.get(reverse("core:cabinet")).content.decode()

@@ -179,3 +179,63 @@ def test_the_subsidy_section_sums_recipients_and_money(figures_2021: None) -> No
     totals = section.tables[0].rows
     assert totals[0][1:] == [100, 100, Decimal("15300000")]
     assert totals[1][1:] == [80, 80, Decimal("12000000")]
+
+
+def test_the_surveys_section_lists_the_ranked_zones_summaries_and_quotes(
+    figures_2021: None, monkeypatch: Any
+) -> None:
+    from types import SimpleNamespace as Row
+
+    zones = [
+        Row(
+            zone="Нехватка кадров",
+            position=1,
+            named=14,
+            score=Decimal("30.5"),
+            share=Decimal("0.7"),
+            actors=["региональная администрация", "бизнес"],
+            tools=["курсы"],
+        ),
+        Row(
+            zone="Слабая информированность",
+            position=2,
+            named=9,
+            score=Decimal("18"),
+            share=Decimal("0.45"),
+            actors=["СМИ"],
+            tools=["новости", "ярмарка"],
+        ),
+    ]
+    summaries = [
+        Row(
+            title="Потребности НКО — 2021",
+            opens_on=datetime.date(2021, 3, 1),
+            closes_on=datetime.date(2021, 4, 1),
+            addressed=40,
+            responses=20,
+            response_rate=Decimal("0.5"),
+        ),
+    ]
+    quotes = [Row(text="Нам не хватает помещения.", question="Проблемы", organization=None)]
+    monkeypatch.setattr(
+        report_module,
+        "survey_figures",
+        lambda start, end: {"zones": zones, "summaries": summaries, "quotes": quotes},
+    )
+    section = report_module.surveys_section(
+        5, datetime.date(2021, 1, 1), datetime.date(2021, 12, 31)
+    )
+    surveys, ranking, said = section.tables
+    assert surveys.text_rows == [
+        ["Потребности НКО — 2021", "01.03.2021–01.04.2021", "40", "20", "50,0\u00a0%"]
+    ]
+    assert ranking.text_rows[0] == [
+        "1",
+        "Нехватка кадров",
+        "14",
+        "70,0\u00a0%",
+        "региональная администрация, бизнес",
+        "курсы",
+    ]
+    assert ranking.text_rows[1][1] == "Слабая информированность"
+    assert said.text_rows == [["Нам не хватает помещения.", "Проблемы", "—"]]
