@@ -156,7 +156,7 @@ def organizations_by_municipality(ctx: Context) -> Block:
 
 def organizations_by_year(ctx: Context) -> Block:
     pairs = figures.organizations.count_by_registration_year()
-    rows: list[list[Any]] = [[year, n] for year, n in pairs]
+    rows: list[list[Any]] = [[str(year), n] for year, n in pairs]
     return Block(
         key="org_year",
         title=_("Organisations by year of registration"),
@@ -225,7 +225,7 @@ def grants_by_year(ctx: Context) -> Block:
     results = ctx.grants
     rows: list[list[Any]] = [
         [
-            item.year,
+            str(item.year),
             item.applications or None,
             item.winners or None,
             Percent(item.success_percent) if item.success_percent is not None else None,

@@ -47,7 +47,9 @@ def _years(start: datetime.date, end: datetime.date) -> tuple[int, int]:
 
 def period_label(start: datetime.date, end: datetime.date) -> str:
     if (start.month, start.day, end.month, end.day) == (1, 1, 12, 31):
-        return str(start.year) if start.year == end.year else f"{start.year}–{end.year}"
+        if start.year == end.year:
+            return _("%(year)s (year)") % {"year": start.year}
+        return _("%(start)s–%(end)s (years)") % {"start": start.year, "end": end.year}
     return f"{date_format(start, 'j E Y')} – {date_format(end, 'j E Y')}"
 
 
@@ -80,7 +82,7 @@ def sector_section(number: int) -> Section:
         Table(
             _("By year of registration"),
             [_("Year"), _("Registered that year")],
-            [[y, n] for y, n in data.by_year],
+            [[str(y), n] for y, n in data.by_year],
         )
     )
     return section
@@ -184,7 +186,7 @@ def grants_section(number: int, start: datetime.date, end: datetime.date) -> Sec
             ],
             [
                 [
-                    item.year,
+                    str(item.year),
                     item.applications,
                     item.winners,
                     Percent(item.success_percent) if item.success_percent is not None else None,
@@ -230,7 +232,7 @@ def grants_section(number: int, start: datetime.date, end: datetime.date) -> Sec
                 [
                     [
                         row.competition,
-                        row.year_from,
+                        str(row.year_from),
                         row.applications,
                         row.winners,
                         Money(row.amount or 0),

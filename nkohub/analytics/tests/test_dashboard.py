@@ -69,9 +69,9 @@ def test_117_applications_with_45_approved_give_a_38_5_percent_success_rate(
 def test_grants_by_year_count_each_year_once(figures_2021: None) -> None:
     block = _block("grants_year")
     assert [(row[0], row[1], row[2]) for row in block.rows] == [
-        (2019, 30, 10),
-        (2020, 40, 15),
-        (2021, 47, 20),
+        ("2019", 30, 10),
+        ("2020", 40, 15),
+        ("2021", 47, 20),
     ]
 
 
