@@ -37,7 +37,6 @@ def _ensure_figures() -> None:
     from django.db import transaction
 
     from nkohub.analytics.models import MediaFigure, Subsidy
-    from nkohub.core.identifiers import make_inn_legal
     from nkohub.grants import services as grants_services
     from nkohub.grants.reference import federal_funder
     from nkohub.territories.models import Region
@@ -53,7 +52,7 @@ def _ensure_figures() -> None:
                 [
                     Subsidy(
                         recipient=f"Получатель № {n}",
-                        inn=make_inn_legal(rng),
+                        inn=inns[n],
                         direction=directions[n % len(directions)],
                         sphere=spheres[n % len(spheres)],
                         amount=Decimal(rng.randint(50, 3000) * 1000),
@@ -64,7 +63,6 @@ def _ensure_figures() -> None:
                     for n in range(SUBSIDIES_A_YEAR)
                 ],
                 batch_size=5000,
-                ignore_conflicts=True,
             )
         harness.note(f"entered subsidies made: {Subsidy.objects.filter(source=SOURCE).count():,}")
     funder = federal_funder("pfg")
