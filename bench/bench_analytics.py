@@ -37,6 +37,7 @@ def _ensure_figures() -> None:
     from django.db import transaction
 
     from nkohub.analytics.models import MediaFigure, Subsidy
+    from nkohub.core.identifiers import make_inn_legal
     from nkohub.grants import services as grants_services
     from nkohub.grants.reference import federal_funder
     from nkohub.territories.models import Region
@@ -44,6 +45,13 @@ def _ensure_figures() -> None:
     wanted = SUBSIDIES_A_YEAR * len(YEARS)
     if Subsidy.objects.filter(source=SOURCE).count() != wanted:
         rng = random.Random(19)
+        inns: list[str] = []
+        seen: set[str] = set()
+        while len(inns) < SUBSIDIES_A_YEAR:  # distinct recipients: (year, INN, direction) is unique
+            inn = make_inn_legal(rng)
+            if inn not in seen:
+                seen.add(inn)
+                inns.append(inn)
         directions = [f"Направление поддержки № {n}" for n in range(1, 13)]
         spheres = [f"Сфера № {n}" for n in range(1, 9)]
         with transaction.atomic():
