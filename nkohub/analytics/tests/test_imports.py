@@ -8,6 +8,7 @@ from typing import Any
 import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
+from django.urls import reverse
 
 from nkohub.analytics.imports import import_figures, parse_amount
 from nkohub.analytics.models import MediaFigure, Subsidy
@@ -196,3 +197,41 @@ def test_the_command_prints_bad_rows_and_fails(tmp_path: Path, capsys: Any, db: 
     assert "строка 2: ИНН 123" in capsys.readouterr().out
     call_command("import_figures", "subsidies", str(DECISION), "--source", "s", "--year", "2021")
     assert Subsidy.objects.count() == 5
+
+
+def test_the_operator_imports_a_file_on_the_figures_page(client: Any, operator: Any) -> None:
+    client.force_login(operator)
+    with DECISION.open("rb") as upload:
+        response = client.post(
+            reverse("analytics:figures"),
+            {"kind": "subsidies", "file": upload, "source": "Приказ № 123-п", "year": "2021"},
+        )
+    assert response.status_code == 200
+    assert "Импортировано строк: 5; добавлено 5, обновлено 0." in response.content.decode()
+    assert Subsidy.objects.count() == 5
+
+
+def test_the_figures_page_lists_bad_rows_with_their_lines(
+    client: Any, operator: Any, tmp_path: Path
+) -> None:
+    client.force_login(operator)
+    path = _write(tmp_path, "bad.csv", "Получатель;ИНН;Сумма;Направление\nАНО;123;1;Культура\n")
+    with path.open("rb") as upload:
+        response = client.post(
+            reverse("analytics:figures"),
+            {"kind": "subsidies", "file": upload, "source": "s", "year": "2021"},
+        )
+    content = response.content.decode()
+    assert "Ничего не записано" in content
+    assert "строка 2: ИНН 123" in content
+
+
+def test_someone_who_is_not_an_operator_cannot_import(client: Any, member: Any) -> None:
+    client.force_login(member)
+    with DECISION.open("rb") as upload:
+        response = client.post(
+            reverse("analytics:figures"),
+            {"kind": "subsidies", "file": upload, "source": "s", "year": "2021"},
+        )
+    assert response.status_code == 403
+    assert not Subsidy.objects.exists()
