@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "nkohub.news",
     "nkohub.ideas",
     "nkohub.volunteering",
+    "nkohub.surveys",
     "nkohub.analytics",
     "nkohub.api",
     "django.contrib.admin",

@@ -23,6 +23,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("news/", include("nkohub.news.urls")),
     path("ideas/", include("nkohub.ideas.urls")),
     path("volunteers/", include("nkohub.volunteering.urls")),
+    path("surveys/", include("nkohub.surveys.urls")),
     path("analytics/", include("nkohub.analytics.urls")),
     path("api/v1/", api_v1.urls()),
     re_path(r"^api/v1/(?P<rest>[\s\S]*)$", api_v1.unknown_path),  # a newline (%0A) too

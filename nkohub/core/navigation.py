@@ -32,6 +32,7 @@ SECTIONS: tuple[Section, ...] = (
     Section("news:index", _("News")),
     Section("ideas:index", _("Ideas")),
     Section("volunteering:index", _("Volunteers")),
+    Section("surveys:index", _("Surveys")),
     Section("analytics:dashboard", _("Dashboard")),
 )
 

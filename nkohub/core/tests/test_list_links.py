@@ -27,8 +27,15 @@ PUBLIC_LIST_PAGES = [
     "/events/?past=on",
     "/news/",
     "/ideas/",
+    "/surveys/",
+    "/surveys/zones/",
 ]
-OPERATOR_LIST_PAGES = ["/organizations/claims/", "/fair/moderation/", "/news/moderation/"]
+OPERATOR_LIST_PAGES = [
+    "/organizations/claims/",
+    "/fair/moderation/",
+    "/news/moderation/",
+    "/surveys/manage/",
+]
 
 
 def query_links(client: Any, page: str) -> list[str]:
