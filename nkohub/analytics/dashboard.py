@@ -90,6 +90,10 @@ class Context:
         self.today = today
 
     @cached_property
+    def sector(self) -> Any:
+        return figures.organizations.sector_breakdown()
+
+    @cached_property
     def grants(self) -> figures.Grants:
         return figures.grant_results()
 
@@ -140,7 +144,7 @@ def organizations_by_legal_form(ctx: Context) -> Block:
     return _count_block(
         "org_legal_form",
         _("Organisations by legal form"),
-        figures.organizations.count_by_legal_form(),
+        ctx.sector.by_legal_form,
         _("Legal form"),
     )
 
@@ -149,13 +153,13 @@ def organizations_by_municipality(ctx: Context) -> Block:
     return _count_block(
         "org_municipality",
         _("Organisations by municipality"),
-        figures.organizations.count_by_municipality(),
+        ctx.sector.by_municipality,
         _("Municipality"),
     )
 
 
 def organizations_by_year(ctx: Context) -> Block:
-    pairs = figures.organizations.count_by_registration_year()
+    pairs = ctx.sector.by_year
     rows: list[list[Any]] = [[str(year), n] for year, n in pairs]
     return Block(
         key="org_year",
@@ -170,7 +174,7 @@ def organizations_by_year(ctx: Context) -> Block:
 
 
 def organizations_verified(ctx: Context) -> Block:
-    verified, not_verified = figures.organizations.count_verified()
+    verified, not_verified = ctx.sector.verified, ctx.sector.not_verified
     rows: list[list[Any]] = []
     if verified or not_verified:
         rows = [[_("Verified by an operator"), verified], [_("Not verified"), not_verified]]

@@ -43,15 +43,15 @@ class Sector:
 
 def sector() -> Sector:
     """NGOs of the registry (the directory's own count) and their breakdowns."""
-    verified, not_verified = organizations.count_verified()
+    breakdown = organizations.sector_breakdown()
     return Sector(
-        total=verified + not_verified,
+        total=breakdown.verified + breakdown.not_verified,
         by_sphere=organizations.count_by_sphere(),
-        by_legal_form=organizations.count_by_legal_form(),
-        by_municipality=organizations.count_by_municipality(),
-        by_year=organizations.count_by_registration_year(),
-        verified=verified,
-        not_verified=not_verified,
+        by_legal_form=breakdown.by_legal_form,
+        by_municipality=breakdown.by_municipality,
+        by_year=breakdown.by_year,
+        verified=breakdown.verified,
+        not_verified=breakdown.not_verified,
     )
 
 

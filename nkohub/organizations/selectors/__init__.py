@@ -55,11 +55,13 @@ from nkohub.organizations.selectors.searching import (
 )
 from nkohub.organizations.selectors.sector import (
     CountRow,
+    SectorBreakdown,
     count_by_legal_form,
     count_by_municipality,
     count_by_registration_year,
     count_by_sphere,
     count_verified,
+    sector_breakdown,
 )
 
 __all__ = [
@@ -73,6 +75,7 @@ __all__ = [
     "DirectoryQuery",
     "DirectoryResults",
     "FacetValue",
+    "SectorBreakdown",
     "StoredSearchVector",
     "_close_words_postgres",
     "_filtered",
@@ -114,4 +117,5 @@ __all__ = [
     "registry_count",
     "registry_stamp",
     "registry_vocabulary",
+    "sector_breakdown",
 ]

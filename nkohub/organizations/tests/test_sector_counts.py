@@ -70,3 +70,11 @@ def test_verified_and_not_add_up_to_the_registry_count(registry: None) -> None:
     verified, not_verified = selectors.count_verified()
     assert (verified, not_verified) == (1, 2)
     assert verified + not_verified == selectors.registry_count()
+
+
+def test_the_breakdown_agrees_with_the_single_counts(registry: None) -> None:
+    breakdown = selectors.sector_breakdown()
+    assert _pairs(breakdown.by_legal_form) == _pairs(selectors.count_by_legal_form())
+    assert _pairs(breakdown.by_municipality) == _pairs(selectors.count_by_municipality())
+    assert breakdown.by_year == selectors.count_by_registration_year()
+    assert (breakdown.verified, breakdown.not_verified) == selectors.count_verified()
