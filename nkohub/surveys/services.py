@@ -398,7 +398,7 @@ def response_save(
 # --- reminders -------------------------------------------------------------------------------------
 
 
-def _reminder_recipients(survey: Survey) -> list[Any]:
+def reminder_recipients(survey: Survey) -> list[Any]:
     """Owners and editors of the addressed organisations that have not submitted (an organisation
     survey); people with an unfinished draft (a survey to people, which has no list to remind)."""
     from django.contrib.auth import get_user_model
@@ -424,23 +424,17 @@ def _reminder_recipients(survey: Survey) -> list[Any]:
 
 @transaction.atomic
 def survey_remind(*, actor: Any, survey: Survey, today: date | None = None) -> int:
-    """Tell everyone who still has to answer; returns how many were told."""
-    from nkohub.notifications.services import notify
+    """Queue the reminders (a task tells them, on commit); returns how many will be told."""
+    from nkohub.notifications.background import enqueue_on_commit
+    from nkohub.surveys.tasks import send_survey_reminders
 
     if not survey.accepts_answers(today):
         raise DomainError(_("Only an open survey can be reminded of."))
-    told = notify(
-        recipients=_reminder_recipients(survey),
-        kind="surveys.survey.reminder",
-        title=_("The survey «%(title)s» is waiting for your answer until %(date)s")
-        % {"title": survey.title, "date": survey.closes_on.strftime("%d.%m.%Y")},
-        obj=survey,
-        url=survey.get_absolute_url(),
-        actor=actor,
-    )
+    count = len(reminder_recipients(survey))
     Survey.objects.filter(pk=survey.pk).update(reminded_on=today or timezone.localdate())
-    audit_log(actor=actor, action="surveys.survey.remind", obj=survey, changes={"told": len(told)})
-    return len(told)
+    audit_log(actor=actor, action="surveys.survey.remind", obj=survey, changes={"told": count})
+    enqueue_on_commit(send_survey_reminders, survey.pk)
+    return count
 
 
 def surveys_remind_due(today: date | None = None) -> str:

@@ -79,8 +79,9 @@ def problem_zone_ranking(survey: Survey | None = None) -> list[ZoneRank]:
         .prefetch_related("actors", "tools")
         .order_by("position", "pk")
     )
+    # by the questions that carry zones: the (question, option) index reads only their rows
     answers = Answer.objects.filter(
-        response__survey=survey, response__status=SUBMITTED, option__zone__isnull=False
+        question__in=list(questions), response__status=SUBMITTED, option__zone__isnull=False
     )
     named = dict(
         answers.values("option__zone")

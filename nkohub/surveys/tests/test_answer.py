@@ -166,3 +166,18 @@ def test_the_single_organisation_of_a_person_is_chosen_for_them(
     client.force_login(owner)
     answer = client.get(reverse("surveys:answer", args=[needs_survey.pk]))
     assert answer["Location"] == _url(needs_survey, ngo)
+
+
+def test_a_person_of_several_organisations_chooses_on_the_survey_page(
+    client: Any, needs_survey: Survey, ngo: Organization, other_ngo: Organization, owner: Any
+) -> None:
+    from nkohub.organizations.models import Membership
+    from nkohub.organizations.tests.factories import MembershipFactory
+
+    MembershipFactory.create(organization=other_ngo, user=owner, role=Membership.Role.EDITOR)
+    client.force_login(owner)
+    answer = client.get(reverse("surveys:answer", args=[needs_survey.pk]))
+    assert answer["Location"] == needs_survey.get_absolute_url()
+    page = client.get(needs_survey.get_absolute_url()).content.decode()
+    assert _url(needs_survey, ngo) in page
+    assert _url(needs_survey, other_ngo) in page

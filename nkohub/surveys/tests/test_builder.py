@@ -112,7 +112,12 @@ def test_a_template_survey_is_made_from_the_page(client: Any, operator: Any, zon
 
 
 def test_reminders_go_to_those_who_have_not_answered(
-    client: Any, operator: Any, owner: Any, ngo: Organization, other_ngo: Organization
+    client: Any,
+    operator: Any,
+    owner: Any,
+    ngo: Organization,
+    other_ngo: Organization,
+    django_capture_on_commit_callbacks: Any,
 ) -> None:
     survey = SurveyFactory.create()
     q = question_with_options(survey, Question.Kind.SINGLE, ["да", "нет"])
@@ -128,7 +133,9 @@ def test_reminders_go_to_those_who_have_not_answered(
         submit=True,
     )
     client.force_login(operator)
-    client.post(reverse("surveys:remind", args=[survey.pk]))
+    with django_capture_on_commit_callbacks(execute=True):
+        answer = client.post(reverse("surveys:remind", args=[survey.pk]))
+    assert answer["Location"].endswith("?told=1")
     told = set(
         Notification.objects.filter(kind="surveys.survey.reminder").values_list(
             "recipient", flat=True
@@ -137,7 +144,9 @@ def test_reminders_go_to_those_who_have_not_answered(
     assert told == {owner.pk}
 
 
-def test_the_daily_job_reminds_once_of_a_survey_closing_soon(owner: Any, ngo: Organization) -> None:
+def test_the_daily_job_reminds_once_of_a_survey_closing_soon(
+    owner: Any, ngo: Organization, django_capture_on_commit_callbacks: Any
+) -> None:
     from datetime import timedelta
 
     from django.utils import timezone
@@ -146,8 +155,9 @@ def test_the_daily_job_reminds_once_of_a_survey_closing_soon(owner: Any, ngo: Or
     survey = SurveyFactory.create(closes_on=today + timedelta(days=2))
     question_with_options(survey, Question.Kind.SINGLE, ["да", "нет"])
     SurveyFactory.create(closes_on=today + timedelta(days=20))  # not yet
-    services.surveys_remind_due(today)
-    services.surveys_remind_due(today)
+    with django_capture_on_commit_callbacks(execute=True):
+        services.surveys_remind_due(today)
+        services.surveys_remind_due(today)
     assert Notification.objects.filter(kind="surveys.survey.reminder", recipient=owner).count() == 1
 
 

@@ -103,5 +103,7 @@ def answer(request: AuthenticatedHttpRequest, pk: int, org_pk: int | None = None
         ]
         if len(acting) == 1:
             return redirect("surveys:answer_for", pk=survey.pk, org_pk=acting[0].pk)
+        if acting:  # several organisations: the survey's page has a button for each
+            return redirect(survey.get_absolute_url())
     permissions.require(permissions.can_answer(request.user, survey, organization))
     return _answer_page(request, survey, organization)
