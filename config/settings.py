@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "nkohub.volunteering",
     "nkohub.surveys",
     "nkohub.competitions",
+    "nkohub.analytics",
     "nkohub.api",
     "django.contrib.admin",
     "django.contrib.auth",

@@ -25,6 +25,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("volunteers/", include("nkohub.volunteering.urls")),
     path("surveys/", include("nkohub.surveys.urls")),
     path("competitions/", include("nkohub.competitions.urls")),
+    path("analytics/", include("nkohub.analytics.urls")),
     path("api/v1/", api_v1.urls()),
     re_path(r"^api/v1/(?P<rest>[\s\S]*)$", api_v1.unknown_path),  # a newline (%0A) too
     path("api/", include("nkohub.api.urls")),

@@ -89,6 +89,7 @@ def _public_pages(demo: dict[str, Any]) -> list[str]:
         reverse("news:index"),
         reverse("news:detail", args=[demo["news"].pk]),
         reverse("news:activity"),
+        reverse("analytics:dashboard"),
         reverse("ideas:index"),
         reverse("ideas:idea", args=[demo["idea"].pk]),
         reverse("account_login"),

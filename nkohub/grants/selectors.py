@@ -356,3 +356,43 @@ def competitions_with_dates_between(start: date, end: date) -> QuerySet[Competit
 def region_won_applications_count() -> int:
     """Applications of the region's organisations that won a grant."""
     return _filed(region_applications()).filter(status=Application.Status.WON).count()
+
+
+# --- the Fund's results entered by operators (read by analytics) --------------------------------
+
+
+def fund_results(
+    *, year_from: int | None = None, year_to: int | None = None
+) -> QuerySet[RegionComparison]:
+    """Figures of the Fund's results entered by operators, for the cluster region and others: one
+    row a region, funder, period and competition, with the region and the funder joined."""
+    rows = RegionComparison.objects.select_related("region", "funder")
+    if year_from is not None:
+        rows = rows.filter(year_to__gte=year_from)
+    if year_to is not None:
+        rows = rows.filter(year_from__lte=year_to)
+    return rows.order_by("region__code", "funder__position", "year_from", "competition", "pk")
+
+
+def funder_by_text(text: str) -> Funder | None:
+    """A funder by its code, name or short name, case aside («ФПГ», «Фонд президентских грантов»)."""
+    value = " ".join(text.split())
+    if not value:
+        return None
+    return (
+        Funder.objects.filter(
+            Q(code__iexact=value) | Q(name__iexact=value) | Q(short_name__iexact=value)
+        )
+        .order_by("position", "pk")
+        .first()
+    )
+
+
+def region_by_text(text: str) -> Region | None:
+    """A region by its two-digit code or its name, case aside («40», «Калужская область»)."""
+    value = " ".join(text.split())
+    if not value:
+        return None
+    if value.isdigit():
+        return Region.objects.filter(code=value.zfill(2)).first()
+    return Region.objects.filter(name__iexact=value).first()

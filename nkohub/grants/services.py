@@ -489,3 +489,40 @@ def competition_save(
         },
     )
     return competition
+
+
+@transaction.atomic
+def fund_result_record(
+    *,
+    actor: "User | None",
+    region: Any,
+    funder: Any,
+    year: int,
+    applications: int,
+    winners: int,
+    amount: Decimal | None = None,
+    competition: str = "",
+    source: str = "",
+    source_date: date | None = None,
+) -> RegionComparison:
+    """One year's (and competition's) Fund results for a region, entered or imported by an
+    operator: the same region, funder, year and competition again replaces the figures."""
+    figures = RegionComparison.objects.filter(
+        region=region, funder=funder, year_from=year, year_to=year, competition=competition
+    ).first() or RegionComparison(
+        region=region, funder=funder, year_from=year, year_to=year, competition=competition
+    )
+    creating = figures.pk is None
+    figures.applications, figures.winners, figures.amount = applications, winners, amount
+    figures.source, figures.source_date = source, source_date
+    if creating and actor is not None and getattr(actor, "is_authenticated", False):
+        figures.entered_by = actor
+    _full_clean(figures, exclude=["entered_by"])
+    figures.save()
+    audit_log(
+        actor=actor,
+        action="grants.comparison." + ("create" if creating else "update"),
+        obj=figures,
+        changes={"applications": applications, "winners": winners},
+    )
+    return figures

@@ -118,7 +118,10 @@ class RegionComparison(models.Model):
     applications = models.PositiveIntegerField(_("applications"))
     winners = models.PositiveIntegerField(_("winners"))
     amount = money_field(_("money won, ₽"), optional=True, max_digits=16)
+    # the Fund's results by competition (e.g. «первый конкурс 2021 года»); empty: the whole period
+    competition = models.CharField(_("competition"), max_length=200, blank=True, default="")
     source = models.CharField(_("source of the figures"), max_length=300, blank=True)
+    source_date = models.DateField(_("date of the source"), null=True, blank=True)
     entered_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
@@ -137,8 +140,8 @@ class RegionComparison(models.Model):
                 name="comparison_winners_within_applications",
             ),
             models.UniqueConstraint(
-                fields=["region", "funder", "year_from", "year_to"],
-                name="comparison_unique_period",
+                fields=["region", "funder", "year_from", "year_to", "competition"],
+                name="comparison_unique_period_competition",
             ),
         ]
 

@@ -53,6 +53,16 @@ from nkohub.organizations.selectors.searching import (
     directory_suggestion,
     registry_vocabulary,
 )
+from nkohub.organizations.selectors.sector import (
+    CountRow,
+    SectorBreakdown,
+    count_by_legal_form,
+    count_by_municipality,
+    count_by_registration_year,
+    count_by_sphere,
+    count_verified,
+    sector_breakdown,
+)
 
 __all__ = [
     "COUNT_LIMIT",
@@ -61,9 +71,11 @@ __all__ = [
     "SEARCH_CANDIDATES",
     "SORTS",
     "SUGGESTION_NAMES",
+    "CountRow",
     "DirectoryQuery",
     "DirectoryResults",
     "FacetValue",
+    "SectorBreakdown",
     "StoredSearchVector",
     "_close_words_postgres",
     "_filtered",
@@ -77,6 +89,11 @@ __all__ = [
     "_word_tsquery",
     "claims_for_review",
     "claims_of",
+    "count_by_legal_form",
+    "count_by_municipality",
+    "count_by_registration_year",
+    "count_by_sphere",
+    "count_verified",
     "directory_export_rows",
     "directory_facets",
     "directory_organizations",
@@ -100,4 +117,5 @@ __all__ = [
     "registry_count",
     "registry_stamp",
     "registry_vocabulary",
+    "sector_breakdown",
 ]
