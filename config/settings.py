@@ -79,6 +79,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "nkohub.core.client_ip.ClientAddressMiddleware",
     "nkohub.core.middleware.RefuseNulBytesMiddleware",
+    "nkohub.core.db_router.ReplicaReadsMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -135,6 +136,29 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 else:
     DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 DATABASE_IS_POSTGRES = DATABASES["default"]["ENGINE"].startswith("django.db.backends.postgresql")
+# DATABASE_POOL=1: psycopg's connection pool in each process instead of persistent connections.
+if DATABASE_IS_POSTGRES and env_bool("DATABASE_POOL", False):
+    DATABASES["default"]["CONN_MAX_AGE"] = 0  # the pool keeps the connections; Django may not
+    DATABASES["default"].setdefault("OPTIONS", {})["pool"] = {
+        "min_size": env_int("DATABASE_POOL_MIN_SIZE", 2),
+        "max_size": env_int("DATABASE_POOL_MAX_SIZE", 10),
+        "timeout": env_float("DATABASE_POOL_TIMEOUT", 10.0),
+    }
+# PgBouncer in transaction mode: no server-side cursors (they outlive the transaction PgBouncer lends).
+if DATABASE_IS_POSTGRES and env_bool("DATABASE_PGBOUNCER", False):
+    DATABASES["default"]["DISABLE_SERVER_SIDE_CURSORS"] = True
+# A read replica for heavy reads (search, dashboard, exports, open data: nkohub/core/db_router.py).
+DATABASE_REPLICA_URL = env_str("DATABASE_REPLICA_URL")
+if DATABASE_REPLICA_URL:
+    DATABASES["replica"] = dj_database_url.parse(
+        DATABASE_REPLICA_URL, conn_max_age=DATABASES["default"]["CONN_MAX_AGE"]
+    )
+    DATABASES["replica"]["CONN_HEALTH_CHECKS"] = True
+    for _option in ("OPTIONS", "DISABLE_SERVER_SIDE_CURSORS"):
+        if _option in DATABASES["default"]:
+            DATABASES["replica"][_option] = DATABASES["default"][_option]
+    DATABASES["replica"]["TEST"] = {"MIRROR": "default"}  # tests read the primary's test database
+    DATABASE_ROUTERS = ["nkohub.core.db_router.ReplicaRouter"]
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Cache and tasks: Redis when REDIS_URL is set ------------------------------------

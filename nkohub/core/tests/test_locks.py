@@ -37,11 +37,17 @@ def test_a_lease_left_by_a_dead_holder_is_taken_over_once_it_expires() -> None:
 
 @pytest.mark.django_db
 def test_the_context_manager_releases_even_when_the_work_fails() -> None:
-    with pytest.raises(RuntimeError), locks.lease("job:x", seconds=60) as held:
-        assert held
-        with locks.lease("job:x", seconds=60) as second:
-            assert not second
-        raise RuntimeError("boom")
+    seen: list[bool] = []
+
+    def work() -> None:
+        with locks.lease("job:x", seconds=60) as held:
+            with locks.lease("job:x", seconds=60) as second:
+                seen.extend([held, second])
+            raise RuntimeError("boom")
+
+    with pytest.raises(RuntimeError):
+        work()
+    assert seen == [True, False]
     assert not Lease.objects.filter(name="job:x").exists()
 
 
