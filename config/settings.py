@@ -77,7 +77,9 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "nkohub.core.request_id.RequestIdMiddleware",
     "nkohub.core.client_ip.ClientAddressMiddleware",
+    "nkohub.core.metrics.MetricsMiddleware",
     "nkohub.core.middleware.RefuseNulBytesMiddleware",
     "nkohub.core.db_router.ReplicaReadsMiddleware",
     "django.middleware.security.SecurityMiddleware",
@@ -350,16 +352,26 @@ if PRODUCTION:
     CSRF_COOKIE_SECURE = True
 
 # --- Logging -----------------------------------------------------------------------
+# LOG_FORMAT=json: one JSON object per line with the request id (X-Request-ID), also in tasks' lines.
+LOG_FORMAT = env_str("LOG_FORMAT", "plain")
+if LOG_FORMAT not in {"plain", "json"}:
+    raise ImproperlyConfigured("LOG_FORMAT must be plain or json")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s"}},
-    "filters": {"client_errors": {"()": "nkohub.core.logging.ClientErrorsWithoutTraceback"}},
+    "formatters": {
+        "plain": {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s"},
+        "json": {"()": "nkohub.core.logging.JsonFormatter"},
+    },
+    "filters": {
+        "client_errors": {"()": "nkohub.core.logging.ClientErrorsWithoutTraceback"},
+        "request_id": {"()": "nkohub.core.request_id.RequestIdFilter"},
+    },
     "handlers": {
         "console": {
             "class": "logging.StreamHandler",
-            "formatter": "plain",
-            "filters": ["client_errors"],
+            "formatter": LOG_FORMAT,
+            "filters": ["client_errors", "request_id"],
         }
     },
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
@@ -373,6 +385,9 @@ LOGGING = {
         "pymorphy3": {"level": "WARNING"},
     },
 }
+
+# /metrics (Prometheus): local and private addresses only, or anybody sending this bearer token.
+METRICS_TOKEN = env_str("METRICS_TOKEN")
 
 # --- Product settings ---------------------------------------------------------------
 # Version of the consent to personal-data processing currently shown at sign-up.

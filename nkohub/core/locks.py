@@ -22,6 +22,9 @@ from django.utils import timezone
 
 from nkohub.core.models import Heartbeat, Lease
 
+# The heartbeat every scheduler writes at each check (notifications.scheduling; read by core.health).
+SCHEDULER_HEARTBEAT = "scheduler"
+
 
 def holder_name() -> str:
     """Who holds a lease: the host, the process and a random part (two holders never share a name)."""

@@ -32,7 +32,7 @@ logger = logging.getLogger(__name__)
 # How long a run may hold its job's lease: longer than a worker lets a task run (600 s), so only a
 # process killed outright leaves a lease behind, and then for this long at most.
 JOB_LEASE_SECONDS = 900
-SCHEDULER_HEARTBEAT = "scheduler"
+SCHEDULER_HEARTBEAT = locks.SCHEDULER_HEARTBEAT
 
 
 @dataclass(frozen=True)
