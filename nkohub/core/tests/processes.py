@@ -3,6 +3,7 @@ the test database: its address as a DATABASE_URL, and a clean environment for th
 
 import os
 import socket
+import subprocess
 import sys
 from pathlib import Path
 from urllib.parse import quote
@@ -38,3 +39,15 @@ def free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         return int(probe.getsockname()[1])
+
+
+def manage(*args: str, **env: str) -> subprocess.CompletedProcess[str]:
+    """`manage.py ARGS` in a process of its own (10 minutes at most), `env` on a clean environment."""
+    return subprocess.run(
+        [PYTHON, "manage.py", *args],
+        cwd=ROOT,
+        env=child_environment(**env),
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )

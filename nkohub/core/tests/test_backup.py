@@ -19,7 +19,7 @@ from django.core.management import CommandError, call_command
 from django.db import connection
 
 from nkohub.core.backup import MANIFEST
-from nkohub.core.tests.processes import PYTHON, ROOT, child_environment, database_url
+from nkohub.core.tests.processes import database_url, manage
 from nkohub.events.tests.factories import RegistrationFactory
 from nkohub.grants.tests.factories import ApplicationFactory
 from nkohub.ideas.tests.factories import IdeaSupportFactory
@@ -80,14 +80,7 @@ print(json.dumps(result))
 
 def _fingerprints(**env: str) -> dict[str, list[Any]]:
     """Every table's row count and a digest of all its rows, read by a process of its own."""
-    result = subprocess.run(
-        [PYTHON, "manage.py", "shell", "-c", FINGERPRINTS],
-        cwd=ROOT,
-        env=child_environment(**env),
-        capture_output=True,
-        text=True,
-        timeout=180,
-    )
+    result = manage("shell", "-c", FINGERPRINTS, **env)
     assert result.returncode == 0, result.stderr
     return dict(json.loads(result.stdout.strip().splitlines()[-1]))
 
@@ -134,14 +127,7 @@ def test_a_backup_restored_into_an_empty_installation_holds_every_row_and_file(
         "PRIVATE_MEDIA_ROOT": str(restored_dirs["private"]),
         "OPEN_DATA_ROOT": str(restored_dirs["opendata"]),
     }
-    result = subprocess.run(
-        [PYTHON, "manage.py", "restore", str(backup_dir)],
-        cwd=ROOT,
-        env=child_environment(**target_env),
-        capture_output=True,
-        text=True,
-        timeout=600,
-    )
+    result = manage("restore", str(backup_dir), **target_env)
     assert result.returncode == 0, result.stderr
     assert "Restored" in result.stdout
 
@@ -151,14 +137,7 @@ def test_a_backup_restored_into_an_empty_installation_holds_every_row_and_file(
     assert "claims/2026/устав.pdf" in _files(restored_dirs["private"])
 
     # The restored installation is a working one: its migrations are all applied.
-    check = subprocess.run(
-        [PYTHON, "manage.py", "migrate", "--check"],
-        cwd=ROOT,
-        env=child_environment(**target_env),
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
+    check = manage("migrate", "--check", **target_env)
     assert check.returncode == 0, check.stdout + check.stderr
 
 

@@ -8,7 +8,7 @@ import subprocess
 
 import pytest
 
-from nkohub.core.tests.processes import PYTHON, ROOT, child_environment
+from nkohub.core.tests.processes import manage
 
 PG_URL = os.environ.get("OPS_TEST_PG_URL", "postgres://postgres@127.0.0.1:5432/postgres")
 SHOW = (
@@ -26,14 +26,7 @@ SHOW = (
 
 
 def _settings(**env: str) -> dict:
-    result = subprocess.run(
-        [PYTHON, "manage.py", "shell", "-c", SHOW],
-        cwd=ROOT,
-        env=child_environment(**env),
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    result = manage("shell", "-c", SHOW, **env)
     assert result.returncode == 0, result.stderr
     return json.loads(result.stdout.strip().splitlines()[-1])
 

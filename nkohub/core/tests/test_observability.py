@@ -4,7 +4,6 @@ id (X-Request-ID in and out) that JSON log lines and the tasks it enqueues carry
 
 import json
 import logging
-import subprocess
 import uuid
 from datetime import timedelta
 from typing import Any
@@ -19,7 +18,7 @@ from prometheus_client import REGISTRY
 
 from nkohub.core import health, locks, request_id
 from nkohub.core.logging import JsonFormatter
-from nkohub.core.tests.processes import PYTHON, ROOT, child_environment
+from nkohub.core.tests.processes import manage
 from nkohub.notifications.background import REQUEST_ID_KWARG, background_task, enqueue_safely
 from nkohub.notifications.services import TEST_KIND, notify
 
@@ -245,14 +244,7 @@ def test_log_format_json_is_what_the_processes_write(tmp_path: Any) -> None:
         "ctx = request_id.bound('req-9'); ctx.__enter__();"
         "logging.getLogger('nkohub.test').warning('Проверка журнала')"
     )
-    result = subprocess.run(
-        [PYTHON, "manage.py", "shell", "-c", code],
-        cwd=ROOT,
-        env=child_environment(LOG_FORMAT="json", DATA_DIR=str(tmp_path)),
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    result = manage("shell", "-c", code, LOG_FORMAT="json", DATA_DIR=str(tmp_path))
     assert result.returncode == 0, result.stderr
     lines = [json.loads(line) for line in result.stderr.splitlines() if line.startswith("{")]
     assert {"message": "Проверка журнала", "request_id": "req-9"}.items() <= lines[-1].items()
