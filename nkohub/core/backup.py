@@ -111,22 +111,30 @@ def _run(command: list[str], environment: dict[str, str]) -> None:
 
 def _dump_postgres(connection: BaseDatabaseWrapper, out: Path) -> dict[str, int]:
     """pg_dump of one exported snapshot, and the row counts of that same snapshot."""
-    reader = connection.copy(alias="backup-snapshot")
-    try:
-        reader.ensure_connection()
-        reader.set_autocommit(False)
-        with reader.cursor() as cursor:
-            cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
-            cursor.execute("SELECT pg_export_snapshot()")
-            snapshot = cursor.fetchone()[0]
-            counts = row_counts(reader, cursor)
-            _run(
-                ["pg_dump", "--format=custom", f"--snapshot={snapshot}", f"--file={out}"],
-                _pg_environment(connection.settings_dict),
-            )
+    import psycopg
+
+    database = connection.settings_dict
+    with connection.cursor() as cursor:
+        tables = _tables(connection, cursor)
+    params = {
+        "dbname": database["NAME"],
+        "user": database["USER"],
+        "password": database["PASSWORD"],
+    }
+    params |= {"host": database["HOST"], "port": database["PORT"]}
+    # A connection of its own (not Django's): its transaction stays open while pg_dump reads the snapshot.
+    with psycopg.connect(**{k: v for k, v in params.items() if v}) as reader:
+        reader.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
+        snapshot = reader.execute("SELECT pg_export_snapshot()").fetchone()[0]  # type: ignore[index]
+        counts = {}
+        for table in tables:
+            row = reader.execute(f"SELECT COUNT(*) FROM {_quote(connection, table)}").fetchone()  # noqa: S608
+            counts[table] = int(row[0])  # type: ignore[index]
+        _run(
+            ["pg_dump", "--format=custom", f"--snapshot={snapshot}", f"--file={out}"],
+            _pg_environment(database),
+        )
         reader.rollback()
-    finally:
-        reader.close()
     return counts
 
 
