@@ -6,6 +6,7 @@ import socket
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 from urllib.parse import quote
 
 from django.db import connection
@@ -51,3 +52,16 @@ def manage(*args: str, **env: str) -> subprocess.CompletedProcess[str]:
         text=True,
         timeout=600,
     )
+
+
+def redis_or_skip(url: str) -> Any:
+    """A client of the Redis at `url`, or the test is skipped when it does not answer."""
+    import pytest
+    import redis
+
+    client = redis.Redis.from_url(url, socket_connect_timeout=0.5)
+    try:
+        client.ping()
+    except redis.exceptions.RedisError:
+        pytest.skip("Redis does not answer at " + url)
+    return client

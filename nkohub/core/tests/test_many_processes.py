@@ -26,6 +26,7 @@ from nkohub.core.tests.processes import (
     child_environment,
     database_url,
     free_port,
+    redis_or_skip,
 )
 from nkohub.notifications.models import EmailDelivery, ScheduledJob
 from nkohub.notifications.scheduling import periodic_jobs
@@ -36,17 +37,6 @@ DEADLINE_SECONDS = 240
 PASSWORD = "correct-horse-battery-staple-42"
 
 pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
-
-
-def _redis_or_skip() -> Any:
-    import redis
-
-    client = redis.Redis.from_url(REDIS_URL, socket_connect_timeout=0.5)
-    try:
-        client.ping()
-    except redis.exceptions.RedisError:
-        pytest.skip("Redis does not answer at " + REDIS_URL)
-    return client
 
 
 def _wait(what: str, check: Callable[[], Any], deadline: float) -> Any:
@@ -66,7 +56,7 @@ def _wait(what: str, check: Callable[[], Any], deadline: float) -> Any:
 def cluster(tmp_path: Path, transactional_db: None) -> Iterator[dict[str, Any]]:
     if connection.vendor != "postgresql":
         pytest.skip("several processes need a database they can share: PostgreSQL")
-    redis = _redis_or_skip()
+    redis = redis_or_skip(REDIS_URL)
     # Every job is due before the schedulers start: each must then run exactly once.
     names = sorted(job.name for job in periodic_jobs())
     past = timezone.now() - timedelta(minutes=1)

@@ -18,7 +18,7 @@ from prometheus_client import REGISTRY
 
 from nkohub.core import health, locks, request_id
 from nkohub.core.logging import JsonFormatter
-from nkohub.core.tests.processes import manage
+from nkohub.core.tests.processes import manage, redis_or_skip
 from nkohub.notifications.background import REQUEST_ID_KWARG, background_task, enqueue_safely
 from nkohub.notifications.services import TEST_KIND, notify
 
@@ -66,19 +66,8 @@ def test_healthz_reports_the_scheduler_heartbeat_and_a_late_one_degrades(client:
     assert body["database"] == "ok"
 
 
-def _redis_or_skip() -> Any:
-    import redis
-
-    client = redis.Redis.from_url(REDIS_URL, socket_connect_timeout=0.5)
-    try:
-        client.ping()
-    except redis.exceptions.RedisError:
-        pytest.skip("Redis does not answer at " + REDIS_URL)
-    return client
-
-
 def test_the_queue_depth_is_counted_per_queue_in_redis(settings: Any, client: Client) -> None:
-    redis = _redis_or_skip()
+    redis = redis_or_skip(REDIS_URL)
     name = f"nkohub-test-{uuid.uuid4().hex[:10]}"
     settings.RQ_QUEUES = {q: {"URL": REDIS_URL} for q in ("default", name)}
     settings.TASKS = {"default": {"BACKEND": "django_tasks_rq.RQBackend", "QUEUES": [name]}}
