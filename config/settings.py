@@ -353,7 +353,7 @@ if PRODUCTION:
 
 # --- Logging -----------------------------------------------------------------------
 # LOG_FORMAT=json: one JSON object per line with the request id (X-Request-ID), also in tasks' lines.
-LOG_FORMAT = env_str("LOG_FORMAT", "plain")
+LOG_FORMAT = env_str("LOG_FORMAT") or "plain"
 if LOG_FORMAT not in {"plain", "json"}:
     raise ImproperlyConfigured("LOG_FORMAT must be plain or json")
 LOGGING = {
