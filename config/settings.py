@@ -80,8 +80,11 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "nkohub.core.request_id.RequestIdMiddleware",
     "nkohub.core.client_ip.ClientAddressMiddleware",
+    "nkohub.core.metrics.MetricsMiddleware",
     "nkohub.core.middleware.RefuseNulBytesMiddleware",
+    "nkohub.core.db_router.ReplicaReadsMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -138,6 +141,29 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 else:
     DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 DATABASE_IS_POSTGRES = DATABASES["default"]["ENGINE"].startswith("django.db.backends.postgresql")
+# DATABASE_POOL=1: psycopg's connection pool in each process instead of persistent connections.
+if DATABASE_IS_POSTGRES and env_bool("DATABASE_POOL", False):
+    DATABASES["default"]["CONN_MAX_AGE"] = 0  # the pool keeps the connections; Django may not
+    DATABASES["default"].setdefault("OPTIONS", {})["pool"] = {
+        "min_size": env_int("DATABASE_POOL_MIN_SIZE", 2),
+        "max_size": env_int("DATABASE_POOL_MAX_SIZE", 10),
+        "timeout": env_float("DATABASE_POOL_TIMEOUT", 10.0),
+    }
+# PgBouncer in transaction mode: no server-side cursors (they outlive the transaction PgBouncer lends).
+if DATABASE_IS_POSTGRES and env_bool("DATABASE_PGBOUNCER", False):
+    DATABASES["default"]["DISABLE_SERVER_SIDE_CURSORS"] = True
+# A read replica for heavy reads (search, dashboard, exports, open data: nkohub/core/db_router.py).
+DATABASE_REPLICA_URL = env_str("DATABASE_REPLICA_URL")
+if DATABASE_REPLICA_URL:
+    DATABASES["replica"] = dj_database_url.parse(
+        DATABASE_REPLICA_URL, conn_max_age=DATABASES["default"]["CONN_MAX_AGE"]
+    )
+    DATABASES["replica"]["CONN_HEALTH_CHECKS"] = True
+    for _option in ("OPTIONS", "DISABLE_SERVER_SIDE_CURSORS"):
+        if _option in DATABASES["default"]:
+            DATABASES["replica"][_option] = DATABASES["default"][_option]
+    DATABASES["replica"]["TEST"] = {"MIRROR": "default"}  # tests read the primary's test database
+    DATABASE_ROUTERS = ["nkohub.core.db_router.ReplicaRouter"]
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Cache and tasks: Redis when REDIS_URL is set ------------------------------------
@@ -329,16 +355,26 @@ if PRODUCTION:
     CSRF_COOKIE_SECURE = True
 
 # --- Logging -----------------------------------------------------------------------
+# LOG_FORMAT=json: one JSON object per line with the request id (X-Request-ID), also in tasks' lines.
+LOG_FORMAT = env_str("LOG_FORMAT") or "plain"
+if LOG_FORMAT not in {"plain", "json"}:
+    raise ImproperlyConfigured("LOG_FORMAT must be plain or json")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s"}},
-    "filters": {"client_errors": {"()": "nkohub.core.logging.ClientErrorsWithoutTraceback"}},
+    "formatters": {
+        "plain": {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s"},
+        "json": {"()": "nkohub.core.logging.JsonFormatter"},
+    },
+    "filters": {
+        "client_errors": {"()": "nkohub.core.logging.ClientErrorsWithoutTraceback"},
+        "request_id": {"()": "nkohub.core.request_id.RequestIdFilter"},
+    },
     "handlers": {
         "console": {
             "class": "logging.StreamHandler",
-            "formatter": "plain",
-            "filters": ["client_errors"],
+            "formatter": LOG_FORMAT,
+            "filters": ["client_errors", "request_id"],
         }
     },
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
@@ -352,6 +388,9 @@ LOGGING = {
         "pymorphy3": {"level": "WARNING"},
     },
 }
+
+# /metrics (Prometheus): local and private addresses only, or anybody sending this bearer token.
+METRICS_TOKEN = env_str("METRICS_TOKEN")
 
 # --- Product settings ---------------------------------------------------------------
 # Version of the consent to personal-data processing currently shown at sign-up.

@@ -1,6 +1,6 @@
 // Copies the front-end libraries the pages use from node_modules into build/vendor,
-// which Django's staticfiles serves. Run by `make assets` after `npm ci`.
-import { copyFileSync, mkdirSync } from "node:fs";
+// which Django's staticfiles serves (without their source-map comments). Run by `make assets` after `npm ci`.
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 
 const vendor = [
@@ -13,6 +13,9 @@ const vendor = [
 for (const [source, target] of vendor) {
   const destination = join("build", "vendor", target);
   mkdirSync(dirname(destination), { recursive: true });
-  copyFileSync(source, destination);
+  // The packages' source maps are not shipped: a reference to one would make production's
+  // `collectstatic` (hashed names, ManifestStaticFilesStorage) fail on the missing .map file.
+  const text = readFileSync(source, "utf8").replace(/\n?\/[*/]# sourceMappingURL=[^\n]*$/, "");
+  writeFileSync(destination, text);
   console.log(`${source} -> ${destination}`);
 }

@@ -32,3 +32,38 @@ class AuditEntry(models.Model):
 
     def __str__(self) -> str:
         return f"{self.created_at:%Y-%m-%d %H:%M} {self.action} {self.object_repr}"
+
+
+class Lease(models.Model):
+    """A named lock with an expiry, held by one process at a time (nkohub.core.locks).
+
+    A row rather than a PostgreSQL advisory lock: it works the same on SQLite, survives PgBouncer in
+    transaction mode (an advisory lock belongs to a server session), and a holder that dies releases it
+    by letting it expire.
+    """
+
+    name = models.CharField(_("name"), max_length=150, unique=True)
+    holder = models.CharField(_("holder"), max_length=150)
+    expires_at = models.DateTimeField(_("expires at"))
+
+    class Meta:
+        verbose_name = _("lease")
+        verbose_name_plural = _("leases")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Heartbeat(models.Model):
+    """The last sign of life of a long-running process (the scheduler), shown on /healthz/."""
+
+    name = models.CharField(_("process"), max_length=100, unique=True)
+    beat_at = models.DateTimeField(_("last heartbeat"))
+    holder = models.CharField(_("holder"), max_length=150, blank=True)
+
+    class Meta:
+        verbose_name = _("heartbeat")
+        verbose_name_plural = _("heartbeats")
+
+    def __str__(self) -> str:
+        return self.name

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from nkohub.core import views
+from nkohub.core import metrics, views
 
 app_name = "core"
 
@@ -9,4 +9,5 @@ urlpatterns = [
     path("cabinet/", views.cabinet, name="cabinet"),
     path("audit/", views.audit_log, name="audit_log"),
     path("healthz/", views.healthz, name="healthz"),
+    path("metrics", metrics.metrics_view, name="metrics"),
 ]

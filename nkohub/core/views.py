@@ -52,9 +52,18 @@ def healthz(request: HttpRequest) -> JsonResponse:
     database = health.database_state()
     cache = health.cache_state()
     queue = health.queue_state()
-    status = health.overall(database, cache, queue)
+    depth = health.queue_depth() if queue == "ok" else None
+    scheduler = health.scheduler_heartbeat() if database == "ok" else None
+    status = health.overall(database, cache, queue, scheduler["state"] if scheduler else "never")
     return JsonResponse(
-        {"status": status, "database": database, "cache": cache, "queue": queue},
+        {
+            "status": status,
+            "database": database,
+            "cache": cache,
+            "queue": queue,
+            "queue_depth": depth if queue != "in-process" else {},
+            "scheduler": scheduler,
+        },
         status=503 if status == "unavailable" else 200,
     )
 

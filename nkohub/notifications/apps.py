@@ -1,6 +1,7 @@
 from datetime import time, timedelta
 
 from django.apps import AppConfig
+from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 
 
@@ -17,6 +18,8 @@ class NotificationsConfig(AppConfig):
         from nkohub.notifications.kinds import register_notification_kind
         from nkohub.notifications.scheduling import PeriodicJob, register_periodic_job
         from nkohub.notifications.views import cabinet_context
+
+        self._register_metrics()
 
         register_notification_kind(services.TEST_KIND, _("Test notifications you send yourself"))
         register_notification_kind("notifications.welcome", _("Welcome messages and tips"))
@@ -60,4 +63,28 @@ class NotificationsConfig(AppConfig):
             PersonalDataHandler(
                 key="notifications", export=personal_data.export, erase=personal_data.erase
             )
+        )
+
+    def _register_metrics(self) -> None:
+        """E-mails by status and tasks kept failed or unqueued, read from the database at each scrape."""
+        from nkohub.core.metrics import register_gauge
+        from nkohub.notifications import selectors
+
+        register_gauge(
+            "nkohub_email_deliveries",
+            "E-mail deliveries by status (failed: given up after the last attempt)",
+            ["status"],
+            lambda: [({"status": k}, n) for k, n in selectors.delivery_counts().items()],
+        )
+        register_gauge(
+            "nkohub_task_failures_unresolved",
+            "Tasks that failed for good or could not be queued, not yet resolved",
+            ["stage"],
+            lambda: [
+                ({"stage": row["stage"]}, row["n"])
+                for row in selectors.unresolved_task_failures()
+                .values("stage")
+                .annotate(n=Count("pk"))
+                .order_by()
+            ],
         )

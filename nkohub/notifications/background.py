@@ -28,9 +28,13 @@ from django.tasks import Task, task
 from django.utils import timezone
 from django.utils.module_loading import import_string
 
+from nkohub.core import request_id
+
 logger = logging.getLogger(__name__)
 
 ATTEMPT_KWARG = "_attempt"
+# The id of the request that enqueued the task (core.request_id): the worker's log lines carry it too.
+REQUEST_ID_KWARG = "_request_id"
 
 
 def background_task(
@@ -50,6 +54,10 @@ def background_task(
         @functools.wraps(func)
         def run(*args: Any, **kwargs: Any) -> Any:
             attempt = int(kwargs.pop(ATTEMPT_KWARG, 1))
+            with request_id.bound(str(kwargs.pop(REQUEST_ID_KWARG, "") or request_id.current())):
+                return _attempt(args, kwargs, attempt)
+
+        def _attempt(args: tuple[Any, ...], kwargs: dict[str, Any], attempt: int) -> Any:
             try:
                 return func(*args, **kwargs)
             except Exception:
@@ -79,6 +87,7 @@ def background_task(
                 )
                 raise
 
+        run.nkohub_background = True  # type: ignore[attr-defined]  # takes REQUEST_ID_KWARG
         return task(**task_options)(run)
 
     if function is not None:
@@ -112,6 +121,9 @@ def queue_unreachable_errors() -> tuple[type[BaseException], ...]:
 
 def enqueue_safely(this_task: Task, *args: Any, **kwargs: Any) -> bool:
     """Enqueue now; if the queue is unreachable, keep the task to be queued later. True when queued."""
+    current_id = request_id.current()
+    if current_id and getattr(this_task.func, "nkohub_background", False):
+        kwargs.setdefault(REQUEST_ID_KWARG, current_id)
     try:
         this_task.enqueue(*args, **kwargs)
     except queue_unreachable_errors() as error:

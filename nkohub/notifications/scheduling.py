@@ -7,6 +7,11 @@
 `run` takes no arguments, returns a short summary, and must do no harm when run twice.
 One process, `manage.py run_scheduler`, enqueues due jobs as tasks (workers run them); in the embedded
 setup they run inside it. Each job also has a management command for manual or cron runs.
+
+Several schedulers and workers at once are safe: each due run is claimed by one conditional UPDATE
+(`claim_due_jobs`: only one scheduler wins it), and each run holds the lease "job:<name>"
+(nkohub.core.locks) while it works, so a manual run, a cron run and a scheduled one, or a run that
+outlasts its interval, never overlap — the second one is skipped.
 """
 
 import logging
@@ -19,9 +24,15 @@ from django.utils import timezone
 from django.utils.functional import Promise
 from django.utils.translation import gettext
 
+from nkohub.core import locks
 from nkohub.notifications.models import ScheduledJob
 
 logger = logging.getLogger(__name__)
+
+# How long a run may hold its job's lease: longer than a worker lets a task run (600 s), so only a
+# process killed outright leaves a lease behind, and then for this long at most.
+JOB_LEASE_SECONDS = 900
+SCHEDULER_HEARTBEAT = locks.SCHEDULER_HEARTBEAT
 
 
 @dataclass(frozen=True)
@@ -98,8 +109,20 @@ def claim_due_jobs(now: datetime | None = None) -> list[str]:
 
 
 def run_job_now(name: str) -> str:
-    """Run one job here and now, recording its outcome; the error is re-raised after it is recorded."""
+    """Run one job here and now, recording its outcome; the error is re-raised after it is recorded.
+
+    When the job is already running elsewhere (its lease is held), nothing runs and nothing is recorded.
+    """
     job = get_periodic_job(name)
+    with locks.lease(f"job:{name}", seconds=JOB_LEASE_SECONDS) as held:
+        if not held:
+            logger.info("Job %s is already running elsewhere; this run is skipped", name)
+            return f"skipped: {name} is already running"
+        return _run_recorded(job)
+
+
+def _run_recorded(job: PeriodicJob) -> str:
+    name = job.name
     started = timezone.now()
     state, _created = ScheduledJob.objects.get_or_create(
         name=name, defaults={"next_run_at": job.next_run_after(started)}

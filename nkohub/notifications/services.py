@@ -17,6 +17,7 @@ from django.utils import timezone
 from django.utils.module_loading import import_string
 from django.utils.translation import gettext as _
 
+from nkohub.core import metrics
 from nkohub.core.audit import audit_log
 from nkohub.core.errors import DomainError
 from nkohub.notifications import selectors
@@ -266,6 +267,8 @@ def email_delivery_send(*, delivery_id: int) -> str:
 
 def _delivery_failed(delivery: EmailDelivery, error: Exception, now: datetime) -> str:
     delivery.last_error = f"{type(error).__name__}: {error}"[:2000]
+    final = delivery.attempts >= settings.NOTIFICATIONS_EMAIL_MAX_ATTEMPTS
+    metrics.EMAIL_FAILURES.labels("yes" if final else "no").inc()
     logger.warning(
         "E-mail delivery %s failed (attempt %s): %s",
         delivery.pk,

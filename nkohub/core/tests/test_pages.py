@@ -94,6 +94,8 @@ def test_healthz_answers(client, settings) -> None:
         "database": "ok",
         "cache": "ok" if redis else "local",
         "queue": "in-process",  # the tests run tasks at once (conftest.py)
+        "queue_depth": {},
+        "scheduler": {"state": "never", "last_heartbeat": None, "seconds_ago": None},
     }
 
 

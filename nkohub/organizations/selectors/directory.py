@@ -6,9 +6,10 @@ from contextlib import contextmanager, suppress
 from functools import cached_property
 
 from django.core.cache import cache
-from django.db import DatabaseError, connection
+from django.db import DatabaseError
 from django.db.models import F, Prefetch, QuerySet
 
+from nkohub.core.db_router import read_connection
 from nkohub.organizations import search
 from nkohub.organizations.models import (
     Organization,
@@ -104,7 +105,7 @@ def _planner_without(setting: str) -> Iterator[None]:
     """PostgreSQL's planner without one kind of plan (enable_seqscan, enable_bitmapscan) for the
     statements inside, on this connection; put back afterwards (a failed transaction puts it back
     itself when it is rolled back). Two statements, and no transaction of its own."""
-    with connection.cursor() as cursor:
+    with read_connection(Organization).cursor() as cursor:  # where the ORM query will read
         cursor.execute(
             "SELECT current_setting(%s), set_config(%s, 'off', false)", [setting, setting]
         )

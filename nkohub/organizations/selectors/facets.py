@@ -6,9 +6,9 @@ from dataclasses import dataclass
 from typing import Any, cast
 
 from django.core.cache import cache
-from django.db import connection
 from django.utils.translation import gettext
 
+from nkohub.core.db_router import read_connection
 from nkohub.organizations.models import (
     LegalForm,
     Organization,
@@ -119,7 +119,7 @@ def _facets_sql(query: DirectoryQuery) -> tuple[str, list[Any]]:
         "legal_form": LegalForm._meta.db_table,
         "municipality": Municipality._meta.db_table,
     }
-    materialized = "MATERIALIZED " if connection.vendor == "postgresql" else ""
+    materialized = "MATERIALIZED " if read_connection(Organization).vendor == "postgresql" else ""
     for facet in FACETS:
         without = facet.param if _selected_value(query, facet.param) else ""
         if without not in sets:
@@ -152,7 +152,7 @@ def directory_facets(
 
 def _computed_facets(query: DirectoryQuery, key: str | None = None) -> dict[str, list[FacetValue]]:
     sql, params = _facets_sql(query)
-    with connection.cursor() as cursor:
+    with read_connection(Organization).cursor() as cursor:  # the replica, on heavy pages
         cursor.execute(sql, params)
         rows = cursor.fetchall()
     by_param: dict[str, list[tuple[FacetValue, int]]] = {facet.param: [] for facet in FACETS}

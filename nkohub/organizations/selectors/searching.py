@@ -4,7 +4,7 @@ import hashlib
 from typing import Any
 
 from django.core.cache import cache
-from django.db import connection, transaction
+from django.db import connections, transaction
 from django.db.models import (
     Case,
     Exists,
@@ -18,6 +18,7 @@ from django.db.models import (
 from django.db.models.expressions import Expression
 
 from nkohub.core import spelling
+from nkohub.core.db_router import read_alias
 from nkohub.organizations import search
 from nkohub.organizations.models import (
     Organization,
@@ -197,7 +198,9 @@ def _close_words_postgres(words: list[str]) -> dict[str, list[str]]:
     found = {word: cached[key] for word, key in keys.items() if key in cached}
     missing = [word for word in keys if word not in found]
     if missing:
-        with transaction.atomic(), connection.cursor() as cursor:
+        # The threshold is set on the connection the ORM query below reads from (the replica, if any).
+        alias = read_alias(Organization)
+        with transaction.atomic(using=alias), connections[alias].cursor() as cursor:
             cursor.execute(
                 "SELECT set_config('pg_trgm.word_similarity_threshold', %s, true)",
                 [NEAR_NAME_SIMILARITY],

@@ -6,8 +6,9 @@ from django.core.management.base import BaseCommand, CommandParser
 from django.db import close_old_connections
 from django.utils import translation
 
+from nkohub.core import locks
 from nkohub.notifications.background import enqueue_safely
-from nkohub.notifications.scheduling import claim_due_jobs, periodic_jobs
+from nkohub.notifications.scheduling import SCHEDULER_HEARTBEAT, claim_due_jobs, periodic_jobs
 from nkohub.notifications.tasks import run_periodic_job
 
 
@@ -26,6 +27,7 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args: Any, **options: Any) -> None:
+        self.holder = locks.holder_name()
         if options["list"]:
             with translation.override("en"):
                 for job in periodic_jobs():
@@ -54,6 +56,8 @@ class Command(BaseCommand):
         self.stdout.write("Scheduler stopped")
 
     def _tick(self) -> None:
+        # /healthz/ reports how long ago a scheduler last looked for due jobs (core.health).
+        locks.beat(SCHEDULER_HEARTBEAT, holder=self.holder)
         for name in claim_due_jobs():
             if enqueue_safely(run_periodic_job, name):
                 self.stdout.write(f"Enqueued {name}")
