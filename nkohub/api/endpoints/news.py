@@ -1,0 +1,124 @@
+"""News: the public feed with the feed's filters and search (by cursor, newest first: the archive is
+large), one item."""
+
+import datetime as dt
+from typing import Any
+
+from django.http import HttpRequest, HttpResponse
+from ninja import Field, Query, Router, Schema
+
+from nkohub.api.auth import optional_token
+from nkohub.api.endpoints._shared import READ_ERRORS, Named, not_found, viewer
+from nkohub.api.etags import etagged
+from nkohub.api.pagination import CursorParams, dated_cursor_page
+from nkohub.news import permissions
+from nkohub.news.models import NewsItem
+from nkohub.news.selectors import feed, item_for_page
+from nkohub.organizations.models import Sphere
+
+PREFIX = "/news"
+router = Router(tags=["news"])
+
+
+class PhotoOut(Schema):
+    src: str
+    caption: str
+
+
+class NewsOut(Schema):
+    id: int
+    title: str
+    body: str = Field(description="Markdown")
+    organization: Named
+    project: Named | None = None
+    published_at: dt.datetime | None = None
+    photos: list[PhotoOut]
+    publications: int = Field(description="how many media outlets published it")
+    url: str
+
+    @staticmethod
+    def resolve_organization(obj: NewsItem) -> dict[str, Any]:
+        return {"id": obj.organization.pk, "name": obj.organization.display_name}
+
+    @staticmethod
+    def resolve_project(obj: NewsItem) -> dict[str, Any] | None:
+        if obj.project is None:
+            return None
+        return {"id": obj.project.pk, "name": obj.project.title}
+
+    @staticmethod
+    def resolve_photos(obj: NewsItem) -> list[dict[str, str]]:
+        return [{"src": photo.src, "caption": photo.caption} for photo in obj.photos.all()]
+
+    @staticmethod
+    def resolve_publications(obj: NewsItem) -> int:
+        published = getattr(obj, "publications", None)
+        if published is not None:  # the feed's prefetch
+            return len(published)
+        return sum(1 for pickup in obj.pickups.all() if pickup.is_published)
+
+    @staticmethod
+    def resolve_url(obj: NewsItem) -> str:
+        return obj.get_absolute_url()
+
+
+class NewsDetailOut(NewsOut):
+    """A published item is public; one waiting for moderation, rejected or hidden only to its
+    organisation's people (a token of theirs) and operators, with the operator's reason."""
+
+    status: str
+    moderation_reason: str
+    updated_at: dt.datetime
+
+    @staticmethod
+    def resolve_moderation_reason(obj: NewsItem) -> str:
+        return "" if obj.is_published else obj.moderation_reason
+
+
+class NewsPage(Schema):
+    items: list[NewsOut]
+    next_cursor: str | None
+
+
+class FeedFilters(Schema):
+    q: str = Field(
+        "", max_length=200, description="search in Russian: every word, any of its forms"
+    )
+    organization: int | None = Field(None, ge=1, le=2**62)
+    sphere: str = Field("", max_length=50, description="a sphere's code")
+    municipality: int | None = Field(None, ge=1, le=2**62)
+    month: str = Field("", pattern=r"^(\d{4}-(0[1-9]|1[0-2]))?$", description="YYYY-MM")
+
+
+@router.get("", response={200: NewsPage, **READ_ERRORS}, auth=optional_token, summary="News")
+def news_list(
+    request: HttpRequest, filters: Query[FeedFilters], page: Query[CursorParams]
+) -> dict[str, Any]:
+    sphere = Sphere.objects.filter(code=filters.sphere).first() if filters.sphere else None
+    if filters.sphere and sphere is None:
+        return {"items": [], "next_cursor": None}
+    items = feed(
+        organization=filters.organization,  # type: ignore[arg-type]  # an id filters as the row
+        sphere=sphere,
+        municipality=filters.municipality,  # type: ignore[arg-type]
+        month=filters.month,
+        q=filters.q,
+    )
+    return dated_cursor_page(items, page, "published_at")
+
+
+def item_for(request: HttpRequest, pk: int) -> NewsItem:
+    item = item_for_page(pk)
+    if item is None or not permissions.can_view_news(viewer(request), item):
+        raise not_found()
+    return item
+
+
+@router.get(
+    "/{int:pk}",
+    response={200: NewsDetailOut, 304: None, **READ_ERRORS},
+    auth=optional_token,
+    summary="One news item (ETag)",
+)
+def news_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    return etagged(request, NewsDetailOut, item_for(request, pk))
