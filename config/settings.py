@@ -78,7 +78,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "nkohub.core.client_ip.ClientAddressMiddleware",
-    "nkohub.core.middleware.RefuseNulBytesMiddleware",
+    "nkohub.api.middleware.RefuseNulBytesMiddleware",  # core's, with problems under /api/
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
