@@ -103,7 +103,7 @@ class FeedFilters(Schema):
     organization: int | None = Field(None, ge=1, le=2**62)
     sphere: str = Field("", max_length=50, description="a sphere's code")
     municipality: int | None = Field(None, ge=1, le=2**62)
-    month: str = Field("", pattern=r"^(\d{4}-(0[1-9]|1[0-2]))?$", description="YYYY-MM")
+    month: str = Field("", pattern=r"^((19|20)[0-9]{2}-(0[1-9]|1[0-2]))?$", description="YYYY-MM")
 
 
 class NewsIn(Schema):
