@@ -12,6 +12,9 @@ from bench import data, harness
 PAGES = [
     ("API offers", "/api/v1/offers?limit=20", "/bench-floor/api-offers/"),
     ("API organisations", "/api/v1/organizations?limit=20", "/bench-floor/api-organizations/"),
+    # the news of `python -m bench news` when it has run on this database (the API's data set has
+    # none of its own): an empty feed measures only the framework's overhead
+    ("API news", "/api/v1/news?limit=20", "/bench-floor/api-news/"),
 ]
 
 

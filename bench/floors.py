@@ -11,6 +11,7 @@ from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.utils import timezone
 
 from nkohub.grants.models import Competition
+from nkohub.news.models import NewsItem, NewsPhoto, Pickup
 from nkohub.organizations.models import Organization
 from nkohub.projects.models import FairEntry, Project
 from nkohub.reception.models import Appeal
@@ -162,6 +163,43 @@ def api_organizations(request: HttpRequest) -> HttpResponse:
     return JsonResponse({"items": items, "next_cursor": rows[-1]["pk"] if len(rows) > 20 else None})
 
 
+def api_news(request: HttpRequest) -> HttpResponse:
+    """/api/v1/news?limit=20: published news newest first, with what the API's NewsOut carries (the
+    photos' files and captions, the number of publications in media)."""
+    rows = list(
+        NewsItem.objects.filter(status=NewsItem.Status.PUBLISHED)
+        .order_by("-published_at", "-pk")
+        .values(
+            "pk",
+            "title",
+            "body",
+            "organization_id",
+            "organization__short_name",
+            "project_id",
+            "project__title",
+            "published_at",
+        )[:21]
+    )
+    ids = [row["pk"] for row in rows[:20]]
+    photos: dict[int, list[dict[str, str]]] = {}
+    for news_id, image, caption in (
+        NewsPhoto.objects.filter(news_id__in=ids)
+        .order_by("position", "pk")
+        .values_list("news_id", "image", "caption")
+    ):
+        photos.setdefault(news_id, []).append({"src": image, "caption": caption})
+    published: dict[int, int] = {}
+    for news_id in Pickup.objects.filter(
+        news_id__in=ids, status=Pickup.Status.PUBLISHED
+    ).values_list("news_id", flat=True):
+        published[news_id] = published.get(news_id, 0) + 1
+    items: list[dict[str, object]] = [
+        {**row, "photos": photos.get(row["pk"], []), "publications": published.get(row["pk"], 0)}
+        for row in rows[:20]
+    ]
+    return JsonResponse({"items": items, "next_cursor": rows[-1]["pk"] if len(rows) > 20 else None})
+
+
 FLOORS: dict[str, Callable[[HttpRequest], HttpResponse]] = {
     "organizations": organizations,
     "grants": grants,
@@ -170,4 +208,5 @@ FLOORS: dict[str, Callable[[HttpRequest], HttpResponse]] = {
     "reception": reception,
     "api-offers": api_offers,
     "api-organizations": api_organizations,
+    "api-news": api_news,
 }

@@ -83,7 +83,7 @@ MIDDLEWARE = [
     "nkohub.core.request_id.RequestIdMiddleware",
     "nkohub.core.client_ip.ClientAddressMiddleware",
     "nkohub.core.metrics.MetricsMiddleware",
-    "nkohub.core.middleware.RefuseNulBytesMiddleware",
+    "nkohub.api.middleware.RefuseNulBytesMiddleware",  # core's, with problems under /api/
     "nkohub.core.db_router.ReplicaReadsMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",

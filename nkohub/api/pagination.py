@@ -1,13 +1,15 @@
 """Two ways through a list. Large lists (the registry, offers) by cursor: keyset on the primary key,
-so page 10 000 costs what page 1 does and rows added meanwhile neither repeat nor vanish. Smaller
-lists by page number, as the site's pages (`page`, `page_size`)."""
+so page 10 000 costs what page 1 does and rows added meanwhile neither repeat nor vanish; the news
+feed by cursor too, keyset on (published_at, id) newest first, the feed's own order and index.
+Smaller lists by page number, as the site's pages (`page`, `page_size`)."""
 
 import base64
 import binascii
+import datetime as dt
 from typing import Any
 
 from django.core.paginator import Paginator
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from django.utils.translation import gettext as _
 from ninja import Field, Schema
 
@@ -40,6 +42,49 @@ def decode_cursor(cursor: str) -> int:
         return int(value)
     except (ValueError, binascii.Error, UnicodeDecodeError) as error:
         raise ApiProblem(400, _("The cursor is not one this API gave."), kind="cursor") from error
+
+
+EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
+MICROSECOND = dt.timedelta(microseconds=1)
+
+
+def encode_dated_cursor(moment: dt.datetime, pk: int) -> str:
+    micros = (moment - EPOCH) // MICROSECOND
+    return base64.urlsafe_b64encode(f"at:{micros}.{pk}".encode()).decode().rstrip("=")
+
+
+def decode_dated_cursor(cursor: str) -> tuple[dt.datetime, int]:
+    try:
+        text = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)).decode()
+        kind, _sep, value = text.partition(":")
+        micros, _dot, pk = value.partition(".")
+        digits = micros.removeprefix("-")
+        if kind != "at" or not (digits.isdigit() and pk.isdigit()) or len(digits + pk) > 36:
+            raise ValueError(text)
+        return EPOCH + int(micros) * MICROSECOND, int(pk)
+    except (ValueError, OverflowError, binascii.Error, UnicodeDecodeError) as error:
+        raise ApiProblem(400, _("The cursor is not one this API gave."), kind="cursor") from error
+
+
+def dated_cursor_page(
+    rows: QuerySet[Any], params: CursorParams, field: str = "published_at"
+) -> dict[str, Any]:
+    """One page after the cursor, newest first by `field` then id (the field must not be null in
+    these rows): limit + 1 rows read to know if more follow."""
+    rows = rows.order_by(f"-{field}", "-pk")
+    if params.cursor:
+        moment, pk = decode_dated_cursor(params.cursor)
+        rows = rows.filter(Q(**{f"{field}__lt": moment}) | Q(**{field: moment, "pk__lt": pk}))
+    items = list(rows[: params.limit + 1])
+    more = len(items) > params.limit
+    items = items[: params.limit]
+    last = items[-1] if items else None
+    return {
+        "items": items,
+        "next_cursor": encode_dated_cursor(getattr(last, field), last.pk)
+        if more and last
+        else None,
+    }
 
 
 def cursor_page(rows: QuerySet[Any], params: CursorParams) -> dict[str, Any]:

@@ -64,7 +64,7 @@ def problem_response(
         "title": HTTPStatus(status).phrase,
         "status": status,
         "detail": detail,
-        "instance": request.path,
+        "instance": request.path.replace("\x00", "\\x00"),  # a NUL is not echoed back
     }
     if errors is not None:
         body["errors"] = errors

@@ -23,7 +23,8 @@ from nkohub.api.problems import CONTENT_TYPE, ApiProblem, Problem, problem_respo
 logger = logging.getLogger(__name__)
 
 DESCRIPTION = """Open data of НКО-Кластер: the registry of organisations, resource offers, the fair
-of projects, grant competitions, published answers of the authorities, courses.
+of projects, grant competitions, published answers of the authorities, courses and the library,
+events, news, the idea bank and the consultations' knowledge base.
 
 Reads are public (a token raises the rate limit). Writes need a personal API token, created in the
 cabinet («Мой кабинет» → «API-токены»), sent as `Authorization: Bearer nko_…`; a token acts for one

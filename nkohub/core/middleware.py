@@ -32,15 +32,24 @@ def request_has_nul(request: HttpRequest) -> bool:
 
 
 class RefuseNulBytesMiddleware:
-    """Answers 400 (the Russian «bad request» page) to a request carrying a NUL byte."""
+    """Answers 400 (the Russian «bad request» page) to a request carrying a NUL byte.
+
+    An app above core may subclass it (and stand in its place in MIDDLEWARE) to look at more of the
+    request (`has_nul`) or answer in its own format (`refusal`): the API answers a problem there."""
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
-        if request_has_nul(request):
+        if self.has_nul(request):
             logger.warning(
                 "Bad request (a NUL byte in the input): %s", request.path_info.replace(NUL, "\\x00")
             )
-            return bad_request(request)
+            return self.refusal(request)
         return self.get_response(request)
+
+    def has_nul(self, request: HttpRequest) -> bool:
+        return request_has_nul(request)
+
+    def refusal(self, request: HttpRequest) -> HttpResponse:
+        return bad_request(request)

@@ -8,4 +8,9 @@ ENDPOINTS = [
     "nkohub.api.endpoints.grants",
     "nkohub.api.endpoints.reception",
     "nkohub.api.endpoints.learning",
+    "nkohub.api.endpoints.library",
+    "nkohub.api.endpoints.events",
+    "nkohub.api.endpoints.news",
+    "nkohub.api.endpoints.ideas",
+    "nkohub.api.endpoints.consultations",
 ]

@@ -6,11 +6,13 @@ from django.contrib.auth.models import AnonymousUser
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
 from ninja import Schema
+from pydantic import BaseModel
 
 from nkohub.api.auth import token_of
 from nkohub.api.problems import ApiProblem, Problem
 from nkohub.core.errors import DomainError
 from nkohub.core.permissions import Decision
+from nkohub.territories.models import Municipality
 
 READ_ERRORS: dict[int, Any] = {400: Problem, 404: Problem, 422: Problem, 429: Problem}
 WRITE_ERRORS: dict[int, Any] = {
@@ -62,3 +64,25 @@ def refused_by_service(error: DomainError) -> ApiProblem:
             errors=[{"loc": ["body", error.field], "msg": error.message, "type": "domain"}],
         )
     return ApiProblem(409, error.message, kind="conflict")
+
+
+def municipality_named(pk: int) -> Municipality:
+    """The municipality a body names by id, or a 422 problem on its field."""
+    found = Municipality.objects.filter(pk=pk).first()
+    if found is None:
+        raise refused_by_service(
+            DomainError(_("There is no such municipality."), field="municipality")
+        )
+    return found
+
+
+def sent_fields(
+    data: BaseModel, nullable: set[str], exclude: set[str] | None = None
+) -> dict[str, Any]:
+    """What a PATCH body sets: the fields sent, a null only where the field may be empty (elsewhere
+    a null means «leave it»)."""
+    return {
+        name: value
+        for name, value in data.model_dump(exclude_unset=True, exclude=exclude).items()
+        if value is not None or name in nullable
+    }

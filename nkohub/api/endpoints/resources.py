@@ -6,7 +6,6 @@ import datetime as dt
 from typing import Any
 
 from django.http import HttpRequest, HttpResponse
-from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema, Status
 
 from nkohub.api.auth import optional_token, required_token, token_of
@@ -15,9 +14,11 @@ from nkohub.api.endpoints._shared import (
     WRITE_ERRORS,
     MunicipalityOut,
     Named,
+    municipality_named,
     not_found,
     refused_by_service,
     require,
+    sent_fields,
     viewer,
 )
 from nkohub.api.etags import etagged
@@ -30,7 +31,6 @@ from nkohub.resources import permissions
 from nkohub.resources.models import Category, ResourceOffer, Terms
 from nkohub.resources.selectors import offer_with_details, offers_catalogue
 from nkohub.resources.services import offer_create, offer_set_status, offer_update
-from nkohub.territories.models import Municipality
 
 PREFIX = "/offers"
 router = Router(tags=["offers"])
@@ -109,15 +109,6 @@ class StatusIn(Schema):
     status: ResourceOffer.Status
 
 
-def _municipality(pk: int) -> Municipality:
-    found = Municipality.objects.filter(pk=pk).first()
-    if found is None:
-        raise refused_by_service(
-            DomainError(_("There is no such municipality."), field="municipality")
-        )
-    return found
-
-
 def _offer(request: HttpRequest, pk: int) -> ResourceOffer:
     offer = offer_with_details(pk)
     if offer is None or not permissions.can_view_offer(viewer(request), offer):
@@ -169,7 +160,7 @@ def offer_post(request: HttpRequest, data: OfferIn) -> Status:
     assert token is not None
     require(permissions.can_offer_for(token.user, token.organization))
     fields = data.model_dump(exclude={"publish"})
-    fields["municipality"] = _municipality(data.municipality)
+    fields["municipality"] = municipality_named(data.municipality)
     try:
         offer = offer_create(
             actor=token.user, organization=token.organization, publish=data.publish, **fields
@@ -187,12 +178,9 @@ def offer_post(request: HttpRequest, data: OfferIn) -> Status:
 )
 def offer_patch(request: HttpRequest, pk: int, data: OfferPatch) -> ResourceOffer:
     offer = _writable_offer(request, pk)
-    fields = data.model_dump(exclude_unset=True)
-    if fields.get("municipality") is not None:
-        fields["municipality"] = _municipality(fields["municipality"])
-    fields = {
-        name: value for name, value in fields.items() if value is not None or name in NULLABLE
-    }
+    fields = sent_fields(data, NULLABLE)
+    if "municipality" in fields:
+        fields["municipality"] = municipality_named(fields["municipality"])
     try:
         offer_update(actor=viewer(request), offer=offer, **fields)
     except DomainError as error:

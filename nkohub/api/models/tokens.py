@@ -13,6 +13,8 @@ class Scope(models.TextChoices):
     READ = "read", _("read the organisation's data")
     OFFERS_WRITE = "offers:write", _("publish and change the organisation's resource offers")
     PROFILE_WRITE = "profile:write", _("update the organisation's profile")
+    NEWS_WRITE = "news:write", _("publish and change the organisation's news")
+    EVENTS_WRITE = "events:write", _("announce, change and cancel the organisation's events")
 
 
 class ApiToken(models.Model):
