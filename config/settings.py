@@ -270,6 +270,12 @@ UPLOAD_MAX_BYTES = env_int("UPLOAD_MAX_BYTES", 10 * 1024 * 1024)
 # empty to auto-detect clamd's usual sockets, then clamdscan/clamscan; no scanning when none is installed.
 CLAMAV_SOCKET = env_str("CLAMAV_SOCKET")
 
+# --- Retention of personal data (152-ФЗ; nkohub/accounts/retention.py, docs/deployment.md) ---------------
+RETENTION_UNCONFIRMED_SIGNUP_DAYS = env_int("RETENTION_UNCONFIRMED_SIGNUP_DAYS", 30)
+RETENTION_IP_ADDRESS_DAYS = env_int("RETENTION_IP_ADDRESS_DAYS", 365)
+RETENTION_IMPORT_FILE_DAYS = env_int("RETENTION_IMPORT_FILE_DAYS", 90)
+RETENTION_APPEAL_ATTACHMENT_YEARS = env_int("RETENTION_APPEAL_ATTACHMENT_YEARS", 5)
+
 # --- E-mail (Django 6.1 mailers) -----------------------------------------------------
 # EMAIL_BACKEND: "smtp" (production default), "file" (development default: var/mail/), "console".
 EMAIL_DELIVERY = env_str("EMAIL_DELIVERY", "smtp" if PRODUCTION else "file")
