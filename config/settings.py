@@ -270,7 +270,10 @@ USE_THOUSAND_SEPARATOR = True
 STATIC_URL = "/static/"
 STATIC_ROOT = DATA_DIR / "static"
 STATICFILES_DIRS = [BASE_DIR / "nkohub" / "static", BASE_DIR / "build" / "vendor"]
-MEDIA_URL = "/media/"
+# MEDIA_DOMAIN: public pictures (logos, covers, photos) from a separate domain with no cookies of the
+# site, e.g. media.nko.example (its web server serves MEDIA_ROOT there); private files are never on it.
+MEDIA_DOMAIN = env_str("MEDIA_DOMAIN")
+MEDIA_URL = f"https://{MEDIA_DOMAIN}/" if MEDIA_DOMAIN else "/media/"
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT") or DATA_DIR / "media")
 # Claim documents, appeal attachments and import files: outside MEDIA_ROOT, never served by a web server,
 # only by the views that check permissions (nkohub/core/storage.py).
@@ -292,6 +295,15 @@ STORAGES = {
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 UPLOAD_MAX_BYTES = env_int("UPLOAD_MAX_BYTES", 10 * 1024 * 1024)
+# ClamAV for uploaded documents (nkohub/core/antivirus.py): a clamd socket path or host:port, "off", or
+# empty to auto-detect clamd's usual sockets, then clamdscan/clamscan; no scanning when none is installed.
+CLAMAV_SOCKET = env_str("CLAMAV_SOCKET")
+
+# --- Retention of personal data (152-ФЗ; nkohub/accounts/retention.py, docs/deployment.md) ---------------
+RETENTION_UNCONFIRMED_SIGNUP_DAYS = env_int("RETENTION_UNCONFIRMED_SIGNUP_DAYS", 30)
+RETENTION_IP_ADDRESS_DAYS = env_int("RETENTION_IP_ADDRESS_DAYS", 365)
+RETENTION_IMPORT_FILE_DAYS = env_int("RETENTION_IMPORT_FILE_DAYS", 90)
+RETENTION_APPEAL_ATTACHMENT_YEARS = env_int("RETENTION_APPEAL_ATTACHMENT_YEARS", 5)
 
 # --- E-mail (Django 6.1 mailers) -----------------------------------------------------
 # EMAIL_BACKEND: "smtp" (production default), "file" (development default: var/mail/), "console".
@@ -331,7 +343,7 @@ SECURE_CSP = {
     "default-src": [CSP.SELF],
     "script-src": [CSP.SELF],
     "style-src": [CSP.SELF],
-    "img-src": [CSP.SELF, "data:"],
+    "img-src": [CSP.SELF, "data:", *([f"https://{MEDIA_DOMAIN}"] if MEDIA_DOMAIN else [])],
     "font-src": [CSP.SELF],
     "connect-src": [CSP.SELF],
     "object-src": [CSP.NONE],

@@ -5,7 +5,8 @@ from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
-from nkohub.accounts.models import Consent, DeletionRecord, User
+from nkohub.accounts.models import Consent, DeletionRecord, RetentionDestruction, User
+from nkohub.core.admin import ReadOnlyModelAdmin
 
 
 class ConsentInline(admin.TabularInline):
@@ -44,3 +45,12 @@ class DeletionRecordAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         return False
+
+
+@admin.register(RetentionDestruction)
+class RetentionDestructionAdmin(ReadOnlyModelAdmin):
+    """What the retention job destroyed: operators read it, nobody edits it."""
+
+    list_display = ("performed_at", "what", "count", "period_days", "cutoff", "rule")
+    list_filter = ("rule",)
+    readonly_fields = ("rule", "what", "count", "period_days", "cutoff", "performed_at")

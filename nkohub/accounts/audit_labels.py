@@ -9,7 +9,13 @@ LABELS = AuditLabels(
         "accounts.consent.give": _("Consent to personal data processing given"),
         "accounts.account.delete": _("Account deleted, personal data destroyed"),
         "accounts.profile.update": _("Profile changed"),
+        "accounts.retention.destroy": _("Expired personal data destroyed"),
     },
-    fields={"versions": _("document versions")},
+    fields={
+        "versions": _("document versions"),
+        "rule": _("rule"),
+        "count": _("how many"),
+        "period_days": _("retention period, days"),
+    },
     formats={"versions": as_list},
 )

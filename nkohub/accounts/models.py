@@ -125,3 +125,23 @@ class DeletionRecord(models.Model):
 
     def __str__(self) -> str:
         return f"#{self.user_id_ref} {self.performed_at:%Y-%m-%d}"
+
+
+class RetentionDestruction(models.Model):
+    """A record of personal data destroyed because its retention period ran out (152-ФЗ): which rule,
+    what, how many items, up to which moment, when. Holds no personal data itself."""
+
+    rule = models.CharField(_("rule"), max_length=100, db_index=True)
+    what = models.CharField(_("what was destroyed"), max_length=200)
+    count = models.PositiveIntegerField(_("how many"))
+    period_days = models.PositiveIntegerField(_("retention period, days"))
+    cutoff = models.DateTimeField(_("expired before"))
+    performed_at = models.DateTimeField(_("performed"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("destruction of expired personal data")
+        verbose_name_plural = _("destructions of expired personal data")
+        ordering = ["-performed_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.rule} {self.count} {self.performed_at:%Y-%m-%d}"

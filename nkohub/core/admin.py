@@ -9,8 +9,21 @@ from nkohub.core.audit_display import action_label, describe
 from nkohub.core.models import AuditEntry
 
 
+class ReadOnlyModelAdmin(admin.ModelAdmin):
+    """Records operators read and nobody edits (the audit log, destruction records)."""
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+
 @admin.register(AuditEntry)
-class AuditEntryAdmin(admin.ModelAdmin):
+class AuditEntryAdmin(ReadOnlyModelAdmin):
     list_display = ("created_at", "actor", "action_name", "object_repr")
     list_filter = ("action", "content_type")
     search_fields = ("object_repr", "actor__email", "action")
@@ -37,12 +50,3 @@ class AuditEntryAdmin(admin.ModelAdmin):
             "<div><strong>{}</strong>: {}</div>",
             ((c.label, c.value) for c in describe(entry).changes),
         )
-
-    def has_add_permission(self, request: HttpRequest) -> bool:
-        return False
-
-    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
-
-    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False

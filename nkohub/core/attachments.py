@@ -1,5 +1,6 @@
 """What an attached file may be: a document or a picture of a sensible size, checked by its contents
-(appeal attachments, consultation questions), and the form field that takes several of them."""
+(appeal attachments, consultation questions), scanned by ClamAV when it is installed
+(`core.antivirus`), and the form field that takes several of them."""
 
 from pathlib import Path
 from typing import Any
@@ -10,6 +11,8 @@ from django.core.files.uploadedfile import UploadedFile
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+
+from nkohub.core.antivirus import validate_clean
 
 MAX_FILE_SIZE = 10 * 1024 * 1024
 MAX_FILES = 5
@@ -59,6 +62,7 @@ def validate_attachment(upload: UploadedFile) -> None:
             raise ValidationError(
                 _("«%(name)s» is not a text file.") % {"name": name}, code="file_content"
             )
+        validate_clean(upload)
         return
     if not any(head.startswith(signature) for signature in signatures):
         raise ValidationError(
@@ -66,6 +70,7 @@ def validate_attachment(upload: UploadedFile) -> None:
             % {"name": name, "type": extension[1:].upper()},
             code="file_content",
         )
+    validate_clean(upload)
 
 
 def validate_attachments(uploads: list[UploadedFile]) -> None:

@@ -9,7 +9,8 @@ A model keeps the original and its thumbnail side by side, described by an `Imag
     image_replace(instance, LOGO, upload, previous=before)  # in the service's transaction
     thumbnail_make(Organization, pk, LOGO)               # in a task, enqueued on commit
 
-Pages show the thumbnail when it is ready and the original until then (`slot_url`); templates fall
+Originals are re-encoded before they are stored (`strip_metadata`): EXIF with its GPS position, XMP
+and comments never reach the disk. Pages show the thumbnail when it is ready and the original until then (`slot_url`); templates fall
 back to a placeholder when there is no picture at all. Thumbnails are WebP made with Pillow: phone
 photos are turned upright by their EXIF orientation, transparency of logos is kept.
 """
@@ -83,14 +84,59 @@ def validate_image(
     return facts
 
 
+def strip_metadata(upload: Any) -> ContentFile:
+    """The picture re-encoded by Pillow in its own format with nothing but the pixels (and the colour
+    profile): EXIF (GPS position, camera, time), XMP, IPTC and comments are dropped before it is stored.
+
+    Phone photos are turned upright first, since the orientation tag goes with the rest of EXIF. The
+    upload must have passed `validate_image` (or an app's own check by content); the result keeps its name.
+    """
+    from PIL import Image, ImageOps
+
+    position = upload.tell() if hasattr(upload, "tell") else 0
+    upload.seek(0)
+    try:
+        with Image.open(upload) as original:
+            image_format = original.format or "PNG"
+            icc_profile = original.info.get("icc_profile")
+            transparency = original.info.get("transparency")
+            upright = ImageOps.exif_transpose(original)
+            if upright.mode not in ("1", "L", "LA", "P", "RGB", "RGBA", "I;16"):
+                upright = upright.convert("RGB")
+            if image_format == "JPEG" and upright.mode not in ("L", "RGB"):
+                upright = upright.convert("RGB")
+            # a fresh image: no info dictionary, no cached EXIF travels with the pixels
+            clean = Image.new(upright.mode, upright.size)
+            if upright.mode == "P" and (palette := upright.getpalette()) is not None:
+                clean.putpalette(palette)
+            clean.paste(upright)
+            options: dict[str, Any] = {}
+            if icc_profile:
+                options["icc_profile"] = icc_profile
+            if image_format == "JPEG":
+                options.update(quality=90, optimize=True)
+            elif image_format == "WEBP":
+                options.update(quality=90, method=4)
+            elif image_format == "PNG":
+                options.update(optimize=True)
+                if transparency is not None and clean.mode in ("P", "L", "RGB"):
+                    options["transparency"] = transparency
+            buffer = io.BytesIO()
+            clean.save(buffer, format=image_format, **options)
+    finally:
+        upload.seek(position)
+    return ContentFile(buffer.getvalue(), name=getattr(upload, "name", None) or "image")
+
+
 def image_replace(
     instance: models.Model, slot: ImageSlot, upload: Any, *, previous: models.Model | None
 ) -> str:
     """Put `upload` (or nothing, when it is None) in the slot; the thumbnail is cleared, and the
     files of `previous` (the row as it was in the database) are deleted once the transaction commits.
 
-    The upload must have passed `validate_image`; it is stored under a random name with the
-    extension of its real format, which is returned ("" when the picture is removed). The caller
+    The upload must have passed `validate_image`; it is stored re-encoded without its metadata
+    (`strip_metadata`) under a random name with the extension of its real format, which is returned
+    ("" when the picture is removed). The caller
     saves the instance, and calls `image_discard` with that name if it cannot.
     """
     old_names = []
@@ -109,7 +155,7 @@ def image_replace(
     else:
         facts = inspect_image(upload)
         extension = IMAGE_FORMATS.get(facts.format if facts else "", ".bin")
-        field_file.save(f"{secrets.token_hex(8)}{extension}", upload, save=False)
+        field_file.save(f"{secrets.token_hex(8)}{extension}", strip_metadata(upload), save=False)
     setattr(instance, slot.thumbnail_field, "")
     storage = field_file.storage
     if old_names:

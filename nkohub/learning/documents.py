@@ -27,6 +27,8 @@ from django.core.exceptions import ValidationError
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
 
+from nkohub.core.antivirus import validate_clean
+
 MAX_MATERIAL_BYTES = 30 * 1024 * 1024
 PREVIEW_CHARS = 1_500
 CONTENT_CHARS = 100_000
@@ -141,9 +143,16 @@ def detect_format(upload: Any) -> str | None:
     return "text" if decode_text(_head(upload, 64 * 1024)) is not None else None
 
 
+def is_video(upload: Any) -> bool:
+    """An MP4/MOV (`ftyp` box), WebM/Matroska (EBML) or Ogg file, judged by its first bytes."""
+    head = _head(upload, 12)
+    return head[4:8] == b"ftyp" or head.startswith((b"\x1a\x45\xdf\xa3", b"OggS"))
+
+
 def check_material_file(upload: Any, *, max_bytes: int = MAX_MATERIAL_BYTES) -> str:
-    """The file's format when it is one the library takes, of a sensible size, and its content is what
-    its name says; ValidationError otherwise. Nothing is stored."""
+    """The file's format when it is one the library takes, of a sensible size, its content is what its
+    name says and ClamAV (when installed) finds nothing in it; ValidationError otherwise. Nothing is
+    stored. Lesson files are checked by it too."""
     name = upload.name or ""
     extension = extension_of(name)
     if extension not in FORMATS:
@@ -172,6 +181,7 @@ def check_material_file(upload: Any, *, max_bytes: int = MAX_MATERIAL_BYTES) -> 
             % {"name": name, "format": FORMATS[extension]},
             code="file_content",
         )
+    validate_clean(upload)
     return extension
 
 

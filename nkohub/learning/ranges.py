@@ -13,6 +13,8 @@ from typing import IO
 
 from django.http import FileResponse, HttpRequest, HttpResponse, StreamingHttpResponse
 
+from nkohub.core.serving import harden
+
 CHUNK = 64 * 1024
 _RANGE = re.compile(r"^bytes=(\d*)-(\d*)$")
 
@@ -67,6 +69,7 @@ def ranged_response(
         whole["Accept-Ranges"] = "bytes"
         whole["Content-Length"] = str(size)
         whole["Cache-Control"] = "private, no-transform"
+        harden(whole)
         return whole
     first, last = wanted  # type: ignore[misc]
     length = last - first + 1
@@ -77,4 +80,5 @@ def ranged_response(
     partial["Content-Length"] = str(length)
     partial["Accept-Ranges"] = "bytes"
     partial["Cache-Control"] = "private, no-transform"
+    harden(partial)
     return partial

@@ -13,6 +13,7 @@ class NotificationsConfig(AppConfig):
         from django.conf import settings
 
         from nkohub.accounts.personal_data import PersonalDataHandler, register_personal_data
+        from nkohub.accounts.retention import destroy_expired_summary
         from nkohub.core.cabinet import CabinetBlock, register_cabinet_block
         from nkohub.notifications import personal_data, services
         from nkohub.notifications.kinds import register_notification_kind
@@ -46,6 +47,14 @@ class NotificationsConfig(AppConfig):
                 title=_("Queue again the tasks the queue could not take"),
                 run=lambda: services.tasks_requeue(),
                 every=timedelta(minutes=5),
+            )
+        )
+        register_periodic_job(
+            PeriodicJob(
+                name="accounts.retention",
+                title=_("Destroy personal data whose retention period is over"),
+                run=destroy_expired_summary,
+                daily_at=time(2, 45),
             )
         )
         register_periodic_job(

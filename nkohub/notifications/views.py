@@ -9,7 +9,6 @@ from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
@@ -17,6 +16,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 from nkohub.core.errors import DomainError
 from nkohub.core.pagination import paginate
 from nkohub.core.permissions import require
+from nkohub.core.redirects import is_safe_target, safe_next
 from nkohub.core.types import AuthenticatedHttpRequest
 from nkohub.notifications import selectors, services
 from nkohub.notifications.forms import PreferencesForm
@@ -33,15 +33,6 @@ from nkohub.notifications.permissions import can_view_operations, get_notificati
 from nkohub.notifications.scheduling import periodic_jobs
 
 CHANGED_EVENT = "notifications-changed"
-
-
-def _safe_next(request: HttpRequest, fallback: str) -> str:
-    target = request.POST.get("next") or request.GET.get("next") or ""
-    if target and url_has_allowed_host_and_scheme(
-        target, {request.get_host()}, require_https=request.is_secure()
-    ):
-        return target
-    return fallback
 
 
 def cabinet_context(user: Any) -> dict[str, Any] | None:
@@ -76,7 +67,7 @@ def _after_change(request: AuthenticatedHttpRequest, notification: Notification)
         response = render(request, "notifications/_item.html", {"notification": notification})
         response["HX-Trigger"] = CHANGED_EVENT
         return response
-    return redirect(_safe_next(request, reverse("notifications:inbox")))
+    return redirect(safe_next(request, reverse("notifications:inbox")))
 
 
 @login_required
@@ -101,7 +92,7 @@ def mark_all_read(request: AuthenticatedHttpRequest) -> HttpResponse:
     count = services.notifications_mark_all_read(actor=request.user)
     if count:
         messages.success(request, _("All notifications are marked as read."))
-    return redirect(_safe_next(request, reverse("notifications:inbox")))
+    return redirect(safe_next(request, reverse("notifications:inbox")))
 
 
 @login_required
@@ -110,7 +101,7 @@ def open_notification(request: AuthenticatedHttpRequest, pk: int) -> HttpRespons
     """Follow a notification's link, marking it read on the way."""
     notification = get_notification_for_user(request.user, pk)
     services.notification_mark_read(actor=request.user, notification=notification)
-    if notification.url and url_has_allowed_host_and_scheme(notification.url, {request.get_host()}):
+    if notification.url and is_safe_target(request, notification.url):
         return HttpResponseRedirect(notification.url)
     return redirect("notifications:inbox")
 

@@ -7,7 +7,7 @@ from django.http import HttpRequest
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
-from nkohub.core.images import validate_image
+from nkohub.core.images import strip_metadata, validate_image
 from nkohub.organizations.models import (
     LOGO_MAX_BYTES,
     LOGO_MIN_SIZE,
@@ -33,6 +33,7 @@ class OrganizationAdminForm(forms.ModelForm):
         logo = self.cleaned_data.get("logo")
         if isinstance(logo, UploadedFile):
             validate_image(logo, max_bytes=LOGO_MAX_BYTES, min_size=LOGO_MIN_SIZE)
+            return strip_metadata(logo)  # stored without EXIF (GPS) and other metadata
         return logo
 
 

@@ -7,9 +7,10 @@ class OrganizationsConfig(AppConfig):
     verbose_name = _("Organizations")
 
     def ready(self) -> None:
-        from nkohub.organizations import home
+        from nkohub.organizations import home, retention
 
         home.register()
+        retention.register()
         from nkohub.accounts.personal_data import PersonalDataHandler, register_personal_data
         from nkohub.core.cabinet import CabinetBlock, register_cabinet_block
         from nkohub.organizations.cabinet import organizations_cabinet_context

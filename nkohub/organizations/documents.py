@@ -7,6 +7,8 @@ from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.utils.translation import gettext as _
 
+from nkohub.core.antivirus import validate_clean
+
 # extension → the bytes such a file starts with
 DOCUMENT_SIGNATURES: dict[str, tuple[bytes, ...]] = {
     "pdf": (b"%PDF-",),
@@ -49,6 +51,7 @@ def validate_claim_document(upload: UploadedFile) -> None:
         raise ValidationError(
             _("The file's content does not match its extension: attach a real PDF, JPG or PNG.")
         )
+    validate_clean(upload)
 
 
 def validate_import_file(upload: UploadedFile) -> None:
@@ -69,3 +72,4 @@ def validate_import_file(upload: UploadedFile) -> None:
     utf16 = head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE))  # Excel's «Текст Юникод»
     if extension in ("csv", "txt", "xml") and b"\x00" in head and not utf16:
         raise ValidationError(_("The file does not look like a text CSV or XML."))
+    validate_clean(upload)

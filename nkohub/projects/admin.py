@@ -7,7 +7,7 @@ from django.http import HttpRequest
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
-from nkohub.core.images import validate_image
+from nkohub.core.images import strip_metadata, validate_image
 from nkohub.projects.models import (
     COVER_MAX_BYTES,
     COVER_MIN_SIZE,
@@ -66,6 +66,7 @@ class ProjectAdminForm(forms.ModelForm):
         cover = self.cleaned_data.get("cover")
         if isinstance(cover, UploadedFile):
             validate_image(cover, max_bytes=COVER_MAX_BYTES, min_size=COVER_MIN_SIZE)
+            return strip_metadata(cover)  # stored without EXIF (GPS) and other metadata
         return cover
 
 

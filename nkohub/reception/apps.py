@@ -17,7 +17,9 @@ class ReceptionConfig(AppConfig):
         register_working_calendar(ProductionCalendar)
         from nkohub.accounts.personal_data import PersonalDataHandler, register_personal_data
         from nkohub.core.cabinet import CabinetBlock, register_cabinet_block
-        from nkohub.reception import personal_data, selectors
+        from nkohub.reception import personal_data, retention, selectors
+
+        retention.register()
 
         register_cabinet_block(
             CabinetBlock(

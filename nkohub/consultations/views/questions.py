@@ -20,6 +20,7 @@ from nkohub.core.forms import PlatformForm
 from nkohub.core.pagination import paginate
 from nkohub.core.permissions import Decision, is_operator
 from nkohub.core.service_calls import perform, submit_form
+from nkohub.core.serving import user_file_response
 from nkohub.core.storage import original_filename
 from nkohub.core.types import AuthenticatedHttpRequest
 
@@ -218,4 +219,4 @@ def question_file(request: AuthenticatedHttpRequest, pk: int, file_pk: int) -> F
         handle = item.file.open("rb")
     except FileNotFoundError as error:
         raise Http404 from error
-    return FileResponse(handle, as_attachment=True, filename=original_filename(item.original_name))
+    return user_file_response(handle, filename=original_filename(item.original_name))

@@ -1,21 +1,12 @@
 """The apps keep their layers, and docs/layers.md shows them as the code has them."""
 
-import importlib.util
-import sys
-from pathlib import Path
 from types import ModuleType
 
-ROOT = Path(__file__).resolve().parents[3]
+from .scripts import ROOT, load_script
 
 
 def _layers() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("layers", ROOT / "scripts" / "layers.py")
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["layers"] = module
-    spec.loader.exec_module(module)
-    return module
+    return load_script("layers")
 
 
 def test_no_app_imports_its_own_layer_or_a_layer_above() -> None:

@@ -12,6 +12,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 from nkohub.core.errors import DomainError
 from nkohub.core.pagination import paginate
 from nkohub.core.permissions import require
+from nkohub.core.serving import user_file_response
 from nkohub.core.types import AuthenticatedHttpRequest
 from nkohub.grants import hooks, selectors, services
 from nkohub.grants.checker import Severity, expert_review
@@ -257,11 +258,8 @@ def _export_for_user(request: HttpRequest, pk: int, export_pk: int) -> Applicati
 
 
 def _export_file_response(export: ApplicationExport) -> FileResponse:
-    return FileResponse(
-        export.file.open("rb"),
-        as_attachment=True,
-        filename=export.filename,
-        content_type="application/pdf",
+    return user_file_response(
+        export.file.open("rb"), filename=export.filename, content_type="application/pdf"
     )
 
 

@@ -18,6 +18,7 @@ from nkohub.core import fragments
 from nkohub.core.errors import DomainError
 from nkohub.core.pagination import paginate
 from nkohub.core.permissions import require
+from nkohub.core.redirects import safe_next
 from nkohub.core.types import AuthenticatedHttpRequest, HtmxHttpRequest
 from nkohub.grants import hooks, selectors, services
 from nkohub.grants.calendar_feed import deadlines_calendar
@@ -156,7 +157,7 @@ def competition_follow(request: AuthenticatedHttpRequest, pk: int) -> HttpRespon
     else:
         services.competition_follow(actor=request.user, competition=competition)
         messages.success(request, _("We will remind you before applications close."))
-    return redirect(request.POST.get("next") or reverse("grants:competition", args=[pk]))
+    return redirect(safe_next(request, reverse("grants:competition", args=[pk])))
 
 
 @login_required

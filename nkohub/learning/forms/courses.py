@@ -9,6 +9,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from nkohub.core.forms import BoundedDateField, PlatformForm, PlatformModelForm
+from nkohub.learning.documents import check_material_file, is_video
 from nkohub.learning.embeds import embed_address
 from nkohub.learning.models import (
     Cohort,
@@ -170,7 +171,7 @@ class VideoSourceMixin:
             return None
         if upload.size > MAX_VIDEO_BYTES:
             raise forms.ValidationError(_("The video is larger than 500 MB."))
-        if getattr(upload, "content_type", "") not in VIDEO_TYPES:
+        if getattr(upload, "content_type", "") not in VIDEO_TYPES or not is_video(upload):
             raise forms.ValidationError(_("Upload an MP4, WebM or Ogg video."))
         return upload
 
@@ -216,6 +217,7 @@ class LessonFileForm(PlatformForm):
         upload = self.cleaned_data["upload"]
         if upload.size > MAX_FILE_BYTES:
             raise forms.ValidationError(_("The file is larger than 50 MB."))
+        check_material_file(upload, max_bytes=MAX_FILE_BYTES)
         return upload
 
 

@@ -6,6 +6,7 @@ archives it, and progress, kept per lesson, stays where it was."""
 from collections.abc import Iterable
 from typing import Any
 
+from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils import timezone
@@ -15,6 +16,7 @@ from nkohub.accounts.models import User
 from nkohub.core.audit import audit_log, diff_fields
 from nkohub.core.errors import DomainError
 from nkohub.core.storage import original_filename
+from nkohub.learning.documents import check_material_file
 from nkohub.learning.embeds import embed_address
 from nkohub.learning.models import (
     Choice,
@@ -28,6 +30,8 @@ from nkohub.learning.models import (
 )
 
 from ._shared import COURSE_FIELDS, LESSON_FIELDS, _full_clean, _next_position
+
+MAX_LESSON_FILE_BYTES = 50 * 1024 * 1024
 
 
 # --- courses ----------------------------------------------------------------------------------
@@ -250,6 +254,10 @@ def lesson_restore(*, actor: User, lesson: Lesson) -> Lesson:
 def lesson_file_add(
     *, actor: User, lesson: Lesson, upload: UploadedFile, title: str = ""
 ) -> LessonFile:
+    try:
+        check_material_file(upload, max_bytes=MAX_LESSON_FILE_BYTES)
+    except ValidationError as error:
+        raise DomainError(error.messages[0], field="upload") from error
     name = original_filename(upload.name)
     item = LessonFile(lesson=lesson, original_name=name, size=upload.size or 0, title=title)
     item.file.save(name, upload, save=False)

@@ -8,13 +8,19 @@ from django.urls import reverse
 
 from nkohub.learning import services
 from nkohub.learning.models import Course, Lesson, LessonFile
+from nkohub.learning.sample_files import xlsx_file
 
 pytestmark = pytest.mark.django_db
 
 
+BUDGET = xlsx_file("Бюджет", [["Статья", "Сумма"], ["Аренда", 1000]])
+
+
 def _add(client: Any, course: Course, lesson: Lesson) -> Any:
     upload = SimpleUploadedFile(
-        "Шаблон бюджета.xlsx", b"budget", content_type="application/vnd.ms-excel"
+        "Шаблон бюджета.xlsx",
+        BUDGET,
+        content_type="application/vnd.ms-excel",
     )
     return client.post(
         reverse("learning:lesson_file_add", args=[course.slug, lesson.pk]),
@@ -38,7 +44,7 @@ def test_an_author_adds_a_file_and_a_learner_downloads_it(
     response = client.get(
         reverse("learning:lesson_file", args=[course.slug, lessons[0].pk, item.pk])
     )
-    assert b"".join(response.streaming_content) == b"budget"
+    assert b"".join(response.streaming_content) == BUDGET
     assert "attachment" in response["Content-Disposition"]
 
 

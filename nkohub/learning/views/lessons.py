@@ -13,6 +13,7 @@ from django.views.decorators.http import require_POST, require_safe
 
 from nkohub.core.errors import DomainError
 from nkohub.core.service_calls import perform
+from nkohub.core.serving import user_file_response
 from nkohub.core.storage import original_filename
 from nkohub.core.types import AuthenticatedHttpRequest
 from nkohub.learning import forms, permissions, selectors, services
@@ -196,4 +197,4 @@ def lesson_file(
         handle = item.file.open("rb")
     except FileNotFoundError as error:
         raise Http404 from error
-    return FileResponse(handle, as_attachment=True, filename=original_filename(item.original_name))
+    return user_file_response(handle, filename=original_filename(item.original_name))

@@ -14,6 +14,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 from nkohub.core.pagination import paginate
 from nkohub.core.permissions import is_operator
 from nkohub.core.service_calls import perform, submit_form
+from nkohub.core.serving import user_file_response
 from nkohub.core.types import AuthenticatedHttpRequest
 from nkohub.learning import documents, forms, permissions, selectors, services
 from nkohub.learning.models import Material
@@ -73,9 +74,8 @@ def material_download(request: HttpRequest, pk: int) -> FileResponse:
         raise Http404 from error
     if request.method == "GET":  # a HEAD request downloads nothing
         services.material_download_count(material=material)
-    return FileResponse(
+    return user_file_response(
         handle,
-        as_attachment=True,
         filename=material.original_name,
         content_type=documents.CONTENT_TYPES.get(material.file_format, "application/octet-stream"),
     )
@@ -90,7 +90,7 @@ def material_preview(request: HttpRequest, pk: int) -> FileResponse:
         handle = material.preview_image.open("rb")
     except FileNotFoundError as error:
         raise Http404 from error
-    response = FileResponse(handle, content_type="image/png")
+    response = user_file_response(handle, content_type="image/png", filename="preview.png")
     response["Cache-Control"] = "private, max-age=3600"
     return response
 

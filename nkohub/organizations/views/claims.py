@@ -2,7 +2,7 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import Http404, HttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -11,6 +11,7 @@ from django.views.decorators.http import require_POST, require_safe
 from nkohub.core.errors import DomainError
 from nkohub.core.pagination import paginate
 from nkohub.core.permissions import require
+from nkohub.core.serving import user_file_response
 from nkohub.core.types import AuthenticatedHttpRequest
 from nkohub.organizations import permissions, selectors, services
 from nkohub.organizations.forms import (
@@ -109,10 +110,8 @@ def claim_document(request: AuthenticatedHttpRequest, pk: int) -> HttpResponseBa
     found = permissions.get_claim_for_user(request.user, pk)
     if not found.document:
         raise Http404
-    return FileResponse(
-        found.document.open("rb"),
-        as_attachment=True,
-        filename=found.document_name or str(found.document.name),
+    return user_file_response(
+        found.document.open("rb"), filename=found.document_name or str(found.document.name)
     )
 
 

@@ -6,7 +6,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import FileResponse, HttpRequest, HttpResponse, StreamingHttpResponse
+from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -17,6 +17,7 @@ from django.views.decorators.http import require_POST, require_safe
 from nkohub.core.errors import DomainError
 from nkohub.core.pagination import paginate
 from nkohub.core.permissions import require
+from nkohub.core.serving import harden, user_file_response
 from nkohub.core.types import AuthenticatedHttpRequest, HtmxHttpRequest
 from nkohub.organizations import permissions, selectors, services
 from nkohub.organizations.forms import (
@@ -87,16 +88,16 @@ def export(request: HttpRequest) -> HttpResponseBase:
     if request.GET.get("format") == "xlsx":
         from nkohub.organizations.exports import xlsx_file
 
-        return FileResponse(
+        return user_file_response(
             xlsx_file(organizations, EXPORT_COLUMNS),
             content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-            as_attachment=True,
             filename=f"organizations-{stamp}.xlsx",
         )
     response = StreamingHttpResponse(
         _csv_lines(organizations), content_type="text/csv; charset=utf-8"
     )
     response["Content-Disposition"] = f'attachment; filename="organizations-{stamp}.csv"'
+    harden(response)
     return response
 
 

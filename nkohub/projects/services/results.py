@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 
 from nkohub.core.audit import audit_log
 from nkohub.core.errors import DomainError
-from nkohub.core.images import IMAGE_FORMATS, validate_image
+from nkohub.core.images import IMAGE_FORMATS, strip_metadata, validate_image
 from nkohub.projects.models import (
     Project,
     ResultPhoto,
@@ -75,8 +75,9 @@ def result_photo_add(
             _("The project already has %(count)s photos — delete some to add new ones.")
             % {"count": PHOTOS_PER_PROJECT}
         )
-    image.name = f"photo-{timezone.now():%Y%m%d%H%M%S}{extension}"
-    photo = ResultPhoto(project=project, image=image, caption=caption.strip(), uploaded_by=actor)
+    clean = strip_metadata(image)
+    clean.name = f"photo-{timezone.now():%Y%m%d%H%M%S}{extension}"
+    photo = ResultPhoto(project=project, image=clean, caption=caption.strip(), uploaded_by=actor)
     photo.save()
     audit_log(
         actor=actor, action="projects.photo.add", obj=project, changes={"photo": photo.image.name}

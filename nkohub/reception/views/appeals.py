@@ -19,6 +19,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 from nkohub.core import fragments
 from nkohub.core.errors import DomainError
 from nkohub.core.pagination import paginate
+from nkohub.core.serving import user_file_response
 from nkohub.core.types import AuthenticatedHttpRequest, HtmxHttpRequest
 from nkohub.organizations.models import Organization
 from nkohub.reception import (
@@ -122,7 +123,7 @@ def attachment(request: HttpRequest, pk: int, file_pk: int) -> FileResponse:
     )
     if not permissions.can_download(request.user, item):
         raise Http404
-    return FileResponse(item.file.open("rb"), as_attachment=True, filename=item.name)
+    return user_file_response(item.file.open("rb"), filename=item.name)
 
 
 # Author's side -------------------------------------------------------------------------------

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 
 from nkohub.core.audit import audit_log, diff_fields
 from nkohub.core.errors import DomainError
+from nkohub.core.images import strip_metadata
 from nkohub.organizations.models import Organization
 from nkohub.resources.availability import SCHEDULES
 from nkohub.resources.models import (
@@ -248,6 +249,7 @@ def offer_photo_add(
         offer=offer, image=image, caption=caption, uploaded_by=actor, position=offer.photos.count()
     )
     _full_clean(photo)  # checks type and size before the file is stored
+    photo.image = strip_metadata(image)  # stored without EXIF (GPS) and other metadata
     photo.save()
     audit_log(actor=actor, action="resources.photo.add", obj=offer, changes={"photo": caption})
     return photo
