@@ -1,4 +1,4 @@
-"""Core's guard against NUL bytes, for the API: under /api/ the refusal is an RFC 9457 problem (the
+"""Core's guard against NUL bytes, for the API: under /api/v1/ the refusal is an RFC 9457 problem (the
 shape of problems.py) and a JSON body is looked at too — a `\\u0000` in a JSON string is valid JSON
 that pydantic lets through and PostgreSQL refuses to store. Stands in MIDDLEWARE in the place of
 nkohub.core.middleware.RefuseNulBytesMiddleware; elsewhere it behaves as that one."""
@@ -12,7 +12,9 @@ from django.utils.translation import gettext as _
 from nkohub.api.problems import problem_response
 from nkohub.core import middleware
 
-API_PREFIX = "/api/"
+API_PREFIX = (
+    "/api/v1/"  # the JSON API; the token and webhook pages under /api/ are pages for people
+)
 BODY_METHODS = ("POST", "PUT", "PATCH", "DELETE")
 # a NUL byte, or the JSON escape of one (not preceded by an escaped backslash: «\\u0000» is text)
 NUL_IN_BODY = re.compile(rb"\x00|(?<!\\)(?:\\\\)*\\u0000")

@@ -58,3 +58,10 @@ def test_outside_the_api_the_refusal_is_still_the_page(client: Any) -> None:
     response = client.get("/news/", {"q": "\x00"})
     assert response.status_code == 400
     assert response["Content-Type"].startswith("text/html")
+
+
+def test_the_token_pages_for_people_keep_the_html_page(client: Any) -> None:
+    """/api/tokens/ and the webhook pages are pages of the site, not the JSON API."""
+    response = client.get("/api/tokens/", {"q": "\x00"})
+    assert response.status_code == 400
+    assert response["Content-Type"].startswith("text/html")
