@@ -94,12 +94,15 @@ NOTIFICATION_KINDS = {
 
 
 def connect() -> None:
+    from nkohub.accounts.personal_data import PersonalDataHandler, register_personal_data
+    from nkohub.competitions.personal_data import erase, export
     from nkohub.competitions.services import send_report_reminders
     from nkohub.core.cabinet import CabinetBlock, register_cabinet_block
     from nkohub.grants.hooks import register_application_links, register_competition_links
     from nkohub.notifications.kinds import register_notification_kind
     from nkohub.notifications.scheduling import PeriodicJob, register_periodic_job
 
+    register_personal_data(PersonalDataHandler(key="competitions", export=export, erase=erase))
     register_competition_links(_competition_links)
     register_application_links(_application_links)
     register_cabinet_block(
