@@ -15,9 +15,10 @@ from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
-from django.db.models import Count, Q, Sum
+from django.db.models import Count, IntegerField, OuterRef, Q, Subquery, Sum
+from django.db.models.functions import Coalesce
 
-from nkohub.surveys.models import Answer, Option, ProblemZone, Question, Survey
+from nkohub.surveys.models import Answer, Option, ProblemZone, Question, Response, Survey
 from nkohub.surveys.selectors.common import (
     _CENT,
     SUBMITTED,
@@ -79,17 +80,20 @@ def problem_zone_ranking(survey: Survey | None = None) -> list[ZoneRank]:
         .prefetch_related("actors", "tools")
         .order_by("position", "pk")
     )
-    # by the questions that carry zones: the (question, option) index reads only their rows
+    # One GROUP BY over the options that carry zones (the (question, option) index, no join to the
+    # zones): a response answers an option of a question at most once, so rows are responses naming it.
+    zone_of = dict(
+        Option.objects.filter(question__in=list(questions), zone__isnull=False).values_list(
+            "pk", "zone"
+        )
+    )
     answers = Answer.objects.filter(
-        question__in=list(questions), response__status=SUBMITTED, option__zone__isnull=False
+        option__in=list(zone_of), row__isnull=True, response__status=SUBMITTED
     )
-    named = dict(
-        answers.values("option__zone")
-        .annotate(n=Count("response", distinct=True))
-        .values_list("option__zone", "n")
-    )
+    named: dict[int, int] = {}
     scores: dict[int, Decimal] = {}
-    for row in answers.values("option__zone", "question").annotate(
+    seen_in: dict[int, set[int]] = {}
+    for row in answers.values("option", "question").annotate(
         rows=Count("id"), rank_sum=Sum("rank"), ranked=Count("rank")
     ):
         question = questions[row["question"]]
@@ -100,8 +104,18 @@ def problem_zone_ranking(survey: Survey | None = None) -> list[ZoneRank]:
             weight = Decimal(row["ranked"] * (k + 1) - (row["rank_sum"] or 0)) / Decimal(k)
         else:
             weight = Decimal(row["rows"])
-        zone = row["option__zone"]
+        zone = zone_of[row["option"]]
         scores[zone] = scores.get(zone, Decimal(0)) + weight
+        named[zone] = named.get(zone, 0) + row["rows"]
+        seen_in.setdefault(zone, set()).add(row["question"])
+    if any(
+        len(qs) > 1 for qs in seen_in.values()
+    ):  # a zone asked about twice: count responses once
+        named = dict(
+            answers.values("option__zone")
+            .annotate(n=Count("response", distinct=True))
+            .values_list("option__zone", "n")
+        )
     responses = submitted_count(survey)
     ordered = sorted(
         zones, key=lambda z: (-scores.get(z.pk, Decimal(0)), -named.get(z.pk, 0), z.position, z.pk)
@@ -129,14 +143,24 @@ def default_addressed_organizations() -> int:
     ).count()
 
 
+def _count_of(rows: Any, key: str) -> Any:
+    counted = rows.order_by().values(key).annotate(n=Count("pk")).values("n")
+    return Coalesce(Subquery(counted, output_field=IntegerField()), 0)
+
+
 def survey_summaries(start: date, end: date) -> list[SurveySummary]:
     """Surveys (not drafts) open at some time in [start, end], the earliest first."""
     surveys = (
         Survey.objects.filter(opens_on__lte=end, closes_on__gte=start)
         .exclude(status=Survey.Status.DRAFT)
-        .annotate(
-            submitted=Count("responses", filter=Q(responses__status=SUBMITTED), distinct=True),
-            listed=Count("addressed_organizations", distinct=True),
+        .annotate(  # counted by subqueries on the indexes, not by joining every response
+            submitted=_count_of(
+                Response.objects.filter(survey=OuterRef("pk"), status=SUBMITTED), "survey"
+            ),
+            listed=_count_of(
+                Survey.addressed_organizations.through.objects.filter(survey=OuterRef("pk")),
+                "survey",
+            ),
         )
         .order_by("opens_on", "pk")
     )

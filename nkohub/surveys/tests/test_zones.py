@@ -86,3 +86,32 @@ def test_only_operators_map_zones(client: Any, zones: None, who: str, request: A
     url = reverse("surveys:zone_edit", args=[zone.pk])
     assert client.post(url, {"actors": []}).status_code == 403
     assert list(zone.actors.values_list("pk", flat=True)) == before
+
+
+def test_a_zone_asked_about_in_two_questions_is_named_once_and_weighs_in_both(
+    zones: None, owner: Any, ngo: Any
+) -> None:
+    from nkohub.surveys.tests.factories import SurveyFactory
+
+    survey = SurveyFactory.create(purpose=Survey.Purpose.NEEDS)
+    money = ProblemZone.objects.get(code="money")
+    ranking = Question.objects.create(
+        survey=survey, kind=Question.Kind.RANKING, text="Ранг", position=1
+    )
+    media = ProblemZone.objects.get(code="media")
+    first = ranking.options.create(label="Деньги", zone=money, position=1)
+    second = ranking.options.create(label="СМИ", zone=media, position=2)
+    again = Question.objects.create(
+        survey=survey, kind=Question.Kind.MULTIPLE, text="Ещё", position=2
+    )
+    chosen = again.options.create(label="Деньги", zone=money, position=1)
+    again.options.create(label="Другое", position=2)
+    services.response_save(
+        actor=owner,
+        survey=survey,
+        organization=ngo,
+        answers={ranking.pk: {first.pk: 2, second.pk: 1}, again.pk: [chosen.pk]},
+        submit=True,
+    )
+    (top, *_rest) = selectors.problem_zone_ranking(survey)
+    assert (top.zone, top.named, top.score) == (money, 1, Decimal("1.50"))  # 1/2 + 1
