@@ -8,6 +8,7 @@ ENDPOINTS = [
     "nkohub.api.endpoints.grants",
     "nkohub.api.endpoints.reception",
     "nkohub.api.endpoints.learning",
+    "nkohub.api.endpoints.dashboard",
     "nkohub.api.endpoints.library",
     "nkohub.api.endpoints.events",
     "nkohub.api.endpoints.news",
