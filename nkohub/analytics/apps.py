@@ -7,7 +7,7 @@ class AnalyticsConfig(AppConfig):
     verbose_name = _("Analytics")
 
     def ready(self) -> None:
-        from nkohub.analytics.dashboard import connect_invalidation
+        from nkohub.analytics.invalidation import connect_invalidation
 
         connect_invalidation()
         from nkohub.analytics.cabinet import analytics_cabinet_context

@@ -15,7 +15,6 @@ from decimal import Decimal
 from functools import cached_property
 from typing import Any
 
-from django.apps import apps
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.formats import date_format, number_format
@@ -469,34 +468,3 @@ def block_csv(block: Block) -> str:
 
 
 # the models whose rows the dashboard shows: any save or delete renders it anew
-WATCHED = (
-    "analytics.Subsidy",
-    "analytics.MediaFigure",
-    "analytics.DashboardBlock",
-    "organizations.Organization",
-    "organizations.Sphere",
-    "organizations.LegalForm",
-    "grants.RegionComparison",
-    "grants.Application",
-    "news.NewsItem",
-    "news.Pickup",
-    "news.Mention",
-    "reception.Appeal",
-    "resources.ResourceOffer",
-    "projects.FairEntry",
-    "learning.Course",
-    "learning.Material",
-    "events.Event",
-)
-
-
-def connect_invalidation() -> None:
-    """Called from the app's ready(): the models are named by label, so this app imports none of
-    the other apps' models (it reads them through their selectors)."""
-    watched = []
-    for label in WATCHED:
-        try:
-            watched.append(apps.get_model(label))
-        except LookupError:  # an app not installed in this deployment
-            continue
-    fragments.invalidate_on(FRAGMENTS, *watched)

@@ -24,6 +24,7 @@ from nkohub.analytics.permissions import (
 )
 from nkohub.core.permissions import require
 from nkohub.core.service_calls import submit_form
+from nkohub.core.serving import user_file_response
 from nkohub.core.types import AuthenticatedHttpRequest
 
 
@@ -167,9 +168,8 @@ def report_file(request: AuthenticatedHttpRequest, pk: int, extension: str) -> F
     file = getattr(report, extension)
     if not file or not file.storage.exists(file.name):
         raise Http404
-    return FileResponse(
+    return user_file_response(
         file.open("rb"),
-        as_attachment=True,
         filename=report.filename(extension),
         content_type=FORMATS[extension],
     )

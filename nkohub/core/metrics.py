@@ -22,6 +22,7 @@ from typing import Any
 
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
+from django.views.decorators.http import require_safe
 from prometheus_client import (
     CONTENT_TYPE_LATEST,
     CollectorRegistry,
@@ -130,6 +131,7 @@ def allowed(request: HttpRequest) -> bool:
     return _local(str(request.META.get("REMOTE_ADDR", "")))
 
 
+@require_safe  # a scrape is a GET; nothing here takes a POST
 def metrics_view(request: HttpRequest) -> HttpResponse:
     if not allowed(request):
         return HttpResponse(status=404)

@@ -14,6 +14,11 @@ from django.utils.translation import gettext as _
 
 from nkohub.core.audit import audit_log
 from nkohub.core.errors import DomainError
+
+# the Fund's figures of the region and of others live in comparisons.py; importable from here too
+from nkohub.grants.comparisons import comparison_delete as comparison_delete
+from nkohub.grants.comparisons import comparison_save as comparison_save
+from nkohub.grants.comparisons import fund_result_record as fund_result_record
 from nkohub.grants.document import Snapshot, compare, snapshot_of
 from nkohub.grants.models import (
     Application,
@@ -24,7 +29,6 @@ from nkohub.grants.models import (
     CompetitionFollow,
     CompetitionReminder,
     PlanEvent,
-    RegionComparison,
     TeamMember,
 )
 from nkohub.notifications.services import notify
@@ -430,37 +434,6 @@ def application_change_status(
     return locked
 
 
-# --- comparison figures ------------------------------------------------------------------
-
-
-@transaction.atomic
-def comparison_save(*, actor: "User", comparison: RegionComparison) -> RegionComparison:
-    creating = comparison.pk is None
-    if creating:
-        comparison.entered_by = actor
-    _full_clean(comparison, exclude=["entered_by"])
-    try:
-        with transaction.atomic():
-            comparison.save()
-    except IntegrityError as error:
-        raise DomainError(
-            _("This region's figures for this period are already entered.")
-        ) from error
-    audit_log(
-        actor=actor,
-        action="grants.comparison." + ("create" if creating else "update"),
-        obj=comparison,
-        changes={"applications": comparison.applications, "winners": comparison.winners},
-    )
-    return comparison
-
-
-@transaction.atomic
-def comparison_delete(*, actor: "User", comparison: RegionComparison) -> None:
-    audit_log(actor=actor, action="grants.comparison.delete", obj=comparison)
-    comparison.delete()
-
-
 # --- competitions ------------------------------------------------------------------------
 
 
@@ -489,40 +462,3 @@ def competition_save(
         },
     )
     return competition
-
-
-@transaction.atomic
-def fund_result_record(
-    *,
-    actor: "User | None",
-    region: Any,
-    funder: Any,
-    year: int,
-    applications: int,
-    winners: int,
-    amount: Decimal | None = None,
-    competition: str = "",
-    source: str = "",
-    source_date: date | None = None,
-) -> RegionComparison:
-    """One year's (and competition's) Fund results for a region, entered or imported by an
-    operator: the same region, funder, year and competition again replaces the figures."""
-    figures = RegionComparison.objects.filter(
-        region=region, funder=funder, year_from=year, year_to=year, competition=competition
-    ).first() or RegionComparison(
-        region=region, funder=funder, year_from=year, year_to=year, competition=competition
-    )
-    creating = figures.pk is None
-    figures.applications, figures.winners, figures.amount = applications, winners, amount
-    figures.source, figures.source_date = source, source_date
-    if creating and actor is not None and getattr(actor, "is_authenticated", False):
-        figures.entered_by = actor
-    _full_clean(figures, exclude=["entered_by"])
-    figures.save()
-    audit_log(
-        actor=actor,
-        action="grants.comparison." + ("create" if creating else "update"),
-        obj=figures,
-        changes={"applications": applications, "winners": winners},
-    )
-    return figures

@@ -10,7 +10,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse, StreamingHttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, pgettext_lazy
 from django.views.decorators.http import require_POST, require_safe
 
 from nkohub.competitions import selectors, services
@@ -19,6 +19,7 @@ from nkohub.competitions.models import Submission
 from nkohub.competitions.permissions import can_manage_call
 from nkohub.core.pagination import paginate
 from nkohub.core.permissions import refused, require
+from nkohub.core.redirects import safe_next
 from nkohub.core.types import AuthenticatedHttpRequest
 
 
@@ -87,7 +88,7 @@ HEADERS = (
     gettext_lazy("Requested, ₽"),
     gettext_lazy("Mean score, %"),
     gettext_lazy("Spread, %"),
-    gettext_lazy("Reviews"),
+    pgettext_lazy("competitions", "Reviews"),
     gettext_lazy("Another review needed"),
     gettext_lazy("Awarded, ₽"),
 )
@@ -188,5 +189,5 @@ def desk_bulk(request: AuthenticatedHttpRequest) -> HttpResponse:
         messages.success(request, _("Statuses changed: %(count)s.") % {"count": changed})
     else:
         messages.error(request, _("Choose submissions and a status."))
-    back = request.POST.get("next", "")
+    back = safe_next(request, fallback="")
     return redirect(back if back.startswith("/competitions/desk/") else "competitions:desk")

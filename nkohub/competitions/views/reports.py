@@ -17,6 +17,7 @@ from nkohub.competitions.permissions import (
 )
 from nkohub.core.errors import DomainError, add_domain_error
 from nkohub.core.permissions import require
+from nkohub.core.serving import user_file_response
 from nkohub.core.storage import original_filename
 from nkohub.core.types import AuthenticatedHttpRequest
 
@@ -86,8 +87,7 @@ def report_file(request: AuthenticatedHttpRequest, pk: int, file_pk: int) -> Fil
     attached = report.files.filter(pk=file_pk).first()
     if attached is None:
         raise Http404
-    return FileResponse(
+    return user_file_response(
         attached.file.open("rb"),
-        as_attachment=True,
         filename=original_filename(attached.original_name),
     )

@@ -29,6 +29,7 @@ from nkohub.core.errors import DomainError, add_domain_error
 from nkohub.core.pagination import paginate
 from nkohub.core.permissions import require
 from nkohub.core.service_calls import perform, submit_form
+from nkohub.core.serving import user_file_response
 from nkohub.core.storage import original_filename
 from nkohub.core.types import AuthenticatedHttpRequest
 from nkohub.grants import selectors as grants_selectors
@@ -227,8 +228,7 @@ def submission_document(request: AuthenticatedHttpRequest, pk: int, doc_pk: int)
     document = submission.documents.filter(pk=doc_pk).first()
     if document is None:
         raise Http404
-    return FileResponse(
+    return user_file_response(
         document.file.open("rb"),
-        as_attachment=True,
         filename=original_filename(document.original_name),
     )

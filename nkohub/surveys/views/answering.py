@@ -91,7 +91,7 @@ def _answer_page(
 
 
 @login_required
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def answer(request: AuthenticatedHttpRequest, pk: int, org_pk: int | None = None) -> Any:
     survey = permissions.get_survey_for_viewer(request.user, selectors.survey_with_questions(pk))
     organization = get_object_or_404(Organization, pk=org_pk) if org_pk else None

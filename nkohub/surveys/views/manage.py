@@ -39,7 +39,7 @@ def manage(request: AuthenticatedHttpRequest) -> HttpResponse:
 
 
 @login_required
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def create(request: AuthenticatedHttpRequest) -> Any:
     _operator(request)
     form = forms.SurveyForm(request.POST or None)
@@ -55,7 +55,7 @@ def create(request: AuthenticatedHttpRequest) -> Any:
 
 
 @login_required
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def from_template(request: AuthenticatedHttpRequest) -> Any:
     _operator(request)
     today = timezone.localdate()
@@ -81,7 +81,7 @@ def from_template(request: AuthenticatedHttpRequest) -> Any:
 
 
 @login_required
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def edit(request: AuthenticatedHttpRequest, pk: int) -> Any:
     survey = _managed(request, pk)
     form = forms.SurveyForm(request.POST or None, instance=survey)
@@ -107,7 +107,7 @@ def edit(request: AuthenticatedHttpRequest, pk: int) -> Any:
 
 
 @login_required
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def question_edit(
     request: AuthenticatedHttpRequest, pk: int, question_pk: int | None = None
 ) -> Any:

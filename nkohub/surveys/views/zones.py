@@ -40,7 +40,7 @@ def zones(request: HtmxHttpRequest) -> HttpResponse:
 
 
 @login_required
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def zone_edit(request: AuthenticatedHttpRequest, pk: int) -> Any:
     permissions.require(
         permissions.can_manage(request.user)

@@ -7,7 +7,8 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from nkohub.analytics.imports import KINDS, import_figures
+from nkohub.analytics.import_files import KINDS
+from nkohub.analytics.imports import import_figures
 
 
 class Command(BaseCommand):
