@@ -281,6 +281,36 @@ def grants_by_funder(ctx: Context) -> Block:
     )
 
 
+def platform_competitions(ctx: Context) -> Block:
+    """The funders' own competitions run on the platform (the competitions app), by year."""
+    rows: list[list[Any]] = [
+        [
+            row["year"],
+            row["calls"],
+            row["submitted"],
+            row["approved"],
+            Money(row["awarded"]),
+        ]
+        for row in figures.platform_competitions()
+    ]
+    return Block(
+        key="platform_competitions",
+        title=_("Competitions run on the platform, by year"),
+        columns=[
+            _("Year"),
+            _("Competitions"),
+            _("Applications"),
+            _("Supported"),
+            _("Money awarded"),
+        ],
+        rows=rows,
+        chart=_bars(rows, value_index=4),
+        note=_(
+            "Calls of the region's funders judged on the platform, by the year of their deadline."
+        ),
+    )
+
+
 def success_rate(ctx: Context) -> Block:
     regions = ctx.grants.regions
     rows: list[list[Any]] = [
@@ -411,6 +441,11 @@ BLOCKS: tuple[BlockKind, ...] = (
     BlockKind("subsidy_sphere", gettext_lazy("Regional subsidies by sphere"), subsidies_by_sphere),
     BlockKind("grants_year", gettext_lazy("Grants by year"), grants_by_year),
     BlockKind("grants_funder", gettext_lazy("Grants by funder"), grants_by_funder),
+    BlockKind(
+        "platform_competitions",
+        gettext_lazy("Competitions run on the platform, by year"),
+        platform_competitions,
+    ),
     BlockKind("success_rate", gettext_lazy("Success rate against other regions"), success_rate),
     BlockKind("media_month", gettext_lazy("Media activity by month"), media_by_month),
     BlockKind(

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 
 from nkohub.analytics import selectors
 from nkohub.analytics.selectors import MoneyRow, SubsidyTotals
+from nkohub.competitions import selectors as competitions
 from nkohub.events import selectors as events
 from nkohub.grants import selectors as grants
 from nkohub.learning import selectors as learning
@@ -258,3 +259,8 @@ def indicators() -> list[Indicator]:
         Indicator(_("Public events"), events.visible_events(anonymous).count()),
         Indicator(_("Events ahead"), events.calendar(anonymous).count()),
     ]
+
+
+def platform_competitions() -> list[dict[str, Any]]:
+    """Per year: calls, applications (withdrawn ones left out), supported, money awarded."""
+    return competitions.funding_by_year()

@@ -24,6 +24,7 @@ WATCHED = (
     "learning.Course",
     "learning.Material",
     "events.Event",
+    "competitions.Submission",
 )
 
 

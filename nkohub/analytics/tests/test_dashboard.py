@@ -1,6 +1,7 @@
 """The public dashboard at /analytics/: the figures the data implies, the operator's choice of public
 blocks, CSV per block, a cached page with a constant number of queries."""
 
+import datetime
 from decimal import Decimal
 from typing import Any
 
@@ -180,3 +181,24 @@ def test_operators_find_the_reports_in_their_cabinet(
     assert reverse("analytics:reports") in client.get(reverse("core:cabinet")).content.decode()
     client.force_login(member)
     assert reverse("analytics:reports") not in client.get(reverse("core:cabinet")).content.decode()
+
+
+def test_competitions_run_on_the_platform_show_by_year(client: Any, db: Any) -> None:
+    from nkohub.competitions.models import Submission
+    from nkohub.competitions.tests.factories import CallFactory, SubmissionFactory
+
+    call = CallFactory.create(
+        applications_open_on=datetime.date(2026, 3, 1),
+        applications_close_on=datetime.date(2026, 4, 1),
+    )
+    for amount in (Decimal("800000.00"), Decimal("450000.00")):
+        SubmissionFactory.create(
+            call=call, status=Submission.Status.APPROVED, awarded_amount=amount
+        )
+    SubmissionFactory.create(
+        call=call, status=Submission.Status.DECLINED, decline_reason="Не хватило баллов."
+    )
+    SubmissionFactory.create(call=call, status=Submission.Status.WITHDRAWN)
+    block = _block("platform_competitions")
+    assert block.rows == [[2026, 1, 3, 2, Decimal("1250000.00")]]
+    assert "1\u00a0250\u00a0000,00\u00a0₽" in client.get(URL).content.decode()
