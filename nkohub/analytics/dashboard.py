@@ -6,9 +6,7 @@ The page is rendered once per audience (everyone / operators) and kept whole in 
 (core.fragments, group `analytics.dashboard`) until any of the models it shows changes, or the day
 does (the media activity counts the last twelve months): a warm page runs no query of its own."""
 
-import csv
 import datetime
-import io
 from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
@@ -488,18 +486,3 @@ def rendered_blocks(*, everything: bool) -> str:
 
     audience = "operators" if everything else "everyone"
     return fragments.cached(FRAGMENTS, {"blocks": render}, audience, today.isoformat())["blocks"]
-
-
-def block_csv(block: Block) -> str:
-    """The block's table as Excel saves a CSV in a Russian locale: «;» and decimal commas (with a
-    byte-order mark, so Excel reads it as UTF-8)."""
-    out = io.StringIO()
-    out.write("\ufeff")
-    writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
-    writer.writerow([str(column) for column in block.columns])
-    for row in block.rows:
-        writer.writerow([csv_text(value) for value in row])
-    return out.getvalue()
-
-
-# the models whose rows the dashboard shows: any save or delete renders it anew

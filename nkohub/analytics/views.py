@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
 
-from nkohub.analytics import dashboard, selectors, services
+from nkohub.analytics import csv_files, dashboard, selectors, services
 from nkohub.analytics.forms import FiguresImportForm, PublicBlocksForm, ReportForm
 from nkohub.analytics.imports import ImportReport, import_figures
 from nkohub.analytics.models import SectorReport
@@ -46,7 +46,7 @@ def block_csv(request: HttpRequest, key: str) -> HttpResponse:
     if key in selectors.private_block_keys() and not can_see_private_blocks(request.user):
         raise Http404
     block = kind.build(dashboard.Context(timezone.localdate()))
-    response = HttpResponse(dashboard.block_csv(block), content_type="text/csv; charset=utf-8")
+    response = HttpResponse(csv_files.block_csv(block), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{key}.csv"'
     return response
 
