@@ -9,6 +9,8 @@ from ninja import Schema
 from pydantic import BaseModel
 
 from nkohub.api.auth import token_of
+from nkohub.api.models import ApiToken
+from nkohub.api.permissions import can_write_for
 from nkohub.api.problems import ApiProblem, Problem
 from nkohub.core.errors import DomainError
 from nkohub.core.permissions import Decision
@@ -41,6 +43,15 @@ def viewer(request: HttpRequest) -> Any:
     """The person behind the call: the token's owner, else nobody (the public's view)."""
     token = token_of(request)
     return token.user if token is not None else AnonymousUser()
+
+
+def writing_token(request: HttpRequest, scope: str) -> ApiToken:
+    """The token of a call that writes in its organisation's name: it must hold `scope` for that
+    organisation (else 403); the app's own permission is checked by the caller."""
+    token = token_of(request)
+    require(can_write_for(token, token.organization if token else None, scope))
+    assert token is not None
+    return token
 
 
 def not_found() -> ApiProblem:

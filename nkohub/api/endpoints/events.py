@@ -23,6 +23,7 @@ from nkohub.api.endpoints._shared import (
     require,
     sent_fields,
     viewer,
+    writing_token,
 )
 from nkohub.api.etags import etagged
 from nkohub.api.models import Scope
@@ -207,9 +208,7 @@ def _writable_event(request: HttpRequest, pk: int) -> Event:
     summary="Announce an event of the token's organisation (scope events:write)",
 )
 def event_post(request: HttpRequest, data: EventIn) -> Status:
-    token = token_of(request)
-    require(can_write_for(token, token.organization if token else None, Scope.EVENTS_WRITE))
-    assert token is not None
+    token = writing_token(request, Scope.EVENTS_WRITE)
     require(permissions.can_create_event_for(token.user, token.organization))
     fields = data.model_dump(exclude={"questions", "starts_at", "ends_at"})
     if not fields["time_zone"]:

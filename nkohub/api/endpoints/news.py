@@ -19,6 +19,7 @@ from nkohub.api.endpoints._shared import (
     refused_by_service,
     require,
     viewer,
+    writing_token,
 )
 from nkohub.api.etags import etagged
 from nkohub.api.models import Scope
@@ -172,9 +173,7 @@ def _project(organization: Organization, pk: int | None) -> Project | None:
     "for an operator (`status`: `pending`), as on the site.",
 )
 def news_post(request: HttpRequest, data: NewsIn) -> Status:
-    token = token_of(request)
-    require(can_write_for(token, token.organization if token else None, Scope.NEWS_WRITE))
-    assert token is not None
+    token = writing_token(request, Scope.NEWS_WRITE)
     require(permissions.can_publish_news(token.user, token.organization))
     try:
         item = news_create(

@@ -20,6 +20,7 @@ from nkohub.api.endpoints._shared import (
     require,
     sent_fields,
     viewer,
+    writing_token,
 )
 from nkohub.api.etags import etagged
 from nkohub.api.models import Scope
@@ -155,9 +156,7 @@ def offer_detail(request: HttpRequest, pk: int) -> HttpResponse:
     summary="Offer a resource in the token's organisation's name (scope offers:write)",
 )
 def offer_post(request: HttpRequest, data: OfferIn) -> Status:
-    token = token_of(request)
-    require(can_write_for(token, token.organization if token else None, Scope.OFFERS_WRITE))
-    assert token is not None
+    token = writing_token(request, Scope.OFFERS_WRITE)
     require(permissions.can_offer_for(token.user, token.organization))
     fields = data.model_dump(exclude={"publish"})
     fields["municipality"] = municipality_named(data.municipality)
